@@ -1,0 +1,52 @@
+import { Command, Option } from 'commander';
+import { CHANNELS, type Channel } from '../../shared/domain/feedback-item.js';
+import { openAggregator } from '../../server/aggregator.js';
+import { rankIssues } from '../../server/issues/rank-issues.js';
+import { type StorageOptions, withStorageOptions } from '../storage-options.js';
+import { UsageError, parsePositiveInt, parseTimeFlag } from '../usage-error.js';
+import { formatIssueTable } from '../format-issue-table.js';
+
+interface IssuesOptions extends StorageOptions {
+  from?: string;
+  to?: string;
+  team?: string;
+  channel?: Channel;
+  segment?: string;
+  limit?: string;
+  json?: boolean;
+  withItems?: boolean;
+}
+
+export function issuesCommand(): Command {
+  return withStorageOptions(new Command('issues'))
+    .description('ranked issues, most important first')
+    .option('--from <iso>', 'window start (inclusive); without it: all time, trend 0')
+    .option('--to <iso>', 'window end (exclusive; a bare date includes that day)')
+    .option('--team <team>', 'only this team')
+    .addOption(new Option('--channel <channel>', 'only this channel').choices(CHANNELS))
+    .option('--segment <segment>', 'only this customer segment')
+    .option('--limit <n>', 'at most this many issues')
+    .option('--json', 'print JSON (the contract in CONTRACTS.md)')
+    .option('--with-items', 'with --json: list every item id of each issue')
+    .action((options: IssuesOptions) => {
+      const query = {
+        from: parseTimeFlag('from', options.from),
+        to: parseTimeFlag('to', options.to, true),
+        team: options.team,
+        channel: options.channel,
+        segment: options.segment,
+        limit: parsePositiveInt('limit', options.limit),
+        withItems: options.withItems === true,
+      };
+      if (query.from !== undefined && query.to !== undefined && query.from >= query.to) {
+        throw new UsageError('--from must be before --to');
+      }
+      const aggregator = openAggregator(options);
+      try {
+        const ranked = rankIssues(aggregator.db, query, aggregator.clock());
+        process.stdout.write(options.json ? `${JSON.stringify(ranked)}\n` : formatIssueTable(ranked.issues));
+      } finally {
+        aggregator.close();
+      }
+    });
+}

@@ -1,0 +1,33 @@
+import type { RankedIssue } from '../shared/domain/issue.js';
+
+/** Display width: CJK characters take two terminal columns. */
+function width(text: string): number {
+  let columns = 0;
+  for (const char of text) columns += /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\uff01-\uff60\u3000-\u303f]/u.test(char) ? 2 : 1;
+  return columns;
+}
+
+function fit(text: string, columns: number): string {
+  let out = '';
+  for (const char of text) {
+    if (width(out + char) > columns - 1) return `${out}…`;
+    out += char;
+  }
+  return out + ' '.repeat(columns - width(out));
+}
+
+function trendArrow(trend: number): string {
+  return trend > 0 ? `▲${trend}` : trend < 0 ? `▼${-trend}` : '–';
+}
+
+/** The ranked issues as a plain-text table for a terminal. */
+export function formatIssueTable(issues: readonly RankedIssue[]): string {
+  if (issues.length === 0) return 'No issues in this window.\n';
+  const header = `${fit('#', 4)}${fit('issue', 56)}${'heard'.padStart(7)}${'items'.padStart(7)}${'agents'.padStart(8)}${'trend'.padStart(8)}  status\n`;
+  const lines = issues.map(
+    (issue, i) =>
+      `${fit(String(i + 1), 4)}${fit(issue.title, 56)}${String(issue.times_heard).padStart(7)}${String(issue.mentions).padStart(7)}` +
+      `${String(issue.agents).padStart(8)}${trendArrow(issue.trend).padStart(8)}  ${issue.status}\n`,
+  );
+  return header + lines.join('');
+}

@@ -1,0 +1,32 @@
+import { Command, CommanderError } from 'commander';
+import { ZodError } from 'zod';
+import { importCommand } from './commands/import.js';
+import { issuesCommand } from './commands/issues.js';
+import { reclusterCommand } from './commands/recluster.js';
+import { demoCommand } from './commands/demo.js';
+import { UsageError } from './usage-error.js';
+
+export function buildProgram(): Command {
+  const program = new Command('wocas')
+    .description('What Our Customers Are Saying: capture, group and rank what customers tell agents')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  for (const command of [importCommand(), issuesCommand(), reclusterCommand(), demoCommand()]) {
+    program.addCommand(command.exitOverride());
+  }
+  return program;
+}
+
+/** Runs the CLI; every failure becomes one line on stderr and a non-zero exit code. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    const message = error instanceof ZodError ? error.issues.map((i) => i.message).join('; ') : (error as Error).message;
+    process.stderr.write(`wocas: ${message.split('\n')[0]}\n`);
+    if (process.env.WOCAS_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
+    return error instanceof UsageError ? 2 : 1;
+  }
+}

@@ -1,0 +1,158 @@
+import { DEFAULT_INDEX_OPTIONS } from '../../shared/grouping/centroid-index.js';
+import { newIssueId } from '../../shared/domain/ids.js';
+import { titleFromVerbatim } from '../../shared/grouping/issue-title.js';
+import { type ReclusterItem, type ReclusterOptions, DEFAULT_RECLUSTER_OPTIONS, recluster } from '../../shared/grouping/recluster.js';
+import { type TermVector, countTerms, dot, vectorize } from '../../shared/grouping/term-vector.js';
+import { tokenize } from '../../shared/text/tokenize.js';
+import { IssuesRepo } from '../issues/issues-repo.js';
+import { ItemsRepo } from '../items/items-repo.js';
+import type { SqliteDatabase } from '../storage/sqlite/open-database.js';
+import { VocabularyRepo } from './vocabulary-repo.js';
+
+export interface ReclusterSummary {
+  items: number;
+  moved: number;
+  issuesBefore: number;
+  issuesAfter: number;
+}
+
+interface Loaded extends ReclusterItem {
+  issueId: string;
+  text: string;
+}
+
+/**
+ * Regroups every item with the batch algorithm and today's vocabulary, in one transaction.
+ * Analysts' work survives: items an agent or analyst placed, and every item of an issue an analyst
+ * has curated, stay put; issue ids carry over to the new cluster holding most of their items, so
+ * status, owner and history stay attached; an emptied issue is retired with a redirect.
+ */
+export function reclusterDatabase(
+  db: SqliteDatabase,
+  now: number,
+  options: ReclusterOptions = DEFAULT_RECLUSTER_OPTIONS,
+): ReclusterSummary {
+  const items = new ItemsRepo(db);
+  const issues = new IssuesRepo(db);
+  return db
+    .transaction((): ReclusterSummary => {
+      const vocabulary = new VocabularyRepo(db).load();
+      const curated = issues.curatedIds();
+      const loaded: Loaded[] = [];
+      for (const row of items.iterateForGrouping()) {
+        const pinned = row.assigned_by === 'agent' || row.assigned_by === 'analyst' || curated.has(row.issue_id);
+        loaded.push({
+          id: row.id,
+          issueId: row.issue_id,
+          text: row.text,
+          vector: vectorize(countTerms(tokenize(row.text)), vocabulary),
+          pinnedIssueId: pinned ? row.issue_id : undefined,
+        });
+      }
+      const before = new Set(loaded.map((item) => item.issueId));
+      const clusterOf = recluster(loaded, options);
+      const issueOfCluster = matchClustersToIssues(loaded, clusterOf);
+
+      const members = new Map<string, Loaded[]>();
+      let moved = 0;
+      for (const item of loaded) {
+        const key = clusterOf.get(item.id) as string;
+        let issueId = issueOfCluster.get(key);
+        if (issueId === undefined) {
+          issueId = newIssueId();
+          issueOfCluster.set(key, issueId);
+          issues.create(issueId, titleFromVerbatim(item.text), now);
+        }
+        if (issueId !== item.issueId) {
+          items.move(item.id, issueId, 'recluster');
+          moved += 1;
+        }
+        const list = members.get(issueId) ?? [];
+        list.push(item);
+        members.set(issueId, list);
+      }
+      retireEmptied(issues, loaded, members, now);
+      for (const [issueId, list] of members) saveCentroidAndTitle(issues, issueId, list);
+      return { items: loaded.length, moved, issuesBefore: before.size, issuesAfter: members.size };
+    })
+    .immediate();
+}
+
+/** Greedy maximum overlap: each old issue lends its id to the cluster holding most of its items. */
+function matchClustersToIssues(items: readonly Loaded[], clusterOf: ReadonlyMap<string, string>): Map<string, string> {
+  const overlap = new Map<string, number>();
+  const taken = new Set<string>();
+  const issueOfCluster = new Map<string, string>();
+  for (const item of items) {
+    const key = clusterOf.get(item.id) as string;
+    if (item.pinnedIssueId !== undefined) {
+      issueOfCluster.set(key, key);
+      taken.add(key);
+    }
+    const pair = `${key}\u0000${item.issueId}`;
+    overlap.set(pair, (overlap.get(pair) ?? 0) + 1);
+  }
+  const pairs = [...overlap].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  for (const [pair] of pairs) {
+    const [key, issueId] = pair.split('\u0000') as [string, string];
+    if (issueOfCluster.has(key) || taken.has(issueId)) continue;
+    issueOfCluster.set(key, issueId);
+    taken.add(issueId);
+  }
+  return issueOfCluster;
+}
+
+function retireEmptied(issues: IssuesRepo, items: readonly Loaded[], members: Map<string, Loaded[]>, now: number): void {
+  const successors = new Map<string, Map<string, number>>();
+  for (const [issueId, list] of members) {
+    for (const item of list) {
+      if (item.issueId === issueId || members.has(item.issueId)) continue;
+      const counts = successors.get(item.issueId) ?? new Map<string, number>();
+      counts.set(issueId, (counts.get(issueId) ?? 0) + 1);
+      successors.set(item.issueId, counts);
+    }
+  }
+  for (const item of items) {
+    if (members.has(item.issueId)) continue;
+    const counts = successors.get(item.issueId);
+    if (!counts) continue;
+    const [into] = [...counts].sort((a, b) => b[1] - a[1])[0] as [string, number];
+    issues.retire(item.issueId, into, now);
+    successors.delete(item.issueId);
+  }
+}
+
+/** Persists the issue's centroid and, unless an analyst named it, titles it after its medoid. */
+function saveCentroidAndTitle(issues: IssuesRepo, issueId: string, list: readonly Loaded[]): void {
+  const sum = new Map<string, number>();
+  for (const { vector } of list) addInto(sum, vector);
+  const terms = [...sum]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, DEFAULT_INDEX_OPTIONS.maxTerms)
+    .map(([term, weight]): [string, number] => [term, Number(weight.toPrecision(6))]);
+  issues.saveModel(issueId, { size: list.length, terms });
+  issues.setAutoTitle(issueId, titleFromVerbatim(medoid(list, sum).text));
+}
+
+function addInto(sum: Map<string, number>, vector: TermVector): void {
+  for (let i = 0; i < vector.terms.length; i++) {
+    const term = vector.terms[i] as string;
+    sum.set(term, (sum.get(term) ?? 0) + (vector.weights[i] as number));
+  }
+}
+
+/** The member closest to the centroid, preferring verbatims of a readable length. */
+function medoid(list: readonly Loaded[], sum: ReadonlyMap<string, number>): Loaded {
+  let best = list[0] as Loaded;
+  let bestScore = -Infinity;
+  for (const item of list) {
+    const length = Array.from(item.text).length;
+    const readable = length >= 12 && length <= 140 ? 1 : 0.85;
+    const score = dot(item.vector, sum) * readable;
+    if (score > bestScore) {
+      best = item;
+      bestScore = score;
+    }
+  }
+  return best;
+}

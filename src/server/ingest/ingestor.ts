@@ -1,0 +1,141 @@
+import type { IncomingItem } from '../../shared/domain/feedback-item.js';
+import type { Grouper } from '../../shared/grouping/grouper.js';
+import { titleFromVerbatim } from '../../shared/grouping/issue-title.js';
+import { countTerms } from '../../shared/grouping/term-vector.js';
+import { redact } from '../../shared/text/redact.js';
+import { tokenize } from '../../shared/text/tokenize.js';
+import { centroidModel, loadGrouper } from '../grouping/grouping-state.js';
+import { VocabularyRepo } from '../grouping/vocabulary-repo.js';
+import { IssuesRepo } from '../issues/issues-repo.js';
+import { ItemsRepo, type StoredItem } from '../items/items-repo.js';
+import type { SqliteDatabase } from '../storage/sqlite/open-database.js';
+
+export interface IngestOutcome {
+  accepted: string[];
+  duplicates: string[];
+  rejected: { id: string; error: string }[];
+}
+
+export type Clock = () => number;
+
+interface Prepared {
+  item: IncomingItem;
+  text: string;
+  rootCause: string | null;
+  suggestedFix: string | null;
+  redactions: number;
+  counts: Map<string, number>;
+}
+
+function redactOptional(text: string | undefined): { text: string | null; count: number } {
+  if (text === undefined || text === '') return { text: null, count: 0 };
+  const result = redact(text);
+  return { text: result.text, count: Object.values(result.found).reduce((a, b) => a + b, 0) };
+}
+
+function prepare(item: IncomingItem): Prepared {
+  const text = redactOptional(item.text);
+  const rootCause = redactOptional(item.root_cause);
+  const suggestedFix = redactOptional(item.suggested_fix);
+  return {
+    item,
+    text: text.text ?? '',
+    rootCause: rootCause.text,
+    suggestedFix: suggestedFix.text,
+    redactions: text.count + rootCause.count + suggestedFix.count,
+    counts: countTerms(tokenize(text.text ?? '')),
+  };
+}
+
+/**
+ * The one path by which feedback enters the aggregator, for imports and synced pushes alike:
+ * redact, drop what is stored already (ids make every retry harmless), assign each item to an
+ * issue, and store it all in one transaction.
+ */
+export class Ingestor {
+  private readonly items: ItemsRepo;
+  private readonly issues: IssuesRepo;
+  private readonly vocabulary: VocabularyRepo;
+  private grouper: Grouper;
+
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly clock: Clock = Date.now,
+  ) {
+    this.items = new ItemsRepo(db);
+    this.issues = new IssuesRepo(db);
+    this.vocabulary = new VocabularyRepo(db);
+    this.grouper = loadGrouper(this.issues, this.vocabulary);
+  }
+
+  /** The grouper as the last ingest left it; shared with suggestion lookups. */
+  get currentGrouper(): Grouper {
+    return this.grouper;
+  }
+
+  /** Re-reads the grouper from the database, after another writer (a recluster, a merge) changed it. */
+  reload(): void {
+    this.grouper = loadGrouper(this.issues, this.vocabulary);
+  }
+
+  ingest(batch: readonly IncomingItem[]): IngestOutcome {
+    const outcome: IngestOutcome = { accepted: [], duplicates: [], rejected: [] };
+    const prepared = batch.map(prepare);
+    try {
+      this.db.transaction(() => this.store(prepared, outcome)).immediate();
+    } catch (error) {
+      // The grouper's memory ran ahead of a transaction that rolled back: read it again.
+      this.reload();
+      throw error;
+    }
+    return outcome;
+  }
+
+  private store(prepared: readonly Prepared[], outcome: IngestOutcome): void {
+    const stored = this.items.existingIds(prepared.map((p) => p.item.id));
+    const fresh: Prepared[] = [];
+    for (const p of prepared) {
+      if (stored.has(p.item.id)) {
+        outcome.duplicates.push(p.item.id);
+      } else {
+        stored.add(p.item.id);
+        fresh.push(p);
+      }
+    }
+    const increments = new Map<string, number>();
+    for (const p of fresh) for (const term of p.counts.keys()) increments.set(term, (increments.get(term) ?? 0) + 1);
+    this.grouper.observe(fresh.map((p) => ({ counts: p.counts })));
+
+    const now = this.clock();
+    const touched = new Set<string>();
+    for (const p of fresh) {
+      const assignment = this.grouper.assign({ counts: p.counts, chosenIssueId: p.item.issue_id });
+      if (assignment.created) this.issues.create(assignment.issueId, titleFromVerbatim(p.text), now);
+      touched.add(assignment.issueId);
+      this.items.insert(toStored(p, assignment.issueId, assignment.by === 'similarity' ? 'similarity' : assignment.by, now));
+      outcome.accepted.push(p.item.id);
+    }
+    for (const issueId of touched) this.issues.saveModel(issueId, centroidModel(this.grouper, issueId));
+    this.vocabulary.add(increments, fresh.length);
+  }
+}
+
+function toStored(p: Prepared, issueId: string, by: StoredItem['assigned_by'], now: number): StoredItem {
+  const { item } = p;
+  return {
+    id: item.id,
+    issue_id: issueId,
+    assigned_by: by,
+    text: p.text,
+    channel: item.channel,
+    team: item.team ?? null,
+    agent: item.agent ?? null,
+    segment: item.segment ?? null,
+    root_cause: p.rootCause,
+    suggested_fix: p.suggestedFix,
+    times_heard: item.times_heard,
+    created_at: Date.parse(item.created_at),
+    received_at: now,
+    redactions: p.redactions,
+  };
+}

@@ -1,0 +1,73 @@
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { parse } from 'csv-parse/sync';
+
+export interface FileRow {
+  /** 1-based line of the file where the row starts. */
+  line: number;
+  fields: Record<string, unknown>;
+  source: 'csv' | 'jsonl';
+}
+
+export interface FeedbackFile {
+  rows: FileRow[];
+  /** Rows that could not even be read as a record (bad JSON), with their reason. */
+  unreadable: { line: number; error: string }[];
+  /** CSV columns WOCAS does not know, ignored. */
+  unknownColumns: string[];
+}
+
+export const KNOWN_FIELDS = new Set([
+  'id', 'text', 'channel', 'team', 'agent', 'created_at', 'root_cause', 'suggested_fix', 'times_heard', 'segment', 'issue_id',
+]);
+
+/**
+ * Reads a CSV (header row) or JSON Lines file. Bytes that are not UTF-8 become U+FFFD so that one
+ * broken row is rejected on its own instead of sinking the whole file.
+ */
+export async function readFeedbackFile(path: string): Promise<FeedbackFile> {
+  const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(await readFile(path));
+  return extname(path).toLowerCase() === '.jsonl' || extname(path).toLowerCase() === '.ndjson'
+    ? readJsonLines(text)
+    : readCsv(text);
+}
+
+function readCsv(text: string): FeedbackFile {
+  const records = parse(text, {
+    columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()),
+    bom: true,
+    info: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+  }) as { record: Record<string, string>; info: { lines: number } }[];
+  const columns = records[0] ? Object.keys(records[0].record) : [];
+  if (records.length > 0 && !columns.includes('text')) {
+    throw new Error(`the CSV has no "text" column (columns: ${columns.join(', ')})`);
+  }
+  const rows = records.map(({ record, info }) => {
+    const fields: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(record)) if (KNOWN_FIELDS.has(key)) fields[key] = value;
+    return { line: info.lines, fields, source: 'csv' as const };
+  });
+  return { rows, unreadable: [], unknownColumns: columns.filter((c) => !KNOWN_FIELDS.has(c)) };
+}
+
+function readJsonLines(text: string): FeedbackFile {
+  const rows: FileRow[] = [];
+  const unreadable: FeedbackFile['unreadable'] = [];
+  text.split(/\r?\n/).forEach((lineText, index) => {
+    if (lineText.trim() === '') return;
+    const line = index + 1;
+    try {
+      const value: unknown = JSON.parse(lineText);
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        unreadable.push({ line, error: 'is not a JSON object' });
+      } else {
+        rows.push({ line, fields: value as Record<string, unknown>, source: 'jsonl' });
+      }
+    } catch (error) {
+      unreadable.push({ line, error: `invalid JSON: ${(error as Error).message}` });
+    }
+  });
+  return { rows, unreadable, unknownColumns: [] };
+}

@@ -1,0 +1,80 @@
+import type { Channel } from '../../shared/domain/feedback-item.js';
+import type { SqliteDatabase } from '../storage/sqlite/open-database.js';
+
+export type AssignedBy = 'new' | 'similarity' | 'agent' | 'analyst' | 'recluster';
+
+/** An item as the aggregator keeps it: redacted, timed in epoch milliseconds, in one issue. */
+export interface StoredItem {
+  id: string;
+  issue_id: string;
+  assigned_by: AssignedBy;
+  text: string;
+  channel: Channel;
+  team: string | null;
+  agent: string | null;
+  segment: string | null;
+  root_cause: string | null;
+  suggested_fix: string | null;
+  times_heard: number;
+  created_at: number;
+  received_at: number;
+  redactions: number;
+}
+
+/** Queries on the items table, prepared once. */
+export class ItemsRepo {
+  private readonly insertStatement;
+  private readonly existingStatement;
+  private readonly moveStatement;
+
+  constructor(private readonly db: SqliteDatabase) {
+    this.insertStatement = db.prepare(`
+      INSERT INTO items (id, issue_id, assigned_by, text, channel, team, agent, segment, root_cause,
+        suggested_fix, times_heard, created_at, received_at, redactions)
+      VALUES (@id, @issue_id, @assigned_by, @text, @channel, @team, @agent, @segment, @root_cause,
+        @suggested_fix, @times_heard, @created_at, @received_at, @redactions)`);
+    this.existingStatement = db
+      .prepare<[string], string>('SELECT id FROM items WHERE id IN (SELECT value FROM json_each(?))')
+      .pluck();
+    this.moveStatement = db.prepare<[string, AssignedBy, string]>(
+      'UPDATE items SET issue_id = ?, assigned_by = ? WHERE id = ?',
+    );
+  }
+
+  /** Which of `ids` are stored already. */
+  existingIds(ids: readonly string[]): Set<string> {
+    const found = new Set<string>();
+    for (let start = 0; start < ids.length; start += 5_000) {
+      for (const id of this.existingStatement.all(JSON.stringify(ids.slice(start, start + 5_000)))) found.add(id);
+    }
+    return found;
+  }
+
+  insert(item: StoredItem): void {
+    this.insertStatement.run(item);
+  }
+
+  move(itemId: string, issueId: string, by: AssignedBy): void {
+    this.moveStatement.run(issueId, by, itemId);
+  }
+
+  count(): number {
+    return this.db.prepare('SELECT count(*) FROM items').pluck().get() as number;
+  }
+
+  /** Every item's grouping-relevant fields, in arrival order, for reclustering. */
+  *iterateForGrouping(): IterableIterator<Pick<StoredItem, 'id' | 'issue_id' | 'assigned_by' | 'text'>> {
+    yield* this.db
+      .prepare<[], Pick<StoredItem, 'id' | 'issue_id' | 'assigned_by' | 'text'>>(
+        'SELECT id, issue_id, assigned_by, text FROM items ORDER BY seq',
+      )
+      .iterate();
+  }
+
+  idsOfIssue(issueId: string): string[] {
+    return this.db
+      .prepare<[string], string>('SELECT id FROM items WHERE issue_id = ? ORDER BY seq')
+      .pluck()
+      .all(issueId);
+  }
+}

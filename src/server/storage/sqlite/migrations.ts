@@ -1,0 +1,56 @@
+/** Numbered schema migrations, applied in order; the database records the last one in user_version. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'items, issues and the grouping vocabulary',
+    sql: `
+      CREATE TABLE issues (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        title_source TEXT NOT NULL DEFAULT 'auto' CHECK (title_source IN ('auto', 'analyst')),
+        status TEXT NOT NULL DEFAULT 'new'
+          CHECK (status IN ('new', 'investigating', 'fix_in_progress', 'fixed', 'wont_fix')),
+        owner TEXT,
+        root_cause TEXT,
+        merged_into TEXT REFERENCES issues(id),
+        -- An analyst has acted on the issue: reclustering leaves its items where they are.
+        curated INTEGER NOT NULL DEFAULT 0,
+        -- The grouper's centroid (a derived cache, rebuilt by reclustering): {"size":N,"terms":[[t,w],…]}.
+        model TEXT NOT NULL DEFAULT '{"size":0,"terms":[]}',
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+
+      CREATE TABLE items (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        issue_id TEXT NOT NULL REFERENCES issues(id),
+        assigned_by TEXT NOT NULL
+          CHECK (assigned_by IN ('new', 'similarity', 'agent', 'analyst', 'recluster')),
+        text TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        team TEXT,
+        agent TEXT,
+        segment TEXT,
+        root_cause TEXT,
+        suggested_fix TEXT,
+        times_heard INTEGER NOT NULL CHECK (times_heard >= 1),
+        created_at INTEGER NOT NULL,
+        received_at INTEGER NOT NULL,
+        redactions INTEGER NOT NULL DEFAULT 0
+      );
+      -- Covers the ranking query: one pass in issue order, no table lookups, whatever the filters.
+      CREATE INDEX items_ranking ON items (issue_id, created_at, times_heard, agent, team, channel);
+      CREATE INDEX items_created_at ON items (created_at);
+
+      CREATE TABLE vocabulary (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+      CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+    `,
+  },
+];

@@ -1,0 +1,32 @@
+export const ISSUE_STATUSES = ['new', 'investigating', 'fix_in_progress', 'fixed', 'wont_fix'] as const;
+export type IssueStatus = (typeof ISSUE_STATUSES)[number];
+
+/** Statuses under which new verbatims may still be grouped into an issue. */
+export const OPEN_STATUSES: ReadonlySet<IssueStatus> = new Set(['new', 'investigating', 'fix_in_progress']);
+
+/** An issue as ranked for a window and filters: the `wocas issues --json` element. */
+export interface RankedIssue {
+  id: string;
+  title: string;
+  status: IssueStatus;
+  owner: string | null;
+  /** Items in the window. */
+  mentions: number;
+  /** Contacts those items stand for (sum of times_heard). */
+  times_heard: number;
+  /** Distinct agents who reported it in the window. */
+  agents: number;
+  first_seen: string;
+  last_seen: string;
+  /** times_heard in the window minus times_heard in the previous window of equal length. */
+  trend: number;
+  /** times_heard in the previous window of equal length. */
+  previous_times_heard: number;
+  score: number;
+  item_ids?: string[];
+}
+
+export interface RankedIssues {
+  generated_at: string;
+  issues: RankedIssue[];
+}

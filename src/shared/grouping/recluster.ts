@@ -1,0 +1,192 @@
+import { CentroidIndex } from './centroid-index.js';
+import { MaxHeap } from './max-heap.js';
+import type { TermVector } from './term-vector.js';
+
+export interface ReclusterItem {
+  id: string;
+  vector: TermVector;
+  /** Items an agent or analyst put in an issue stay there, and two pinned issues never merge. */
+  pinnedIssueId?: string | undefined;
+}
+
+export interface ReclusterOptions {
+  /** Cosine to a micro-cluster's centroid for an item to join it in the first, strict pass. */
+  microThreshold: number;
+  /** Average pairwise cosine between two clusters above which average-link merges them. */
+  mergeThreshold: number;
+  /** Rounds of moving each free item to its nearest final centroid. */
+  refineRounds: number;
+  /** Neighbours considered per cluster when looking for merges. */
+  neighbours: number;
+}
+
+export const DEFAULT_RECLUSTER_OPTIONS: ReclusterOptions = {
+  microThreshold: 0.5,
+  mergeThreshold: 0.15,
+  refineRounds: 2,
+  neighbours: 12,
+};
+
+interface Cluster {
+  key: string;
+  pinned: boolean;
+  members: number[];
+  alive: boolean;
+  version: number;
+}
+
+/**
+ * Regroups a whole set of items: a strict single pass into small, pure micro-clusters, then
+ * average-link agglomeration of those (exact, since the mean pairwise cosine of two groups of unit
+ * vectors is the dot product of their sums over the product of their sizes), then a few rounds
+ * moving each free item to its nearest centroid. Returns item id → cluster key; a pinned cluster's
+ * key is its issue id.
+ */
+export function recluster(
+  items: readonly ReclusterItem[],
+  options: ReclusterOptions = DEFAULT_RECLUSTER_OPTIONS,
+): Map<string, string> {
+  const index = new CentroidIndex({ maxTerms: 1_000_000, candidateBudget: 20_000 });
+  const clusters = new Map<string, Cluster>();
+  const clusterOf: string[] = new Array<string>(items.length);
+  let next = 0;
+
+  const open = (key: string, pinned: boolean): Cluster => {
+    const cluster: Cluster = { key, pinned, members: [], alive: true, version: 0 };
+    clusters.set(key, cluster);
+    index.put(key, [], 0, true);
+    return cluster;
+  };
+  const join = (cluster: Cluster, i: number) => {
+    cluster.members.push(i);
+    clusterOf[i] = cluster.key;
+    index.absorb(cluster.key, (items[i] as ReclusterItem).vector);
+  };
+
+  items.forEach((item, i) => {
+    if (item.pinnedIssueId === undefined) return;
+    join(clusters.get(item.pinnedIssueId) ?? open(item.pinnedIssueId, true), i);
+  });
+  items.forEach((item, i) => {
+    if (item.pinnedIssueId !== undefined) return;
+    const [best] = index.nearest(item.vector);
+    const target = best && best.similarity >= options.microThreshold ? clusters.get(best.issueId) : undefined;
+    join(target ?? open(`c${next++}`, false), i);
+  });
+
+  mergeAverageLink(index, clusters, clusterOf, options);
+  refine(items, index, clusters, clusterOf, options.refineRounds);
+
+  const result = new Map<string, string>();
+  items.forEach((item, i) => result.set(item.id, clusterOf[i] as string));
+  return result;
+}
+
+function averageLink(index: CentroidIndex, a: string, b: string): number {
+  const ca = index.get(a);
+  const cb = index.get(b);
+  if (!ca || !cb || ca.size === 0 || cb.size === 0) return 0;
+  const [small, large] = ca.sum.size <= cb.sum.size ? [ca, cb] : [cb, ca];
+  let product = 0;
+  for (const [term, weight] of small.sum) product += weight * (large.sum.get(term) ?? 0);
+  return product / (ca.size * cb.size);
+}
+
+function unitVector(sum: ReadonlyMap<string, number>, norm: number): TermVector {
+  const entries = [...sum].sort((x, y) => y[1] - x[1]);
+  return { terms: entries.map(([t]) => t), weights: Float64Array.from(entries, ([, w]) => w / norm) };
+}
+
+function mergeAverageLink(
+  index: CentroidIndex,
+  clusters: Map<string, Cluster>,
+  clusterOf: string[],
+  options: ReclusterOptions,
+): void {
+  type Pair = { a: string; b: string; va: number; vb: number };
+  const heap = new MaxHeap<Pair>();
+  const pushNeighbours = (cluster: Cluster) => {
+    const centroid = index.get(cluster.key);
+    if (!centroid || centroid.norm === 0) return;
+    for (const match of index.nearest(unitVector(centroid.sum, centroid.norm), options.neighbours + 1)) {
+      const other = clusters.get(match.issueId);
+      if (!other || other === cluster || (other.pinned && cluster.pinned)) continue;
+      const similarity = averageLink(index, cluster.key, other.key);
+      if (similarity >= options.mergeThreshold) {
+        heap.push(similarity, { a: cluster.key, b: other.key, va: cluster.version, vb: other.version });
+      }
+    }
+  };
+  for (const cluster of clusters.values()) pushNeighbours(cluster);
+
+  for (let top = heap.pop(); top; top = heap.pop()) {
+    const a = clusters.get(top.value.a);
+    const b = clusters.get(top.value.b);
+    if (!a || !b || !a.alive || !b.alive || a.version !== top.value.va || b.version !== top.value.vb) continue;
+    // The pinned side survives, so that its issue id (and the analyst's work on it) carries on.
+    const [keep, gone] = b.pinned || b.members.length > a.members.length ? [b, a] : [a, b];
+    const keptCentroid = index.get(keep.key);
+    const goneCentroid = index.get(gone.key);
+    if (!keptCentroid || !goneCentroid) continue;
+    const merged = new Map(keptCentroid.sum);
+    for (const [term, weight] of goneCentroid.sum) merged.set(term, (merged.get(term) ?? 0) + weight);
+    index.remove(gone.key);
+    index.put(keep.key, merged, keptCentroid.size + goneCentroid.size, true);
+    for (const member of gone.members) clusterOf[member] = keep.key;
+    keep.members.push(...gone.members);
+    keep.pinned ||= gone.pinned;
+    keep.version += 1;
+    gone.alive = false;
+    clusters.delete(gone.key);
+    pushNeighbours(keep);
+  }
+}
+
+function refine(
+  items: readonly ReclusterItem[],
+  index: CentroidIndex,
+  clusters: Map<string, Cluster>,
+  clusterOf: string[],
+  rounds: number,
+): void {
+  for (let round = 0; round < rounds; round++) {
+    const moves: [number, string][] = [];
+    items.forEach((item, i) => {
+      if (item.pinnedIssueId !== undefined) return;
+      const [best] = index.nearest(item.vector);
+      if (best && best.issueId !== clusterOf[i]) moves.push([i, best.issueId]);
+    });
+    if (moves.length === 0) return;
+    for (const [i, key] of moves) clusterOf[i] = key;
+    rebuild(items, index, clusters, clusterOf);
+  }
+}
+
+function rebuild(
+  items: readonly ReclusterItem[],
+  index: CentroidIndex,
+  clusters: Map<string, Cluster>,
+  clusterOf: string[],
+): void {
+  const sums = new Map<string, { sum: Map<string, number>; members: number[] }>();
+  items.forEach((item, i) => {
+    const key = clusterOf[i] as string;
+    let entry = sums.get(key);
+    if (!entry) sums.set(key, (entry = { sum: new Map(), members: [] }));
+    entry.members.push(i);
+    for (let t = 0; t < item.vector.terms.length; t++) {
+      const term = item.vector.terms[t] as string;
+      entry.sum.set(term, (entry.sum.get(term) ?? 0) + (item.vector.weights[t] as number));
+    }
+  });
+  for (const [key, cluster] of clusters) {
+    const entry = sums.get(key);
+    if (!entry) {
+      index.remove(key);
+      clusters.delete(key);
+      continue;
+    }
+    cluster.members = entry.members;
+    index.put(key, entry.sum, entry.members.length, true);
+  }
+}

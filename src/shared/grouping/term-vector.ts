@@ -1,0 +1,71 @@
+/**
+ * A sparse, L2-normalised TF-IDF vector, its terms ordered by weight (heaviest first) so that
+ * candidate search can look at the most telling terms before the common ones.
+ */
+export interface TermVector {
+  readonly terms: readonly string[];
+  readonly weights: Float64Array;
+}
+
+export const EMPTY_VECTOR: TermVector = { terms: [], weights: new Float64Array(0) };
+
+/** Document frequencies over every item seen: the "IDF" half of TF-IDF. */
+export class Vocabulary {
+  private readonly df: Map<string, number>;
+  private documents: number;
+
+  constructor(documents = 0, df: Iterable<readonly [string, number]> = []) {
+    this.documents = documents;
+    this.df = new Map(df);
+  }
+
+  get documentCount(): number {
+    return this.documents;
+  }
+
+  /** Counts one more document containing each of `distinctTerms`. */
+  observe(distinctTerms: Iterable<string>): void {
+    this.documents += 1;
+    for (const term of distinctTerms) this.df.set(term, (this.df.get(term) ?? 0) + 1);
+  }
+
+  documentFrequency(term: string): number {
+    return this.df.get(term) ?? 0;
+  }
+
+  /** Smoothed IDF: a term never seen weighs the most, one in every document weighs 1. */
+  idf(term: string): number {
+    return Math.log((1 + this.documents) / (1 + (this.df.get(term) ?? 0))) + 1;
+  }
+}
+
+/** Term counts, with repeats folded: the input both to the vocabulary and to vectorising. */
+export function countTerms(terms: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+  return counts;
+}
+
+/** Sublinear TF times IDF, normalised to unit length. */
+export function vectorize(counts: ReadonlyMap<string, number>, vocabulary: Vocabulary): TermVector {
+  const entries: [string, number][] = [];
+  let norm2 = 0;
+  for (const [term, count] of counts) {
+    const weight = (1 + Math.log(count)) * vocabulary.idf(term);
+    entries.push([term, weight]);
+    norm2 += weight * weight;
+  }
+  if (norm2 === 0) return EMPTY_VECTOR;
+  entries.sort((a, b) => b[1] - a[1]);
+  const norm = Math.sqrt(norm2);
+  return {
+    terms: entries.map(([term]) => term),
+    weights: Float64Array.from(entries, ([, weight]) => weight / norm),
+  };
+}
+
+export function dot(a: TermVector, b: ReadonlyMap<string, number>): number {
+  let sum = 0;
+  for (let i = 0; i < a.terms.length; i++) sum += (a.weights[i] ?? 0) * (b.get(a.terms[i] ?? '') ?? 0);
+  return sum;
+}

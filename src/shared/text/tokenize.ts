@@ -1,0 +1,69 @@
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { CJK_CHAR, UNSPACED_SCRIPTS, UNSPACED_START, normalizeText } from './normalize.js';
+import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords.js';
+
+/**
+ * Runs of one kind of writing: dictionary-segmented scripts, or a word in a spaced script.
+ * Redaction placeholders such as "[card]" are skipped: they say nothing about the issue.
+ */
+const RUNS = new RegExp(
+  `\\[(?:card|phone|email|id|iban)\\]|[${UNSPACED_SCRIPTS}]+` +
+    `|[[\\p{L}\\p{N}]--[${UNSPACED_SCRIPTS}]][[\\p{L}\\p{M}\\p{N}']--[${UNSPACED_SCRIPTS}]]*`,
+  'gv',
+);
+const LATIN_WORD = /^[a-z][a-z']*$/;
+const DIGITS_ONLY = /^[\p{N}.,']+$/u;
+
+/** Marks character bigrams so that they never collide with a one-word term. */
+export const BIGRAM_PREFIX = '\u00b2';
+
+let segmenter: Intl.Segmenter | undefined;
+function wordSegmenter(): Intl.Segmenter {
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  return segmenter;
+}
+
+// Stemming is the hot spot of tokenising English; a customer vocabulary is small, so memoise it.
+const STEM_CACHE_LIMIT = 100_000;
+const stemCache = new Map<string, string>();
+function stem(word: string): string {
+  const cached = stemCache.get(word);
+  if (cached !== undefined) return cached;
+  const stemmed = PorterStemmer.stem(word);
+  if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+  stemCache.set(word, stemmed);
+  return stemmed;
+}
+
+function addSpacedWord(word: string, terms: string[]): void {
+  const bare = word.replace(/'s$/, '').replace(/'/g, '');
+  if (bare.length < 2 || DIGITS_ONLY.test(bare) || ENGLISH_STOPWORDS.has(bare)) return;
+  terms.push(LATIN_WORD.test(bare) ? stem(bare) : bare);
+}
+
+function addUnspacedRun(run: string, terms: string[]): void {
+  for (const { segment, isWordLike } of wordSegmenter().segment(run)) {
+    if (isWordLike && !CHINESE_STOPWORDS.has(segment)) terms.push(segment);
+  }
+  // Bigrams make short Chinese texts comparable when the dictionary splits them differently
+  // ("银行卡" against "卡"): a word-only measure leaves most short texts alone.
+  if (!CJK_CHAR.test(run)) return;
+  const chars = Array.from(run);
+  for (let i = 0; i + 1 < chars.length; i++) terms.push(BIGRAM_PREFIX + chars[i] + chars[i + 1]);
+}
+
+/**
+ * The terms a text is compared by, with repeats: English words stemmed and stripped of stop words,
+ * Chinese and Japanese segmented into words plus character bigrams, other scripts as folded words.
+ */
+export function tokenize(text: string): string[] {
+  const normalized = normalizeText(text).replace(/n't\b/g, ' not');
+  const terms: string[] = [];
+  for (const match of normalized.matchAll(RUNS)) {
+    const run = match[0];
+    if (run.startsWith('[')) continue;
+    if (UNSPACED_START.test(run)) addUnspacedRun(run, terms);
+    else addSpacedWord(run, terms);
+  }
+  return terms;
+}
