@@ -1,3 +1,4 @@
+import { type ReclusterSummary, reclusterDatabase } from './grouping/recluster-database.js';
 import { Ingestor, type Clock } from './ingest/ingestor.js';
 import { openDatabase, type SqliteDatabase } from './storage/sqlite/open-database.js';
 
@@ -13,6 +14,8 @@ export interface Aggregator {
   readonly db: SqliteDatabase;
   readonly ingestor: Ingestor;
   readonly clock: Clock;
+  /** Regroups every item and reloads the ingest path's grouper to match. */
+  recluster(): ReclusterSummary;
   close(): void;
 }
 
@@ -24,5 +27,10 @@ export function openAggregator(location: StorageLocation, clock: Clock = Date.no
   }
   const db = openDatabase(location.db);
   const ingestor = new Ingestor(db, clock);
-  return { db, ingestor, clock, close: () => db.close() };
+  const recluster = () => {
+    const summary = reclusterDatabase(db, clock());
+    ingestor.reload();
+    return summary;
+  };
+  return { db, ingestor, clock, recluster, close: () => db.close() };
 }

@@ -4,7 +4,6 @@ import { Command, Option } from 'commander';
 import { parse } from 'csv-parse/sync';
 import { feedbackItemSchema } from '../../shared/domain/feedback-item.js';
 import { openAggregator } from '../../server/aggregator.js';
-import { reclusterDatabase } from '../../server/grouping/recluster-database.js';
 import { rankIssues } from '../../server/issues/rank-issues.js';
 import { type DemoVerbatim, generateDemoFeedback } from '../demo/demo-feedback.js';
 import { formatIssueTable } from '../format-issue-table.js';
@@ -25,13 +24,13 @@ export function demoCommand(): Command {
       const aggregator = openAggregator({ db: options.db });
       try {
         const now = aggregator.clock();
-        const verbatims = parse(await readFile(VERBATIMS), { columns: true, bom: true }) as DemoVerbatim[];
+        const verbatims = parse<DemoVerbatim>(await readFile(VERBATIMS), { columns: true, bom: true });
         const items = generateDemoFeedback(verbatims, now).map((item) => {
           const parsed = feedbackItemSchema.parse(item);
           return { ...parsed, id: parsed.id as string, created_at: parsed.created_at as string };
         });
         const outcome = aggregator.ingestor.ingest(items);
-        if (outcome.accepted.length > 0) reclusterDatabase(aggregator.db, now);
+        if (outcome.accepted.length > 0) aggregator.recluster();
         const from = now - 7 * 86_400_000;
         const ranked = rankIssues(aggregator.db, { from, limit: 15 }, now);
         process.stdout.write(

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { openAggregator } from '../../server/aggregator.js';
 import { importFile } from '../../server/ingest/import-file.js';
+import { RECLUSTER_AUTOMATICALLY_UP_TO } from '../../server/grouping/recluster-database.js';
 import { type StorageOptions, withStorageOptions } from '../storage-options.js';
 import { progressLine } from '../progress.js';
 
@@ -8,7 +9,8 @@ export function importCommand(): Command {
   return withStorageOptions(new Command('import'))
     .description('ingest feedback items from a CSV (header row) or JSON Lines (.jsonl) file')
     .argument('<file>', 'CSV or .jsonl file')
-    .action(async (file: string, options: StorageOptions) => {
+    .option('--no-recluster', `skip regrouping the whole set afterwards (done up to ${RECLUSTER_AUTOMATICALLY_UP_TO.toLocaleString('en')} items)`)
+    .action(async (file: string, options: StorageOptions & { recluster: boolean }) => {
       const aggregator = openAggregator(options);
       try {
         const progress = progressLine('imported');
@@ -18,6 +20,10 @@ export function importCommand(): Command {
           onProgress: progress.update,
         });
         progress.done();
+        const total = aggregator.ingestor.itemCount();
+        if (options.recluster && summary.imported > 0 && total <= RECLUSTER_AUTOMATICALLY_UP_TO) {
+          aggregator.recluster();
+        }
         process.stdout.write(`${JSON.stringify(summary)}\n`);
       } finally {
         aggregator.close();

@@ -1,6 +1,5 @@
 import { Command } from 'commander';
 import { openAggregator } from '../../server/aggregator.js';
-import { reclusterDatabase } from '../../server/grouping/recluster-database.js';
 import { type StorageOptions, withStorageOptions } from '../storage-options.js';
 
 export function reclusterCommand(): Command {
@@ -9,7 +8,7 @@ export function reclusterCommand(): Command {
     .action((options: StorageOptions) => {
       const aggregator = openAggregator(options);
       try {
-        const summary = reclusterDatabase(aggregator.db, aggregator.clock());
+        const summary = aggregator.recluster();
         process.stdout.write(`${JSON.stringify(summary)}\n`);
       } finally {
         aggregator.close();

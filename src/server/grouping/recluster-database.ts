@@ -9,6 +9,9 @@ import { ItemsRepo } from '../items/items-repo.js';
 import type { SqliteDatabase } from '../storage/sqlite/open-database.js';
 import { VocabularyRepo } from './vocabulary-repo.js';
 
+/** Up to this many items a whole regroup takes seconds, so `wocas import` does it by itself. */
+export const RECLUSTER_AUTOMATICALLY_UP_TO = 50_000;
+
 export interface ReclusterSummary {
   items: number;
   moved: number;

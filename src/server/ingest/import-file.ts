@@ -17,7 +17,7 @@ export interface ImportHooks {
 }
 
 /** Rows per transaction: large enough to amortise the commit's fsync, small enough to show progress. */
-const CHUNK = 2_000;
+const CHUNK = 5_000;
 
 /** Imports a CSV or JSON Lines file through the ingest path; bad rows are reported, the rest go in. */
 export async function importFile(ingestor: Ingestor, path: string, hooks: ImportHooks = {}): Promise<ImportSummary> {

@@ -73,6 +73,10 @@ export class Ingestor {
     return this.grouper;
   }
 
+  itemCount(): number {
+    return this.items.count();
+  }
+
   /** Re-reads the grouper from the database, after another writer (a recluster, a merge) changed it. */
   reload(): void {
     this.grouper = loadGrouper(this.issues, this.vocabulary);

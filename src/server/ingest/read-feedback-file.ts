@@ -33,13 +33,13 @@ export async function readFeedbackFile(path: string): Promise<FeedbackFile> {
 }
 
 function readCsv(text: string): FeedbackFile {
-  const records = parse(text, {
+  const records = parse<{ record: Record<string, string>; info: { lines: number } }>(text, {
     columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()),
     bom: true,
     info: true,
     skip_empty_lines: true,
     relax_column_count: true,
-  }) as { record: Record<string, string>; info: { lines: number } }[];
+  });
   const columns = records[0] ? Object.keys(records[0].record) : [];
   if (records.length > 0 && !columns.includes('text')) {
     throw new Error(`the CSV has no "text" column (columns: ${columns.join(', ')})`);

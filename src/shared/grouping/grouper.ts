@@ -9,7 +9,7 @@ export interface GroupingThresholds {
   unspaced: number;
 }
 
-export const DEFAULT_THRESHOLDS: GroupingThresholds = { spaced: 0.3, unspaced: 0.3 };
+export const DEFAULT_THRESHOLDS: GroupingThresholds = { spaced: 0.25, unspaced: 0.2 };
 
 export interface Assignment {
   issueId: string;

@@ -22,7 +22,7 @@ export interface ReclusterOptions {
 
 export const DEFAULT_RECLUSTER_OPTIONS: ReclusterOptions = {
   microThreshold: 0.5,
-  mergeThreshold: 0.15,
+  mergeThreshold: 0.1,
   refineRounds: 2,
   neighbours: 12,
 };
