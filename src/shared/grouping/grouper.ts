@@ -1,5 +1,5 @@
 import { CentroidIndex } from './centroid-index.js';
-import { BIGRAM_PREFIX } from '../text/tokenize.js';
+import { scriptClassOf } from '../text/tokenize.js';
 import { type TermVector, Vocabulary, dot, vectorize } from './term-vector.js';
 
 export interface GroupingThresholds {
@@ -87,8 +87,6 @@ export class Grouper {
   }
 
   thresholdFor(counts: ReadonlyMap<string, number>): number {
-    let bigrams = 0;
-    for (const term of counts.keys()) if (term.startsWith(BIGRAM_PREFIX)) bigrams += 1;
-    return bigrams * 3 >= counts.size ? this.thresholds.unspaced : this.thresholds.spaced;
+    return this.thresholds[scriptClassOf(counts.keys())];
   }
 }

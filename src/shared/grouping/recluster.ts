@@ -1,6 +1,7 @@
 import { CentroidIndex } from './centroid-index.js';
 import { MaxHeap } from './max-heap.js';
 import type { TermVector } from './term-vector.js';
+import { type ScriptClass, scriptClassOf } from '../text/tokenize.js';
 
 export interface ReclusterItem {
   id: string;
@@ -12,8 +13,15 @@ export interface ReclusterItem {
 export interface ReclusterOptions {
   /** Cosine to a micro-cluster's centroid for an item to join it in the first, strict pass. */
   microThreshold: number;
-  /** Average pairwise cosine between two clusters above which average-link merges them. */
-  mergeThreshold: number;
+  /**
+   * Average-link merges two clusters while their mean pairwise cosine is at least this many times
+   * the chance level: the mean cosine between any two items of the same script in the set. Relative
+   * to chance, the threshold means the same for long and short texts, English words and Chinese
+   * bigrams alike.
+   */
+  mergeOverChance: number;
+  /** The merge threshold never falls below this mean pairwise cosine. */
+  mergeFloor: number;
   /** Rounds of moving each free item to its nearest final centroid. */
   refineRounds: number;
   /** Neighbours considered per cluster when looking for merges. */
@@ -22,7 +30,8 @@ export interface ReclusterOptions {
 
 export const DEFAULT_RECLUSTER_OPTIONS: ReclusterOptions = {
   microThreshold: 0.5,
-  mergeThreshold: 0.1,
+  mergeOverChance: 2,
+  mergeFloor: 0.03,
   refineRounds: 2,
   neighbours: 12,
 };
@@ -74,12 +83,36 @@ export function recluster(
     join(target ?? open(`c${next++}`, false), i);
   });
 
-  mergeAverageLink(index, clusters, clusterOf, options);
+  const thresholds = mergeThresholds(items, options);
+  const scriptOf = (key: string) => scriptClassOf((index.get(key)?.sum ?? new Map<string, number>()).keys());
+  mergeAverageLink(index, clusters, clusterOf, (key) => thresholds[scriptOf(key)], options);
   refine(items, index, clusters, clusterOf, options.refineRounds);
 
   const result = new Map<string, string>();
   items.forEach((item, i) => result.set(item.id, clusterOf[i] as string));
   return result;
+}
+
+/** Merge thresholds per script class, from each class's chance-level mean pairwise cosine. */
+function mergeThresholds(items: readonly ReclusterItem[], options: ReclusterOptions): Record<ScriptClass, number> {
+  const sums = { spaced: new Map<string, number>(), unspaced: new Map<string, number>() };
+  const counts = { spaced: 0, unspaced: 0 };
+  for (const { vector } of items) {
+    if (vector.terms.length === 0) continue;
+    const script = scriptClassOf(vector.terms);
+    counts[script] += 1;
+    const sum = sums[script];
+    vector.terms.forEach((term, i) => sum.set(term, (sum.get(term) ?? 0) + (vector.weights[i] as number)));
+  }
+  const threshold = (script: ScriptClass) => {
+    const n = counts[script];
+    let norm2 = 0;
+    for (const value of sums[script].values()) norm2 += value * value;
+    // Mean cosine over all ordered pairs of distinct unit vectors: (|Σv|² − n) / (n(n − 1)).
+    const chance = n > 1 ? (norm2 - n) / (n * (n - 1)) : 0;
+    return Math.max(options.mergeFloor, options.mergeOverChance * chance);
+  };
+  return { spaced: threshold('spaced'), unspaced: threshold('unspaced') };
 }
 
 function averageLink(index: CentroidIndex, a: string, b: string): number {
@@ -101,6 +134,7 @@ function mergeAverageLink(
   index: CentroidIndex,
   clusters: Map<string, Cluster>,
   clusterOf: string[],
+  thresholdOf: (key: string) => number,
   options: ReclusterOptions,
 ): void {
   type Pair = { a: string; b: string; va: number; vb: number };
@@ -112,7 +146,7 @@ function mergeAverageLink(
       const other = clusters.get(match.issueId);
       if (!other || other === cluster || (other.pinned && cluster.pinned)) continue;
       const similarity = averageLink(index, cluster.key, other.key);
-      if (similarity >= options.mergeThreshold) {
+      if (similarity >= thresholdOf(cluster.key)) {
         heap.push(similarity, { a: cluster.key, b: other.key, va: cluster.version, vb: other.version });
       }
     }

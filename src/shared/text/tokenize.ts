@@ -52,6 +52,19 @@ function addUnspacedRun(run: string, terms: string[]): void {
   for (let i = 0; i + 1 < chars.length; i++) terms.push(BIGRAM_PREFIX + chars[i] + chars[i + 1]);
 }
 
+export type ScriptClass = 'spaced' | 'unspaced';
+
+/** Whether a text's terms are mostly those of an unspaced script (Chinese, Japanese), by bigram share. */
+export function scriptClassOf(terms: Iterable<string>): ScriptClass {
+  let all = 0;
+  let bigrams = 0;
+  for (const term of terms) {
+    all += 1;
+    if (term.startsWith(BIGRAM_PREFIX)) bigrams += 1;
+  }
+  return bigrams * 3 >= all && bigrams > 0 ? 'unspaced' : 'spaced';
+}
+
 /**
  * The terms a text is compared by, with repeats: English words stemmed and stripped of stop words,
  * Chinese and Japanese segmented into words plus character bigrams, other scripts as folded words.
