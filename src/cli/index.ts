@@ -8,13 +8,20 @@ import { UsageError } from './usage-error.js';
 
 export function buildProgram(): Command {
   const program = new Command('wocas')
-    .description('What Our Customers Are Saying: capture, group and rank what customers tell agents')
-    .showHelpAfterError('(run with --help for usage)')
-    .exitOverride();
+    .description('What Our Customers Are Saying: capture, group and rank what customers tell agents');
   for (const command of [importCommand(), issuesCommand(), reclusterCommand(), demoCommand()]) {
-    program.addCommand(command.exitOverride());
+    program.addCommand(command);
   }
+  oneLineErrors(program);
   return program;
+}
+
+/** Commander's own parse errors get the same one-line "wocas: …" form as every other error. */
+function oneLineErrors(command: Command): void {
+  command.exitOverride().configureOutput({
+    outputError: (message, write) => write(`wocas: ${message.replace(/^error: /, '').split('\n')[0]}\n`),
+  });
+  for (const sub of command.commands) oneLineErrors(sub);
 }
 
 /** Runs the CLI; every failure becomes one line on stderr and a non-zero exit code. */

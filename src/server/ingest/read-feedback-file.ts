@@ -33,10 +33,11 @@ export async function readFeedbackFile(path: string): Promise<FeedbackFile> {
 }
 
 function readCsv(text: string): FeedbackFile {
-  const records = parse<{ record: Record<string, string>; info: { lines: number } }>(text, {
+  const records = parse<{ record: Record<string, string>; info: { lines: number }; raw: string }>(text, {
     columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()),
     bom: true,
     info: true,
+    raw: true,
     skip_empty_lines: true,
     relax_column_count: true,
   });
@@ -44,10 +45,12 @@ function readCsv(text: string): FeedbackFile {
   if (records.length > 0 && !columns.includes('text')) {
     throw new Error(`the CSV has no "text" column (columns: ${columns.join(', ')})`);
   }
-  const rows = records.map(({ record, info }) => {
+  const rows = records.map(({ record, info, raw }) => {
     const fields: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(record)) if (KNOWN_FIELDS.has(key)) fields[key] = value;
-    return { line: info.lines, fields, source: 'csv' as const };
+    // csv-parse counts lines to the end of a record; a quoted field may span several.
+    const innerBreaks = raw.replace(/\r?\n$/, '').split('\n').length - 1;
+    return { line: info.lines - innerBreaks, fields, source: 'csv' as const };
   });
   return { rows, unreadable: [], unknownColumns: columns.filter((c) => !KNOWN_FIELDS.has(c)) };
 }

@@ -83,7 +83,7 @@ export function rankIssues(db: SqliteDatabase, query: RankingQuery, now: number)
       agents: row.agents,
       first_seen: new Date(row.first_seen).toISOString(),
       last_seen: new Date(row.last_seen).toISOString(),
-      trend: issueTrend(row.times_heard, before),
+      trend: query.from === undefined ? 0 : issueTrend(row.times_heard, before),
       previous_times_heard: before,
       score: issueScore(row),
     };

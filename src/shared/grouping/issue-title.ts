@@ -6,7 +6,8 @@ const MAX_TITLE_LENGTH = 90;
  */
 export function titleFromVerbatim(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  const sentence = /^(.{12,}?[.!?。！？])(?:\s|$)/u.exec(flat)?.[1] ?? flat;
+  // A Latin full stop ends a sentence only before a space ("v2.1" does not); a CJK one always does.
+  const sentence = /^(?:.{12,}?[.!?](?=\s|$)|.{4,}?[。！？])/u.exec(flat)?.[0] ?? flat;
   const chars = Array.from(sentence);
   if (chars.length <= MAX_TITLE_LENGTH) return sentence;
   const cut = chars.slice(0, MAX_TITLE_LENGTH - 1).join('');

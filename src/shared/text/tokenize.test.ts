@@ -79,7 +79,9 @@ describe('tokenize: Chinese', () => {
     const terms = tokenize('退款');
     expect(terms).toContain('退款');
     expect(terms).toContain(`${BIGRAM_PREFIX}退款`);
-    expect(BIGRAM_PREFIX).not.toMatch(/[\p{L}\p{N}]/u);
+    // Even a text that contains the prefix character itself yields no word starting with it.
+    const hostile = tokenize(`${BIGRAM_PREFIX}${BIGRAM_PREFIX}abc ${BIGRAM_PREFIX}退`);
+    expect(hostile.filter((t) => t.startsWith(BIGRAM_PREFIX))).toEqual([]);
   });
 
   it('splits mixed "app闪退" into the Latin word and Chinese terms', () => {

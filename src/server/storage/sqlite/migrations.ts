@@ -1,10 +1,6 @@
-/** Numbered schema migrations, applied in order; the database records the last one in user_version. */
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+import type { Migration } from '../../../shared/storage/migrate.js';
 
+/** The aggregator's schema, in order; see shared/storage/migrate.ts for how they are applied. */
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,

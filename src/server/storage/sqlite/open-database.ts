@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
-import { MIGRATIONS, type Migration } from './migrations.js';
+import { type Migration, migrate } from '../../../shared/storage/migrate.js';
+import { MIGRATIONS } from './migrations.js';
 
 export type SqliteDatabase = Database.Database;
 
-export class SchemaTooNewError extends Error {}
+export { SchemaTooNewError } from '../../../shared/storage/migrate.js';
 
 /**
  * Opens (creating if need be) an aggregator database and brings its schema up to date. WAL lets
@@ -22,23 +23,5 @@ export function openDatabase(path: string, migrations: readonly Migration[] = MI
   } catch (error) {
     db.close();
     throw error;
-  }
-}
-
-/** Applies the migrations newer than the database, each in its own transaction. */
-export function migrate(db: SqliteDatabase, migrations: readonly Migration[]): void {
-  const latest = migrations.at(-1)?.version ?? 0;
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > latest) {
-    throw new SchemaTooNewError(
-      `database schema version ${current} is newer than this WOCAS understands (${latest}); upgrade WOCAS`,
-    );
-  }
-  for (const migration of migrations) {
-    if (migration.version <= current) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.pragma(`user_version = ${migration.version}`);
-    }).immediate();
   }
 }
