@@ -4,12 +4,14 @@ import { importCommand } from './commands/import.js';
 import { issuesCommand } from './commands/issues.js';
 import { reclusterCommand } from './commands/recluster.js';
 import { demoCommand } from './commands/demo.js';
+import { captureCommand } from './commands/capture.js';
+import { syncCommand } from './commands/sync.js';
 import { UsageError } from './usage-error.js';
 
 export function buildProgram(): Command {
   const program = new Command('wocas')
     .description('What Our Customers Are Saying: capture, group and rank what customers tell agents');
-  for (const command of [importCommand(), issuesCommand(), reclusterCommand(), demoCommand()]) {
+  for (const command of [importCommand(), issuesCommand(), reclusterCommand(), demoCommand(), captureCommand(), syncCommand()]) {
     program.addCommand(command);
   }
   oneLineErrors(program);
@@ -28,7 +30,7 @@ function oneLineErrors(command: Command): void {
 export async function main(argv: string[]): Promise<number> {
   try {
     await buildProgram().parseAsync(argv, { from: 'user' });
-    return 0;
+    return Number(process.exitCode ?? 0);
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     const message = error instanceof ZodError ? error.issues.map((i) => i.message).join('; ') : (error as Error).message;

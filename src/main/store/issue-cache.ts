@@ -1,0 +1,118 @@
+import { CentroidIndex } from '../../shared/grouping/centroid-index.js';
+import { type TermVector, countTerms } from '../../shared/grouping/term-vector.js';
+import { OPEN_STATUSES, type IssueStatus } from '../../shared/domain/issue.js';
+import { tokenize } from '../../shared/text/tokenize.js';
+import type { LocalDatabase } from './open-local-store.js';
+
+/** An issue as the aggregator sends it to desktops (GET /api/v1/sync/issues). */
+export interface IssueSnapshot {
+  id: string;
+  title: string;
+  status: IssueStatus;
+  owner: string | null;
+  mentions: number;
+  times_heard: number;
+  merged_into: string | null;
+  /** The heaviest centroid terms, [[term, weight], …]: enough to suggest similar issues offline. */
+  terms: [string, number][];
+}
+
+export interface Suggestion {
+  id: string;
+  title: string;
+  status: IssueStatus;
+  mentions: number;
+  similarity: number;
+}
+
+/** The least cosine at which an issue is worth suggesting while the agent types. */
+const SUGGESTION_FLOOR = 0.12;
+
+/**
+ * The desktop's copy of the aggregator's issues: for "heard again" suggestions while offline and
+ * for showing agents what became of their feedback. Updated by cursor, never by the desktop clock.
+ */
+export class IssueCache {
+  private index: CentroidIndex | undefined;
+  private readonly upsertStatement;
+
+  constructor(private readonly db: LocalDatabase) {
+    this.upsertStatement = db.prepare(`
+      INSERT INTO issues (id, title, status, owner, mentions, times_heard, merged_into, terms, seen_status)
+      VALUES (@id, @title, @status, @owner, @mentions, @times_heard, @merged_into, @terms, @status)
+      ON CONFLICT (id) DO UPDATE SET title = excluded.title, status = excluded.status, owner = excluded.owner,
+        mentions = excluded.mentions, times_heard = excluded.times_heard, merged_into = excluded.merged_into,
+        terms = excluded.terms`);
+    // seen_status starts at the status first received: only later changes count as news.
+  }
+
+  /** Applies a page of changes and the cursor that follows it, in one transaction. */
+  apply(issues: readonly IssueSnapshot[], cursor: string): void {
+    this.db
+      .transaction(() => {
+        for (const issue of issues) this.upsertStatement.run({ ...issue, terms: JSON.stringify(issue.terms) });
+        this.db
+          .prepare("INSERT INTO sync_state (key, value) VALUES ('issues_cursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+          .run(cursor);
+      })
+      .immediate();
+    this.index = undefined;
+  }
+
+  cursor(): string | undefined {
+    return this.db.prepare("SELECT value FROM sync_state WHERE key = 'issues_cursor'").pluck().get() as string | undefined;
+  }
+
+  /** Forgets every cached issue: the aggregator did not know our cursor, so start afresh. */
+  reset(): void {
+    this.db.transaction(() => {
+      this.db.exec("DELETE FROM issues; DELETE FROM sync_state WHERE key = 'issues_cursor'");
+    })();
+    this.index = undefined;
+  }
+
+  /** Open issues most like what the agent is typing, best first. */
+  suggest(text: string, limit = 5): Suggestion[] {
+    const counts = countTerms(tokenize(text));
+    if (counts.size === 0) return [];
+    // The cached centroids carry the aggregator's IDF weighting; plain TF on the query side suffices.
+    const entries = [...counts].sort((a, b) => b[1] - a[1]);
+    const norm = Math.sqrt(entries.reduce((sum, [, c]) => sum + c * c, 0));
+    const vector: TermVector = { terms: entries.map(([t]) => t), weights: Float64Array.from(entries, ([, c]) => c / norm) };
+    const rows = new Map(this.openIssues().map((row) => [row.id, row]));
+    return this.searchIndex()
+      .nearest(vector, limit)
+      .filter((match) => match.similarity >= SUGGESTION_FLOOR && rows.has(match.issueId))
+      .map((match) => {
+        const row = rows.get(match.issueId) as CachedIssueRow;
+        return { id: row.id, title: row.title, status: row.status, mentions: row.mentions, similarity: match.similarity };
+      });
+  }
+
+  private searchIndex(): CentroidIndex {
+    if (this.index) return this.index;
+    const index = new CentroidIndex();
+    for (const row of this.openIssues()) index.put(row.id, JSON.parse(row.terms) as [string, number][], row.mentions, true);
+    this.index = index;
+    return index;
+  }
+
+  private openIssues(): CachedIssueRow[] {
+    return this.db
+      .prepare<[], CachedIssueRow>('SELECT * FROM issues WHERE merged_into IS NULL')
+      .all()
+      .filter((row) => OPEN_STATUSES.has(row.status));
+  }
+}
+
+interface CachedIssueRow {
+  id: string;
+  title: string;
+  status: IssueStatus;
+  owner: string | null;
+  mentions: number;
+  times_heard: number;
+  merged_into: string | null;
+  terms: string;
+  seen_status: string | null;
+}

@@ -1,0 +1,54 @@
+import type { Migration } from '../../shared/storage/migrate.js';
+
+/** The desktop's local store: what the agent saved, the outbox, and the offline issue cache. */
+export const LOCAL_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'items, outbox, issue cache',
+    sql: `
+      CREATE TABLE items (
+        -- Save order on this desktop: the outbox drains in this order, never by a clock.
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        text TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        team TEXT,
+        agent TEXT,
+        segment TEXT,
+        root_cause TEXT,
+        suggested_fix TEXT,
+        times_heard INTEGER NOT NULL CHECK (times_heard >= 1),
+        issue_id TEXT,
+        created_at TEXT NOT NULL,
+        redactions INTEGER NOT NULL DEFAULT 0,
+        sync_state TEXT NOT NULL DEFAULT 'pending' CHECK (sync_state IN ('pending', 'synced', 'rejected')),
+        sync_error TEXT,
+        -- Where the aggregator grouped it, for "what became of my feedback".
+        server_issue_id TEXT
+      );
+
+      -- One row per item not yet acknowledged by the aggregator; deleted on acknowledgement.
+      CREATE TABLE outbox (
+        item_seq INTEGER PRIMARY KEY REFERENCES items(seq),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT
+      );
+
+      CREATE TABLE issues (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        status TEXT NOT NULL,
+        owner TEXT,
+        mentions INTEGER NOT NULL,
+        times_heard INTEGER NOT NULL,
+        merged_into TEXT,
+        -- The issue's centroid terms [[term, weight], …], for suggestions while offline.
+        terms TEXT NOT NULL,
+        -- The status the agent last looked at: an unseen change is highlighted.
+        seen_status TEXT
+      );
+
+      CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    `,
+  },
+];

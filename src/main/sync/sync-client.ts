@@ -1,0 +1,122 @@
+import type { LocalStore } from '../store/local-store.js';
+import type { OutgoingItem } from '../store/outbox.js';
+import { type AggregatorClient, FatalSyncError, TransientSyncError } from './aggregator-client.js';
+
+export interface RetryPolicy {
+  /** Tries per step before giving up for now. */
+  attempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export interface SyncOptions {
+  /** Items per push; the API takes at most 1,000 and 1 MiB. */
+  batchSize: number;
+  /** JSON bytes per push, well under the aggregator's 1 MiB limit. */
+  batchBytes: number;
+  retry: RetryPolicy;
+  sleep: (ms: number) => Promise<void>;
+  random: () => number;
+}
+
+export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
+  batchSize: 100,
+  batchBytes: 512 * 1024,
+  retry: { attempts: 6, baseDelayMs: 250, maxDelayMs: 8_000 },
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  random: Math.random,
+};
+
+export interface SyncResult {
+  pushed: number;
+  pending: number;
+  /** Why the outbox is not empty, when it is not. */
+  error?: string;
+}
+
+/**
+ * Moves the outbox to the aggregator and the aggregator's issues to the desktop. Every step can be
+ * cut at any instant: an item leaves the outbox only on the aggregator's acknowledgement, and the
+ * aggregator drops an id it already has, so a repeat push is harmless. Nothing depends on the
+ * desktop's clock: the outbox drains in save order and issue updates come by the server's cursor.
+ */
+export class SyncClient {
+  constructor(
+    private readonly store: LocalStore,
+    private readonly aggregator: AggregatorClient,
+    private readonly options: SyncOptions = DEFAULT_SYNC_OPTIONS,
+  ) {}
+
+  /** Push everything pending, then pull issue updates; stops early only on a fatal refusal. */
+  async sync(): Promise<SyncResult> {
+    let pushed = 0;
+    try {
+      pushed = await this.push();
+      await this.withRetry(() => this.pullIssues());
+      await this.withRetry(() => this.refreshMyItems());
+      return { pushed, pending: this.store.outbox.pending() };
+    } catch (error) {
+      return { pushed, pending: this.store.outbox.pending(), error: (error as Error).message };
+    }
+  }
+
+  /** Pushes batches until the outbox is empty; returns how many items the aggregator acknowledged. */
+  async push(): Promise<number> {
+    let pushed = 0;
+    for (let batch = this.nextBatch(); batch.length > 0; batch = this.nextBatch()) {
+      const ids = batch.map((item) => item.id);
+      try {
+        const ack = await this.withRetry(() => this.aggregator.pushItems(batch));
+        this.store.outbox.acknowledge(ack);
+        pushed += ack.accepted.length + ack.duplicates.length;
+      } catch (error) {
+        this.store.outbox.recordFailure(ids, (error as Error).message);
+        throw error;
+      }
+    }
+    return pushed;
+  }
+
+  async pullIssues(): Promise<void> {
+    for (;;) {
+      const page = await this.aggregator.issueChanges(this.store.issues.cursor(), 500);
+      this.store.issues.apply(page.issues, page.cursor);
+      if (!page.has_more) return;
+    }
+  }
+
+  /** Asks where the agent's recent items are grouped now, for "what became of my feedback". */
+  async refreshMyItems(): Promise<void> {
+    const ids = this.store.myFeedback.recentSyncedIds();
+    if (ids.length === 0) return;
+    const issues = await this.aggregator.itemIssues(ids);
+    this.store.myFeedback.setServerIssues(new Map(Object.entries(issues)));
+  }
+
+  private nextBatch(): OutgoingItem[] {
+    const candidates = this.store.outbox.next(this.options.batchSize);
+    let bytes = 0;
+    const batch: OutgoingItem[] = [];
+    for (const item of candidates) {
+      bytes += new TextEncoder().encode(JSON.stringify(item)).length + 1;
+      if (batch.length > 0 && bytes > this.options.batchBytes) break;
+      batch.push(item);
+    }
+    return batch;
+  }
+
+  /** Retries transient failures with capped exponential backoff and full jitter, so that many
+   * desktops coming back after an outage do not all knock at once. */
+  private async withRetry<T>(step: () => Promise<T>): Promise<T> {
+    const { attempts, baseDelayMs, maxDelayMs } = this.options.retry;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await step();
+      } catch (error) {
+        if (error instanceof FatalSyncError || !(error instanceof TransientSyncError) || attempt + 1 >= attempts) throw error;
+        const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** attempt);
+        await this.options.sleep(Math.floor(this.options.random() * ceiling));
+      }
+    }
+  }
+}
