@@ -9,7 +9,7 @@ export interface GroupingThresholds {
   unspaced: number;
 }
 
-export const DEFAULT_THRESHOLDS: GroupingThresholds = { spaced: 0.25, unspaced: 0.2 };
+export const DEFAULT_THRESHOLDS: GroupingThresholds = { spaced: 0.15, unspaced: 0.12 };
 
 export interface Assignment {
   issueId: string;
