@@ -4,6 +4,8 @@ import { importCommand } from './commands/import.js';
 import { issuesCommand } from './commands/issues.js';
 import { reclusterCommand } from './commands/recluster.js';
 import { demoCommand } from './commands/demo.js';
+import { serveCommand } from './commands/serve.js';
+import { tokenCommand } from './commands/token.js';
 import { captureCommand } from './commands/capture.js';
 import { syncCommand } from './commands/sync.js';
 import { UsageError } from './usage-error.js';
@@ -11,7 +13,7 @@ import { UsageError } from './usage-error.js';
 export function buildProgram(): Command {
   const program = new Command('wocas')
     .description('What Our Customers Are Saying: capture, group and rank what customers tell agents');
-  for (const command of [importCommand(), issuesCommand(), reclusterCommand(), demoCommand(), captureCommand(), syncCommand()]) {
+  for (const command of [importCommand(), issuesCommand(), reclusterCommand(), demoCommand(), captureCommand(), syncCommand(), serveCommand(), tokenCommand()]) {
     program.addCommand(command);
   }
   oneLineErrors(program);

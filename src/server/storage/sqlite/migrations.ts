@@ -49,4 +49,23 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    name: 'access tokens for the HTTP API',
+    sql: `
+      -- Only the SHA-256 of each secret is kept (see server/tokens/token-secret.ts); names need not
+      -- be unique, so one agent may hold a token per machine.
+      CREATE TABLE tokens (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('agent', 'lead', 'analyst', 'admin')),
+        team TEXT,
+        hash TEXT NOT NULL UNIQUE,
+        created_at INTEGER NOT NULL,
+        revoked_at INTEGER,
+        last_used_at INTEGER
+      );
+      CREATE INDEX tokens_name ON tokens (name);
+    `,
+  },
 ];

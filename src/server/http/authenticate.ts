@@ -1,0 +1,52 @@
+import type { FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
+import { PERMISSION_WORDS, type Permission, allows } from '../tokens/roles.js';
+import type { TokenIdentity, TokensRepo } from '../tokens/tokens-repo.js';
+import { HttpError } from './http-error.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by requirePermission before the handler runs; null on routes that need no token. */
+    token: TokenIdentity | null;
+  }
+}
+
+const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
+
+/**
+ * An onRequest hook: it runs before the body is read, so a request without a valid token costs
+ * no parsing, and a refused request changes nothing.
+ */
+export function requirePermission(tokens: TokensRepo, permission: Permission): onRequestHookHandler {
+  return (request, reply, done) => {
+    try {
+      request.token = authorize(tokens, permission, request, reply);
+      done();
+    } catch (error) {
+      done(error as Error);
+    }
+  };
+}
+
+function authorize(tokens: TokensRepo, permission: Permission, request: FastifyRequest, reply: FastifyReply): TokenIdentity {
+  const header = request.headers.authorization;
+  if (header === undefined) throw unauthorized(reply, 'missing token: send "Authorization: Bearer <token>"');
+  const secret = BEARER.exec(header)?.[1];
+  if (secret === undefined) throw unauthorized(reply, 'the Authorization header must be "Bearer <token>"');
+  const token = tokens.authenticate(secret);
+  if (token === undefined) throw unauthorized(reply, 'unknown or revoked token');
+  if (!allows(token.role, permission)) {
+    throw new HttpError(403, `a ${token.role} token may not ${PERMISSION_WORDS[permission]}`);
+  }
+  return token;
+}
+
+function unauthorized(reply: FastifyReply, message: string): HttpError {
+  void reply.header('www-authenticate', 'Bearer');
+  return new HttpError(401, message);
+}
+
+/** The token of a request that went through requirePermission. */
+export function tokenOf(request: FastifyRequest): TokenIdentity {
+  if (request.token === null) throw new Error(`route ${request.routeOptions.url ?? '?'} has no requirePermission hook`);
+  return request.token;
+}

@@ -1,0 +1,73 @@
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Aggregator } from '../aggregator.js';
+import { TokensRepo } from '../tokens/tokens-repo.js';
+import { registerIssuesRoute } from './issues-route.js';
+import { registerItemsRoute } from './items-route.js';
+import { describeError, installJsonErrors } from './json-errors.js';
+import { type RequestLogger, stderrRequestLogger } from './request-log.js';
+import { acceptOnlyUtf8Json } from './utf8-json-body.js';
+
+/** The contract's limit per request, measured on the bytes received. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface ServerOptions {
+  aggregator: Aggregator;
+  /** Default: one JSON line per request on stderr; silentRequestLogger in tests. */
+  logger?: RequestLogger;
+}
+
+/** The aggregator's HTTP API, built but not listening: `listen()` is the caller's choice of port. */
+export function createServer({ aggregator, logger = stderrRequestLogger }: ServerOptions): FastifyInstance {
+  const app = Fastify({
+    // Fastify's own (pino) logger is off: it would log URLs and two lines per request.
+    logger: false,
+    bodyLimit: MAX_BODY_BYTES,
+    // Errors met before routing (a malformed %-escape in the path) get the same JSON shape.
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      const { status, message } = describeError(error);
+      void reply.code(status).send({ error: message });
+    },
+  });
+  const tokens = new TokensRepo(aggregator.db, aggregator.clock);
+  const failures = new WeakMap<FastifyRequest, string>();
+
+  app.decorateRequest('token', null);
+  acceptOnlyUtf8Json(app);
+  installJsonErrors(app, (request, error) => failures.set(request, error.message));
+  app.addHook('onResponse', (request, reply, done) => {
+    const error = failures.get(request);
+    logger({
+      time: new Date().toISOString(),
+      method: request.method,
+      route: request.routeOptions.url ?? null,
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime * 10) / 10,
+      token: request.token?.id ?? null,
+      ...(error === undefined ? {} : { error }),
+    });
+    done();
+  });
+
+  closeKeepAliveOnShutdown(app);
+
+  app.get('/api/v1/health', () => ({ ok: true }));
+  registerItemsRoute(app, aggregator, tokens);
+  registerIssuesRoute(app, aggregator, tokens);
+  return app;
+}
+
+/**
+ * Once close() begins, responses carry Connection: close, so a keep-alive client lets go as soon
+ * as its request is answered instead of holding shutdown until its idle timeout.
+ */
+function closeKeepAliveOnShutdown(app: FastifyInstance): void {
+  let closing = false;
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (closing) void reply.header('connection', 'close');
+    done(null, payload);
+  });
+}

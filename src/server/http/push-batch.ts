@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import {
+  type IncomingItem,
+  describeValidationError,
+  feedbackItemStrictSchema,
+} from '../../shared/domain/feedback-item.js';
+import type { TokenIdentity } from '../tokens/tokens-repo.js';
+import { HttpError } from './http-error.js';
+
+/** The contract's limit per request; a client with more splits its outbox into several pushes. */
+export const MAX_ITEMS_PER_PUSH = 1_000;
+
+export interface Rejection {
+  id: string;
+  error: string;
+}
+
+const pushBody = z.strictObject({ items: z.array(z.unknown()) });
+
+/** The items array of a push, or a 400/413 when the body is not {"items":[…]} or holds too many. */
+export function readPushBody(body: unknown): unknown[] {
+  const parsed = pushBody.safeParse(body);
+  if (!parsed.success) {
+    throw new HttpError(400, `the body must be {"items":[…]}: ${describeValidationError(parsed.error)}`);
+  }
+  const { items } = parsed.data;
+  if (items.length > MAX_ITEMS_PER_PUSH) {
+    throw new HttpError(413, `at most ${MAX_ITEMS_PER_PUSH.toLocaleString('en')} items a request, got ${items.length.toLocaleString('en')}`);
+  }
+  return items;
+}
+
+/** How a rejected item is named back to the client: its id when it sent one, else "#index" (0-based). */
+function rejectionId(raw: unknown, index: number): string {
+  const id = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id : `#${index}`;
+}
+
+/**
+ * Validates each item on its own, so that one bad item does not hold back the rest. An item must
+ * carry its id: a push is retried after any failure, and only a client-made id makes that harmless.
+ */
+export function validatePush(rawItems: readonly unknown[], now: number): { valid: IncomingItem[]; rejected: Rejection[] } {
+  const valid: IncomingItem[] = [];
+  const rejected: Rejection[] = [];
+  rawItems.forEach((raw, index) => {
+    const parsed = feedbackItemStrictSchema.safeParse(raw);
+    if (!parsed.success) {
+      rejected.push({ id: rejectionId(raw, index), error: describeValidationError(parsed.error) });
+    } else if (parsed.data.id === undefined) {
+      rejected.push({ id: rejectionId(raw, index), error: 'id: is required (it makes retried pushes harmless)' });
+    } else {
+      const { id, created_at } = parsed.data;
+      valid.push({ ...parsed.data, id, created_at: created_at ?? new Date(now).toISOString() });
+    }
+  });
+  return { valid, rejected };
+}
+
+/**
+ * An agent token speaks for one agent: items naming another agent mean a misconfigured client (or
+ * a borrowed token), so the whole push is refused rather than half stored. Items naming no agent
+ * are kept as sent. Other roles may push on anyone's behalf (bulk loads, migrations).
+ */
+export function checkAgentOwnsItems(token: TokenIdentity, items: readonly IncomingItem[]): void {
+  if (token.role !== 'agent') return;
+  const foreign = items.find((item) => item.agent !== undefined && item.agent !== token.name);
+  if (foreign !== undefined) {
+    throw new HttpError(403, `item ${foreign.id}: an agent token for "${token.name}" may not push items of agent "${foreign.agent}"`);
+  }
+}

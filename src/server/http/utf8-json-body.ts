@@ -1,0 +1,23 @@
+import type { FastifyInstance } from 'fastify';
+import { HttpError } from './http-error.js';
+
+/**
+ * JSON only, and strict UTF-8: Fastify's default parser decodes bytes that are not UTF-8 into
+ * U+FFFD, which would store a silently damaged verbatim. Other content types get a 415. Parsing
+ * itself stays Fastify's, which refuses __proto__ and constructor.prototype keys.
+ */
+export function acceptOnlyUtf8Json(app: FastifyInstance): void {
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body: Buffer, done) => {
+    let text: string;
+    try {
+      text = decoder.decode(body);
+    } catch {
+      done(new HttpError(400, 'the body is not valid UTF-8'), undefined);
+      return;
+    }
+    void parseJson(request, text, done);
+  });
+}

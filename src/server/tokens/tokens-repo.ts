@@ -1,0 +1,106 @@
+import { randomId } from '../../shared/domain/ids.js';
+import type { SqliteDatabase } from '../storage/sqlite/open-database.js';
+import { type Role, isRole } from './roles.js';
+import { hashTokenSecret, newTokenSecret } from './token-secret.js';
+
+/** Who a request acts as: what the API needs to know about a token, and nothing secret. */
+export interface TokenIdentity {
+  id: string;
+  name: string;
+  role: Role;
+  team: string | null;
+}
+
+export interface TokenRecord extends TokenIdentity {
+  created_at: number;
+  revoked_at: number | null;
+  last_used_at: number | null;
+}
+
+export interface NewToken {
+  name: string;
+  role: string;
+  team?: string | undefined;
+}
+
+/** A token that cannot be created as asked (bad role, a lead without a team, …). */
+export class TokenSpecError extends Error {}
+
+const MAX_LABEL_LENGTH = 120;
+/** last_used_at is a hint for spotting stale tokens, not an audit log: one write a minute is plenty. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+function label(what: string, value: string): string {
+  const trimmed = value.trim();
+  if (trimmed === '' || trimmed.length > MAX_LABEL_LENGTH) {
+    throw new TokenSpecError(`token ${what} must be 1 to ${MAX_LABEL_LENGTH} characters`);
+  }
+  return trimmed;
+}
+
+function validate(spec: NewToken): Omit<TokenIdentity, 'id'> {
+  if (!isRole(spec.role)) throw new TokenSpecError(`unknown role "${spec.role}": use agent, lead, analyst or admin`);
+  const team = spec.team === undefined ? null : label('team', spec.team);
+  // A lead's token is scoped to one team; without one it would have nothing to scope to.
+  if (spec.role === 'lead' && team === null) throw new TokenSpecError('a lead token needs a team (--team)');
+  return { name: label('name', spec.name), role: spec.role, team };
+}
+
+/** Access tokens, stored as hashes only; the secret exists once, in what create() returns. */
+export class TokensRepo {
+  private readonly byHash;
+  private readonly touchStatement;
+
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly clock: () => number = Date.now,
+  ) {
+    this.byHash = db.prepare<[string], TokenRecord>(
+      'SELECT id, name, role, team, created_at, revoked_at, last_used_at FROM tokens WHERE hash = ?',
+    );
+    this.touchStatement = db.prepare<[number, string]>('UPDATE tokens SET last_used_at = ? WHERE id = ?');
+  }
+
+  create(spec: NewToken): { token: TokenIdentity; secret: string } {
+    const token = { id: randomId('tok_'), ...validate(spec) };
+    const secret = newTokenSecret();
+    this.db
+      .prepare('INSERT INTO tokens (id, name, role, team, hash, created_at) VALUES (@id, @name, @role, @team, @hash, @now)')
+      .run({ ...token, hash: hashTokenSecret(secret), now: this.clock() });
+    return { token, secret };
+  }
+
+  /** The token's identity, or undefined for an unknown or revoked secret. */
+  authenticate(secret: string): TokenIdentity | undefined {
+    const row = this.byHash.get(hashTokenSecret(secret));
+    if (row === undefined || row.revoked_at !== null) return undefined;
+    const now = this.clock();
+    if (row.last_used_at === null || now - row.last_used_at >= LAST_USED_RESOLUTION_MS) this.touchStatement.run(now, row.id);
+    return { id: row.id, name: row.name, role: row.role, team: row.team };
+  }
+
+  /**
+   * Revokes the token with this id or, when no token has it, every active token with this name
+   * (one agent may hold several, one per machine). Returns what was revoked now.
+   */
+  revoke(idOrName: string): TokenIdentity[] {
+    const isId = this.db.prepare<[string], number>('SELECT 1 FROM tokens WHERE id = ?').pluck();
+    const active = (column: 'id' | 'name') =>
+      this.db.prepare<[string], TokenIdentity>(`SELECT id, name, role, team FROM tokens WHERE ${column} = ? AND revoked_at IS NULL`);
+    const revoke = this.db.prepare<[number, string]>('UPDATE tokens SET revoked_at = ? WHERE id = ?');
+    return this.db.transaction(() => {
+      const targets = active(isId.get(idOrName) === undefined ? 'name' : 'id').all(idOrName);
+      const now = this.clock();
+      for (const target of targets) revoke.run(now, target.id);
+      return targets;
+    })();
+  }
+
+  list(): TokenRecord[] {
+    return this.db
+      .prepare<[], TokenRecord>(
+        'SELECT id, name, role, team, created_at, revoked_at, last_used_at FROM tokens ORDER BY created_at, id',
+      )
+      .all();
+  }
+}
