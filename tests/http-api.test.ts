@@ -36,7 +36,10 @@ describe('POST /api/v1/items and GET /api/v1/issues', () => {
   it('stores a push and reads it back as the `wocas issues --json` document', async () => {
     const res = await push(api.secrets.amy, BATCH);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ accepted: ['amy-1', 'amy-2', 'amy-3'], duplicates: [], rejected: [] });
+    expect(res.body).toMatchObject({ accepted: ['amy-1', 'amy-2', 'amy-3'], duplicates: [], rejected: [] });
+    // Where each item landed, so the desktop can show the agent what became of it.
+    const stored = Object.fromEntries(api.aggregator.db.prepare('SELECT id, issue_id FROM items').raw().all() as [string, string][]);
+    expect(res.body.issues).toEqual(stored);
 
     const read = await issues(api.secrets.ana, '?from=2026-11-01&to=2026-11-20&limit=10');
     expect(read.status).toBe(200);
@@ -50,7 +53,8 @@ describe('POST /api/v1/items and GET /api/v1/issues', () => {
   it('is idempotent: pushing the same batch again stores nothing new', async () => {
     await push(api.secrets.amy, BATCH);
     const again = await push(api.secrets.amy, BATCH);
-    expect(again.body).toEqual({ accepted: [], duplicates: ['amy-1', 'amy-2', 'amy-3'], rejected: [] });
+    expect(again.body).toMatchObject({ accepted: [], duplicates: ['amy-1', 'amy-2', 'amy-3'], rejected: [] });
+    expect(Object.keys(again.body.issues).sort()).toEqual(['amy-1', 'amy-2', 'amy-3']);
     expect(storedIds(api)).toEqual(['amy-1', 'amy-2', 'amy-3']);
   });
 

@@ -1,11 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BIN, cleanEnv, runWocas } from './support/built-cli.js';
+import { runWocas } from './support/built-cli.js';
+import { type Served, startServe } from './support/served.js';
 import { call, item } from './support/http-fixture.js';
 
 
@@ -23,41 +24,11 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-interface Served {
-  url: string;
-  child: ChildProcess;
-  stderr: () => string;
-  /** Resolves with the first stderr text matching, once it is there. */
-  waitFor: (pattern: RegExp) => Promise<string>;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-/** `wocas serve --port 0` as a child process; resolves once it prints the URL it is bound to. */
+/** `wocas serve` on this test's database, killed after the test if still running. */
 async function serve(): Promise<Served> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--db', dbPath, '--port', '0'], { cwd: dir, env: cleanEnv() });
-  children.push(child);
-  let stderr = '';
-  const waiters: { pattern: RegExp; resolve: (text: string) => void }[] = [];
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr += chunk;
-    for (const waiter of waiters.splice(0)) {
-      const match = waiter.pattern.exec(stderr);
-      if (match) waiter.resolve(match[0]);
-      else waiters.push(waiter);
-    }
-  });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
-  );
-  const waitFor = (pattern: RegExp) =>
-    new Promise<string>((resolve, reject) => {
-      const match = pattern.exec(stderr);
-      if (match) resolve(match[0]);
-      else waiters.push({ pattern, resolve });
-      void exited.then(() => reject(new Error(`wocas serve exited; stderr:\n${stderr}`)));
-    });
-  const line = await waitFor(/^wocas: serving (http:\/\/127\.0\.0\.1:\d+) .*\n/m);
-  return { url: /http:\/\/\S+/.exec(line)![0], child, stderr: () => stderr, waitFor, exited };
+  const served = await startServe(dbPath, dir);
+  children.push(served.child);
+  return served;
 }
 
 function createToken(name: string): string {

@@ -5,6 +5,8 @@ import type { OutgoingItem, PushAcknowledgement } from '../store/outbox.js';
 export class TransientSyncError extends Error {}
 /** Retrying cannot help until a person acts: a bad or revoked token, a refused payload. */
 export class FatalSyncError extends Error {}
+/** The aggregator does not know our issue cursor (its database was restored or replaced). */
+export class CursorGoneError extends Error {}
 
 export interface IssueChanges {
   issues: IssueSnapshot[];
@@ -58,6 +60,7 @@ export function httpAggregatorClient(options: HttpClientOptions): AggregatorClie
       }
     }
     const message = readError(text) ?? response.statusText;
+    if (response.status === 410) throw new CursorGoneError(message);
     if (response.status >= 500 || response.status === 429 || response.status === 408) {
       throw new TransientSyncError(`aggregator error ${response.status}: ${message}`);
     }

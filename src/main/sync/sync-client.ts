@@ -1,6 +1,6 @@
 import type { LocalStore } from '../store/local-store.js';
 import type { OutgoingItem } from '../store/outbox.js';
-import { type AggregatorClient, FatalSyncError, TransientSyncError } from './aggregator-client.js';
+import { type AggregatorClient, CursorGoneError, FatalSyncError, TransientSyncError } from './aggregator-client.js';
 
 export interface RetryPolicy {
   /** Tries per step before giving up for now. */
@@ -79,7 +79,12 @@ export class SyncClient {
 
   async pullIssues(): Promise<void> {
     for (;;) {
-      const page = await this.aggregator.issueChanges(this.store.issues.cursor(), 500);
+      const page = await this.aggregator.issueChanges(this.store.issues.cursor(), 500).catch((error: unknown) => {
+        if (!(error instanceof CursorGoneError)) throw error;
+        // Another history: forget what we cached and read it all again.
+        this.store.issues.reset();
+        return this.aggregator.issueChanges(undefined, 500);
+      });
       this.store.issues.apply(page.issues, page.cursor);
       if (!page.has_more) return;
     }

@@ -3,6 +3,7 @@ import type { Aggregator } from '../aggregator.js';
 import { TokensRepo } from '../tokens/tokens-repo.js';
 import { registerIssuesRoute } from './issues-route.js';
 import { registerItemsRoute } from './items-route.js';
+import { registerSyncRoutes } from './sync-routes.js';
 import { describeError, installJsonErrors } from './json-errors.js';
 import { type RequestLogger, stderrRequestLogger } from './request-log.js';
 import { acceptOnlyUtf8Json } from './utf8-json-body.js';
@@ -53,6 +54,7 @@ export function createServer({ aggregator, logger = stderrRequestLogger }: Serve
   app.get('/api/v1/health', () => ({ ok: true }));
   registerItemsRoute(app, aggregator, tokens);
   registerIssuesRoute(app, aggregator, tokens);
+  registerSyncRoutes(app, aggregator, tokens);
   return app;
 }
 

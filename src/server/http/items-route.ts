@@ -13,7 +13,12 @@ export function registerItemsRoute(app: FastifyInstance, aggregator: Aggregator,
   app.post('/api/v1/items', { onRequest: requirePermission(tokens, 'items.push') }, (request) => {
     const { valid, rejected } = validatePush(readPushBody(request.body), aggregator.clock());
     checkAgentOwnsItems(tokenOf(request), valid);
-    const outcome = valid.length === 0 ? { accepted: [], duplicates: [], rejected: [] } : aggregator.ingestor.ingest(valid);
-    return { accepted: outcome.accepted, duplicates: outcome.duplicates, rejected: [...rejected, ...outcome.rejected] };
+    const outcome = valid.length === 0 ? { accepted: [], duplicates: [], rejected: [], issues: {} } : aggregator.ingestor.ingest(valid);
+    return {
+      accepted: outcome.accepted,
+      duplicates: outcome.duplicates,
+      rejected: [...rejected, ...outcome.rejected],
+      issues: outcome.issues,
+    };
   });
 }

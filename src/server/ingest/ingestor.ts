@@ -14,6 +14,8 @@ export interface IngestOutcome {
   accepted: string[];
   duplicates: string[];
   rejected: { id: string; error: string }[];
+  /** Item id → the issue it is in, for accepted items and duplicates alike. */
+  issues: Record<string, string>;
 }
 
 export type Clock = () => number;
@@ -83,7 +85,7 @@ export class Ingestor {
   }
 
   ingest(batch: readonly IncomingItem[]): IngestOutcome {
-    const outcome: IngestOutcome = { accepted: [], duplicates: [], rejected: [] };
+    const outcome: IngestOutcome = { accepted: [], duplicates: [], rejected: [], issues: {} };
     const prepared = batch.map(prepare);
     try {
       this.db.transaction(() => this.store(prepared, outcome)).immediate();
@@ -96,13 +98,16 @@ export class Ingestor {
   }
 
   private store(prepared: readonly Prepared[], outcome: IngestOutcome): void {
-    const stored = this.items.existingIds(prepared.map((p) => p.item.id));
+    const stored = this.items.existingIssues(prepared.map((p) => p.item.id));
     const fresh: Prepared[] = [];
+    const inBatch = new Set<string>();
     for (const p of prepared) {
-      if (stored.has(p.item.id)) {
+      const storedIn = stored.get(p.item.id);
+      if (storedIn !== undefined || inBatch.has(p.item.id)) {
         outcome.duplicates.push(p.item.id);
+        if (storedIn !== undefined) outcome.issues[p.item.id] = storedIn;
       } else {
-        stored.add(p.item.id);
+        inBatch.add(p.item.id);
         fresh.push(p);
       }
     }
@@ -118,6 +123,7 @@ export class Ingestor {
       touched.add(assignment.issueId);
       this.items.insert(toStored(p, assignment.issueId, assignment.by === 'similarity' ? 'similarity' : assignment.by, now));
       outcome.accepted.push(p.item.id);
+      outcome.issues[p.item.id] = assignment.issueId;
     }
     for (const issueId of touched) this.issues.saveModel(issueId, centroidModel(this.grouper, issueId));
     this.vocabulary.add(increments, fresh.length);

@@ -34,20 +34,27 @@ export class ItemsRepo {
       VALUES (@id, @issue_id, @assigned_by, @text, @channel, @team, @agent, @segment, @root_cause,
         @suggested_fix, @times_heard, @created_at, @received_at, @redactions)`);
     this.existingStatement = db
-      .prepare<[string], string>('SELECT id FROM items WHERE id IN (SELECT value FROM json_each(?))')
-      .pluck();
+      .prepare<[string], [string, string]>('SELECT id, issue_id FROM items WHERE id IN (SELECT value FROM json_each(?))')
+      .raw();
     this.moveStatement = db.prepare<[string, AssignedBy, string]>(
       'UPDATE items SET issue_id = ?, assigned_by = ? WHERE id = ?',
     );
   }
 
-  /** Which of `ids` are stored already. */
-  existingIds(ids: readonly string[]): Set<string> {
-    const found = new Set<string>();
+  /** Which of `ids` are stored already, with the issue each is in. */
+  existingIssues(ids: readonly string[]): Map<string, string> {
+    const found = new Map<string, string>();
     for (let start = 0; start < ids.length; start += 5_000) {
-      for (const id of this.existingStatement.all(JSON.stringify(ids.slice(start, start + 5_000)))) found.add(id);
+      for (const [id, issueId] of this.existingStatement.all(JSON.stringify(ids.slice(start, start + 5_000)))) {
+        found.set(id, issueId);
+      }
     }
     return found;
+  }
+
+  /** The issue each of these items is in now; unknown ids are left out. */
+  issuesOf(ids: readonly string[]): Record<string, string> {
+    return Object.fromEntries(this.existingIssues(ids));
   }
 
   insert(item: StoredItem): void {

@@ -68,4 +68,22 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX tokens_name ON tokens (name);
     `,
   },
+  {
+    version: 3,
+    name: 'issue change sequence for desktop sync',
+    sql: `
+      -- Every write to an issue takes the next number, inside the writer's transaction: desktops
+      -- pull "what changed after N" without trusting any clock. Triggers, so no write path forgets.
+      ALTER TABLE issues ADD COLUMN change_seq INTEGER NOT NULL DEFAULT 0;
+      UPDATE issues SET change_seq = rowid;
+      CREATE INDEX issues_change_seq ON issues (change_seq);
+      CREATE TRIGGER issues_changed_on_insert AFTER INSERT ON issues BEGIN
+        UPDATE issues SET change_seq = (SELECT coalesce(max(change_seq), 0) + 1 FROM issues) WHERE id = NEW.id;
+      END;
+      CREATE TRIGGER issues_changed_on_update
+        AFTER UPDATE OF title, status, owner, root_cause, merged_into, model ON issues BEGIN
+        UPDATE issues SET change_seq = (SELECT coalesce(max(change_seq), 0) + 1 FROM issues) WHERE id = NEW.id;
+      END;
+    `,
+  },
 ];

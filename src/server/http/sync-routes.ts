@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Aggregator } from '../aggregator.js';
+import { InvalidCursorError, issueChangesSince } from '../issues/issue-changes.js';
+import { ItemsRepo } from '../items/items-repo.js';
+import type { TokensRepo } from '../tokens/tokens-repo.js';
+import { requirePermission } from './authenticate.js';
+import { HttpError } from './http-error.js';
+
+const changesQuery = z.strictObject({
+  cursor: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(1_000).default(500),
+});
+
+const itemIssuesBody = z.strictObject({ ids: z.array(z.string().min(1).max(128)).max(1_000) });
+
+function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value ?? {});
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new HttpError(400, `${what}: ${issue ? `${issue.path.join('.') || 'value'}: ${issue.message}` : 'invalid'}`);
+  }
+  return result.data;
+}
+
+/**
+ * What desktops pull: issues changed after a cursor (for suggestions and statuses while offline)
+ * and the issue each of their items is in now (close the loop: reclustering and merges move items).
+ */
+export function registerSyncRoutes(app: FastifyInstance, aggregator: Aggregator, tokens: TokensRepo): void {
+  const items = new ItemsRepo(aggregator.db);
+
+  app.get('/api/v1/sync/issues', { onRequest: requirePermission(tokens, 'issues.read') }, (request) => {
+    const { cursor, limit } = parse(changesQuery, request.query, 'query');
+    try {
+      return issueChangesSince(aggregator.db, cursor === '' ? undefined : cursor, limit);
+    } catch (error) {
+      // 410: the client's cursor belongs to another history; it must drop its cache and start over.
+      if (error instanceof InvalidCursorError) throw new HttpError(410, error.message);
+      throw error;
+    }
+  });
+
+  app.post('/api/v1/items/issues', { onRequest: requirePermission(tokens, 'issues.read') }, (request) => {
+    const { ids } = parse(itemIssuesBody, request.body, 'body');
+    return { issues: items.issuesOf(ids) };
+  });
+}

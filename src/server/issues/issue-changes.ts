@@ -1,0 +1,82 @@
+import type { IssueStatus } from '../../shared/domain/issue.js';
+import type { SqliteDatabase } from '../storage/sqlite/open-database.js';
+import type { IssueModel } from './issues-repo.js';
+
+/** An issue as desktops cache it: enough to suggest it while offline and to close the loop. */
+export interface IssueSnapshot {
+  id: string;
+  title: string;
+  status: IssueStatus;
+  owner: string | null;
+  mentions: number;
+  times_heard: number;
+  merged_into: string | null;
+  terms: [string, number][];
+}
+
+export interface IssueChangePage {
+  issues: IssueSnapshot[];
+  /** Opaque to clients: pass it back to get what changed after this page. */
+  cursor: string;
+  has_more: boolean;
+}
+
+/** Terms per snapshot: suggestions need the gist of an issue, not its whole centroid. */
+const SNAPSHOT_TERMS = 40;
+
+interface Row {
+  id: string;
+  title: string;
+  status: IssueStatus;
+  owner: string | null;
+  merged_into: string | null;
+  model: string;
+  change_seq: number;
+}
+
+export class InvalidCursorError extends Error {}
+
+function parseCursor(cursor: string | undefined): number {
+  if (cursor === undefined || cursor === '') return 0;
+  if (!/^c\d{1,15}$/.test(cursor)) throw new InvalidCursorError(`unknown cursor "${cursor.slice(0, 40)}": start again without one`);
+  return Number(cursor.slice(1));
+}
+
+/**
+ * Issues changed after a cursor, oldest change first. Every write to an issue takes the next
+ * change_seq inside the writer's transaction, so a page never skips a change that commits later
+ * with a smaller number.
+ */
+export function issueChangesSince(db: SqliteDatabase, cursor: string | undefined, limit: number): IssueChangePage {
+  const after = parseCursor(cursor);
+  const latest = db.prepare('SELECT coalesce(max(change_seq), 0) FROM issues').pluck().get() as number;
+  // A cursor from the future means this is not the database the client synced with (restored,
+  // replaced): the client must drop its cache and start again.
+  if (after > latest) throw new InvalidCursorError('unknown cursor: start again without one');
+  const rows = db
+    .prepare<[number, number], Row>(
+      `SELECT id, title, status, owner, merged_into, model, change_seq FROM issues
+        WHERE change_seq > ? ORDER BY change_seq LIMIT ?`,
+    )
+    .all(after, limit + 1);
+  const page = rows.slice(0, limit);
+  const counts = db.prepare<[string], { mentions: number; times_heard: number | null }>(
+    'SELECT count(*) AS mentions, sum(times_heard) AS times_heard FROM items WHERE issue_id = ?',
+  );
+  const issues = page.map((row): IssueSnapshot => {
+    const { mentions, times_heard } = counts.get(row.id) ?? { mentions: 0, times_heard: 0 };
+    const model = JSON.parse(row.model) as IssueModel;
+    return {
+      id: row.id,
+      title: row.title,
+      status: row.status,
+      owner: row.owner,
+      mentions,
+      times_heard: times_heard ?? 0,
+      merged_into: row.merged_into,
+      terms: [...model.terms].sort((a, b) => b[1] - a[1]).slice(0, SNAPSHOT_TERMS),
+    };
+  });
+  const last = page.at(-1)?.change_seq ?? after;
+  return { issues, cursor: `c${last}`, has_more: rows.length > limit };
+}
