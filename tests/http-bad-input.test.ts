@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiFixture, call, item, startApi, storedIds } from './support/http-fixture.js';
 
 let api: ApiFixture;
@@ -147,13 +147,12 @@ describe('other failures', () => {
   });
 
   it('answers 500 with a plain message, no stack, and logs what went wrong', async () => {
-    const spy = vi.spyOn(api.aggregator.ingestor, 'ingest').mockImplementation(() => {
-      throw new Error('disk full at /var/lib/wocas');
-    });
+    // A real storage failure, raised by SQLite itself inside the ingest transaction.
+    api.aggregator.db.exec("CREATE TRIGGER fail_insert BEFORE INSERT ON items BEGIN SELECT RAISE(ABORT, 'disk full at /var/lib/wocas'); END");
     try {
       expectJsonError(await pushItems([item('boom', 'late parcel')]), 500, /^internal error$/);
     } finally {
-      spy.mockRestore();
+      api.aggregator.db.exec('DROP TRIGGER fail_insert');
     }
     expect(api.logs.at(-1)).toMatchObject({ status: 500, route: '/api/v1/items', error: 'disk full at /var/lib/wocas' });
   });

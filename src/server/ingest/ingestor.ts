@@ -85,16 +85,26 @@ export class Ingestor {
   }
 
   ingest(batch: readonly IncomingItem[]): IngestOutcome {
-    const outcome: IngestOutcome = { accepted: [], duplicates: [], rejected: [], issues: {} };
-    const prepared = batch.map(prepare);
+    return this.ingestTogether([batch])[0] as IngestOutcome;
+  }
+
+  /**
+   * Several batches (concurrent pushes) in one transaction: one commit, one fsync, each batch
+   * still answered on its own. All or none of them is stored.
+   */
+  ingestTogether(batches: readonly (readonly IncomingItem[])[]): IngestOutcome[] {
+    const outcomes = batches.map((): IngestOutcome => ({ accepted: [], duplicates: [], rejected: [], issues: {} }));
+    const prepared = batches.map((batch) => batch.map(prepare));
     try {
-      this.db.transaction(() => this.store(prepared, outcome)).immediate();
+      this.db
+        .transaction(() => prepared.forEach((batch, i) => this.store(batch, outcomes[i] as IngestOutcome)))
+        .immediate();
     } catch (error) {
       // The grouper's memory ran ahead of a transaction that rolled back: read it again.
       this.reload();
       throw error;
     }
-    return outcome;
+    return outcomes;
   }
 
   private store(prepared: readonly Prepared[], outcome: IngestOutcome): void {

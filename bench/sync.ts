@@ -1,0 +1,124 @@
+/**
+ * Sync throughput and latency: 50 simulated agents push 100-item batches concurrently to a real
+ * `wocas serve` process on loopback. Two runs: paced (the agents together offer `--rate` items/s,
+ * 10% over the 5,000 items/s target by default), then flat out (each agent pushes again as soon as
+ * it is answered).
+ *
+ *   npm run bench:sync [-- --agents 50 --batch 100 --seconds 10 --rate 5500]
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateItems } from './generate-items.js';
+
+const { values } = parseArgs({
+  options: {
+    agents: { type: 'string', default: '50' },
+    batch: { type: 'string', default: '100' },
+    seconds: { type: 'string', default: '10' },
+    rate: { type: 'string', default: '5500' },
+  },
+});
+const agents = Number(values.agents);
+const batchSize = Number(values.batch);
+const seconds = Number(values.seconds);
+const rate = Number(values.rate);
+/** Paced: each agent pushes one batch every this many ms, the agents spread evenly over it. */
+const intervalMs = ((agents * batchSize) / rate) * 1000;
+const here = new URL('.', import.meta.url).pathname;
+const bin = join(here, here.includes('/dist/') ? '../../bin/wocas.js' : '../bin/wocas.js');
+const dir = mkdtempSync(join(tmpdir(), 'wocas-bench-sync-'));
+const db = join(dir, 'wocas.db');
+
+function wocas(args: string[]): string {
+  return execFileSync(process.execPath, [bin, ...args, '--db', db], { encoding: 'utf8' }).trim();
+}
+
+async function startServer(): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [bin, 'serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+      const match = /serving (http:\/\/\S+)/.exec(stderr);
+      if (match) resolve(match[1] as string);
+    });
+    child.on('exit', () => reject(new Error(`wocas serve exited: ${stderr}`)));
+  });
+  // Request log lines would cost the server a write per request; the bench drains and drops them.
+  child.stderr?.removeAllListeners('data').resume();
+  return { url, child };
+}
+
+interface Run {
+  accepted: number;
+  latencies: number[];
+  ms: number;
+  failures: number;
+}
+
+async function run(url: string, tokens: string[], paced: boolean, seed: number): Promise<Run> {
+  const result: Run = { accepted: 0, latencies: [], ms: 0, failures: 0 };
+  // Generated before the clock starts: the client must not eat the server's CPU while measured.
+  const perAgent = paced ? Math.ceil((seconds * 1000) / intervalMs + 1) * batchSize : Math.ceil((40_000 * seconds) / tokens.length);
+  const pools = tokens.map((_, agent) => generateItems(perAgent, seed * 1000 + agent));
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  await Promise.all(
+    tokens.map(async (token, agent) => {
+      const items = pools[agent] as ReturnType<typeof generateItems>;
+      let next = 0;
+      for (let round = 0; performance.now() < deadline && next < items.length; round++) {
+        if (paced) {
+          // An open loop: batches go out on schedule, whatever the answers take.
+          const due = started + round * intervalMs + (agent * intervalMs) / tokens.length;
+          if (due > performance.now()) await new Promise((resolve) => setTimeout(resolve, due - performance.now()));
+          if (performance.now() >= deadline) break;
+        }
+        const batch = items.slice(next, next + batchSize).map((item) => ({ ...item, agent: `agent-${agent}` }));
+        next += batchSize;
+        const t = performance.now();
+        const response = await fetch(`${url}/api/v1/items`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ items: batch }),
+        });
+        const body = (await response.json()) as { accepted?: string[] };
+        result.latencies.push(performance.now() - t);
+        if (response.ok) result.accepted += body.accepted?.length ?? 0;
+        else result.failures += 1;
+      }
+    }),
+  );
+  result.ms = performance.now() - started;
+  return result;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+function report(label: string, r: Run): void {
+  const sorted = [...r.latencies].sort((a, b) => a - b);
+  console.log(
+    `${label.padEnd(34)} ${Math.round((r.accepted / r.ms) * 1000).toLocaleString('en').padStart(7)} items/s accepted` +
+      `   p50 ${percentile(sorted, 50).toFixed(1)} ms   p99 ${percentile(sorted, 99).toFixed(1)} ms` +
+      `   (${r.latencies.length} pushes, ${r.failures} failed)`,
+  );
+}
+
+try {
+  const tokens = Array.from({ length: agents }, (_, i) => wocas(['token', 'create', '--name', `agent-${i}`, '--role', 'agent']));
+  const server = await startServer();
+  try {
+    console.log(`${agents} agents, ${batchSize}-item batches, ${seconds} s per run, wocas serve on loopback (SQLite, synchronous=FULL)`);
+    report(`paced (${rate.toLocaleString('en')} items/s offered)`, await run(server.url, tokens, true, 1));
+    report('flat out (closed loop)', await run(server.url, tokens, false, 2));
+  } finally {
+    server.child.kill('SIGTERM');
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
