@@ -37,9 +37,10 @@ export function reclusterDatabase(
 ): ReclusterSummary {
   const items = new ItemsRepo(db);
   const issues = new IssuesRepo(db);
+  const vocabularyRepo = new VocabularyRepo(db);
   return db
     .transaction((): ReclusterSummary => {
-      const vocabulary = new VocabularyRepo(db).load();
+      const vocabulary = vocabularyRepo.load();
       const curated = issues.curatedIds();
       const loaded: Loaded[] = [];
       for (const row of items.iterateForGrouping()) {
@@ -76,6 +77,7 @@ export function reclusterDatabase(
       }
       retireEmptied(issues, loaded, members, now);
       for (const [issueId, list] of members) saveCentroidAndTitle(issues, issueId, list);
+      vocabularyRepo.bumpGeneration();
       return { items: loaded.length, moved, issuesBefore: before.size, issuesAfter: members.size };
     })
     .immediate();

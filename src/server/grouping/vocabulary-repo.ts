@@ -24,6 +24,23 @@ export class VocabularyRepo {
     return new Vocabulary(documents, rows);
   }
 
+  /**
+   * Bumped by every rewrite of the grouping outside the ingest path (reclustering, later merges
+   * and splits): a process whose in-memory grouper was loaded under an older generation reloads.
+   */
+  generation(): number {
+    return Number(this.db.prepare("SELECT value FROM settings WHERE key = 'grouping_generation'").pluck().get() ?? 0);
+  }
+
+  bumpGeneration(): void {
+    this.db
+      .prepare(
+        `INSERT INTO settings (key, value) VALUES ('grouping_generation', '1')
+         ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1`,
+      )
+      .run();
+  }
+
   /** Adds the document frequencies of a batch of `documents` new documents (increments, not totals). */
   add(increments: ReadonlyMap<string, number>, documents: number): void {
     for (const [term, df] of increments) this.addStatement.run(term, df);

@@ -59,6 +59,8 @@ export class Ingestor {
   private readonly issues: IssuesRepo;
   private readonly vocabulary: VocabularyRepo;
   private grouper: Grouper;
+  /** The grouping generation the in-memory grouper was loaded under. */
+  private generation: number;
 
   constructor(
     private readonly db: SqliteDatabase,
@@ -67,6 +69,7 @@ export class Ingestor {
     this.items = new ItemsRepo(db);
     this.issues = new IssuesRepo(db);
     this.vocabulary = new VocabularyRepo(db);
+    this.generation = this.vocabulary.generation();
     this.grouper = loadGrouper(this.issues, this.vocabulary);
   }
 
@@ -81,6 +84,7 @@ export class Ingestor {
 
   /** Re-reads the grouper from the database, after another writer (a recluster, a merge) changed it. */
   reload(): void {
+    this.generation = this.vocabulary.generation();
     this.grouper = loadGrouper(this.issues, this.vocabulary);
   }
 
@@ -97,7 +101,12 @@ export class Ingestor {
     const prepared = batches.map((batch) => batch.map(prepare));
     try {
       this.db
-        .transaction(() => prepared.forEach((batch, i) => this.store(batch, outcomes[i] as IngestOutcome)))
+        .transaction(() => {
+          // Another process (wocas recluster) may have regrouped since we loaded: never assign to
+          // an issue it retired. Inside the write lock, so the check cannot go stale.
+          if (this.vocabulary.generation() !== this.generation) this.reload();
+          prepared.forEach((batch, i) => this.store(batch, outcomes[i] as IngestOutcome));
+        })
         .immediate();
     } catch (error) {
       // The grouper's memory ran ahead of a transaction that rolled back: read it again.
