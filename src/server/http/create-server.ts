@@ -4,6 +4,9 @@ import { TokensRepo } from '../tokens/tokens-repo.js';
 import { registerIssuesRoute } from './issues-route.js';
 import { registerItemsRoute } from './items-route.js';
 import { registerSyncRoutes } from './sync-routes.js';
+import { registerUi } from './ui-route.js';
+import { registerCallRoute } from '../api/register-call-route.js';
+import { GroupCommit } from '../ingest/group-commit.js';
 import { describeError, installJsonErrors } from './json-errors.js';
 import { type RequestLogger, stderrRequestLogger } from './request-log.js';
 import { acceptOnlyUtf8Json } from './utf8-json-body.js';
@@ -52,9 +55,13 @@ export function createServer({ aggregator, logger = stderrRequestLogger }: Serve
   closeKeepAliveOnShutdown(app);
 
   app.get('/api/v1/health', () => ({ ok: true }));
-  registerItemsRoute(app, aggregator, tokens);
+  // One group commit for every write path, so concurrent pushes and captures share transactions.
+  const commits = new GroupCommit(aggregator.ingestor);
+  registerItemsRoute(app, aggregator, tokens, commits);
   registerIssuesRoute(app, aggregator, tokens);
   registerSyncRoutes(app, aggregator, tokens);
+  registerCallRoute(app, aggregator, tokens, commits);
+  void app.register(registerUi);
   return app;
 }
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Aggregator } from '../aggregator.js';
 import type { TokensRepo } from '../tokens/tokens-repo.js';
-import { GroupCommit } from '../ingest/group-commit.js';
+import type { GroupCommit } from '../ingest/group-commit.js';
 import { requirePermission, tokenOf } from './authenticate.js';
 import { checkAgentOwnsItems, readPushBody, validatePush } from './push-batch.js';
 
@@ -10,8 +10,7 @@ import { checkAgentOwnsItems, readPushBody, validatePush } from './push-batch.js
  * the ingest (duplicate check and insert) is one synchronous SQLite transaction: no other request
  * can run between the check and the write. Concurrent pushes share a transaction (group commit).
  */
-export function registerItemsRoute(app: FastifyInstance, aggregator: Aggregator, tokens: TokensRepo): void {
-  const commits = new GroupCommit(aggregator.ingestor);
+export function registerItemsRoute(app: FastifyInstance, aggregator: Aggregator, tokens: TokensRepo, commits: GroupCommit): void {
   app.post('/api/v1/items', { onRequest: requirePermission(tokens, 'items.push') }, async (request) => {
     const { valid, rejected } = validatePush(readPushBody(request.body), aggregator.clock());
     checkAgentOwnsItems(tokenOf(request), valid);

@@ -14,6 +14,10 @@ export interface RankingQuery {
   segment?: string | undefined;
   limit?: number | undefined;
   withItems?: boolean | undefined;
+  /** Only these issues. */
+  issueIds?: readonly string[] | undefined;
+  /** Only issues whose title or a verbatim contains this text (case-insensitive for Latin letters). */
+  search?: string | undefined;
 }
 
 interface WindowRow {
@@ -34,6 +38,15 @@ function filters(query: RankingQuery): { sql: string; params: Record<string, str
       clauses.push(`AND ${key} = @${key}`);
       params[key] = value;
     }
+  }
+  if (query.issueIds !== undefined) {
+    clauses.push('AND issue_id IN (SELECT value FROM json_each(@issueIds))');
+    params.issueIds = JSON.stringify(query.issueIds);
+  }
+  if (query.search !== undefined && query.search.trim() !== '') {
+    clauses.push(`AND issue_id IN (SELECT id FROM issues WHERE title LIKE @search ESCAPE '\\'
+      UNION SELECT issue_id FROM items WHERE text LIKE @search ESCAPE '\\')`);
+    params.search = `%${query.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   }
   return { sql: clauses.join(' '), params };
 }

@@ -86,4 +86,17 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 4,
+    name: 'what each agent has seen of their issues (close the loop in the browser)',
+    sql: `
+      CREATE TABLE feedback_seen (
+        agent TEXT NOT NULL,
+        issue_id TEXT NOT NULL,
+        status TEXT NOT NULL,
+        PRIMARY KEY (agent, issue_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX items_agent ON items (agent, seq);
+    `,
+  },
 ];

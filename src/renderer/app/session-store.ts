@@ -1,0 +1,82 @@
+import { create } from 'zustand';
+import type { Session, WocasClient } from '../../shared/api/contract.js';
+import { ClientError, httpClient } from '../client/http-client.js';
+import { desktopClient } from '../client/desktop-client.js';
+
+const TOKEN_KEY = 'wocas.token';
+
+export type View = 'capture' | 'mine' | 'insights' | 'team';
+
+interface SessionState {
+  client: WocasClient | null;
+  session: Session | null;
+  view: View;
+  signInError: string | null;
+  signIn: (token: string) => Promise<void>;
+  signOut: () => void;
+  show: (view: View) => void;
+}
+
+/** The views a role works in, the first being where it lands. */
+export function viewsFor(session: Session): View[] {
+  switch (session.role) {
+    case 'agent':
+      return ['capture', 'mine'];
+    case 'lead':
+      return ['team', 'insights', 'capture', 'mine'];
+    default:
+      return ['insights', 'team', 'capture', 'mine'];
+  }
+}
+
+async function connect(client: WocasClient): Promise<Session> {
+  return client.invoke('session.whoami', {});
+}
+
+export const useSession = create<SessionState>((set) => ({
+  client: null,
+  session: null,
+  view: 'capture',
+  signInError: null,
+  signIn: async (token) => {
+    const client = httpClient(window.location.origin, token);
+    try {
+      const session = await connect(client);
+      sessionStorage.setItem(TOKEN_KEY, token);
+      set({ client, session, view: viewsFor(session)[0] as View, signInError: null });
+    } catch (error) {
+      sessionStorage.removeItem(TOKEN_KEY);
+      set({ client: null, session: null, signInError: error instanceof ClientError ? error.message : String(error) });
+    }
+  },
+  signOut: () => {
+    sessionStorage.removeItem(TOKEN_KEY);
+    set({ client: null, session: null });
+  },
+  show: (view) => set({ view }),
+}));
+
+/**
+ * Starts the session: inside the desktop app through its client; in a browser from a
+ * `#token=` link (the fragment never reaches the server or its logs, and is wiped from the
+ * address bar at once) or from this tab's earlier sign-in.
+ */
+export async function bootSession(): Promise<void> {
+  const desktop = desktopClient();
+  if (desktop) {
+    const session = await connect(desktop);
+    useSession.setState({ client: desktop, session, view: viewsFor(session)[0] as View });
+    return;
+  }
+  const fromLink = /(?:^#|&)token=([^&]+)/.exec(window.location.hash)?.[1];
+  if (fromLink) history.replaceState(null, '', window.location.pathname + window.location.search);
+  const token = fromLink ? decodeURIComponent(fromLink) : sessionStorage.getItem(TOKEN_KEY);
+  if (token) await useSession.getState().signIn(token);
+}
+
+/** The client of a signed-in session; views render only inside one. */
+export function useClient(): WocasClient {
+  const client = useSession((state) => state.client);
+  if (!client) throw new Error('no signed-in client');
+  return client;
+}

@@ -1,0 +1,4 @@
+/** Placeholder: replaced by the real view. */
+export function CaptureView() {
+  return <p>CaptureView</p>;
+}

@@ -1,0 +1,4 @@
+/** Placeholder: replaced by the real view. */
+export function MyFeedbackView() {
+  return <p>MyFeedbackView</p>;
+}

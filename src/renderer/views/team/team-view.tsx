@@ -1,0 +1,4 @@
+/** Placeholder: replaced by the real view. */
+export function TeamView() {
+  return <p>TeamView</p>;
+}

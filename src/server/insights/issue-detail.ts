@@ -1,0 +1,97 @@
+import type { CountedText, IssueDetail } from '../../shared/api/contract.js';
+import type { Channel } from '../../shared/domain/feedback-item.js';
+import { Vocabulary, countTerms, dot, vectorize } from '../../shared/grouping/term-vector.js';
+import { tokenize } from '../../shared/text/tokenize.js';
+import { rankIssues } from '../issues/rank-issues.js';
+import type { SqliteDatabase } from '../storage/sqlite/open-database.js';
+import { type ItemFilter, itemConditions } from './window.js';
+
+const VERBATIMS = 6;
+/** Members read to choose representatives from: the most recent, which is what analysts act on. */
+const SAMPLE = 400;
+
+interface ItemRow {
+  id: string;
+  text: string;
+  channel: Channel;
+  team: string | null;
+  created_at: number;
+  root_cause: string | null;
+  suggested_fix: string | null;
+}
+
+export class IssueNotFoundError extends Error {}
+
+/** Near-identical notes ("SIM not activated" / "sim not activated.") count as one. */
+function groupTexts(texts: readonly (string | null)[]): CountedText[] {
+  const groups = new Map<string, CountedText>();
+  for (const text of texts) {
+    if (!text) continue;
+    const key = text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}]+/gu, ' ').trim();
+    const group = groups.get(key);
+    if (group) group.count += 1;
+    else groups.set(key, { text, count: 1 });
+  }
+  return [...groups.values()].sort((a, b) => b.count - a.count || a.text.localeCompare(b.text)).slice(0, 10);
+}
+
+/**
+ * Representative verbatims that together show the issue's range: the one closest to the issue's
+ * centre first, then each next the one least like those already chosen (max-min diversity).
+ */
+export function diverseVerbatims<T extends { text: string }>(items: readonly T[], count: number): T[] {
+  if (items.length <= count) return [...items];
+  const vocabulary = new Vocabulary();
+  const counts = items.map((item) => countTerms(tokenize(item.text)));
+  counts.forEach((c) => vocabulary.observe(c.keys()));
+  const vectors = counts.map((c) => vectorize(c, vocabulary));
+  const centre = new Map<string, number>();
+  for (const v of vectors) v.terms.forEach((term, i) => centre.set(term, (centre.get(term) ?? 0) + (v.weights[i] as number)));
+  const chosen: number[] = [];
+  let best = 0;
+  vectors.forEach((v, i) => {
+    if (dot(v, centre) > dot(vectors[best] as typeof v, centre)) best = i;
+  });
+  chosen.push(best);
+  const closest = vectors.map((v) => dot(v, toMap(vectors[best] as typeof v)));
+  while (chosen.length < count) {
+    let next = -1;
+    closest.forEach((similarity, i) => {
+      if (!chosen.includes(i) && (next === -1 || similarity < (closest[next] as number))) next = i;
+    });
+    chosen.push(next);
+    const added = toMap(vectors[next] as (typeof vectors)[number]);
+    vectors.forEach((v, i) => (closest[i] = Math.max(closest[i] as number, dot(v, added))));
+  }
+  return chosen.map((i) => items[i] as T);
+}
+
+function toMap(vector: { terms: readonly string[]; weights: Float64Array }): Map<string, number> {
+  return new Map(vector.terms.map((term, i) => [term, vector.weights[i] as number]));
+}
+
+export function issueDetail(db: SqliteDatabase, issueId: string, filter: ItemFilter, now: number): IssueDetail {
+  const ranked = rankIssues(db, { ...filter, issueIds: [issueId] }, now).issues[0];
+  if (!ranked) throw new IssueNotFoundError(`no items of issue ${issueId} in this window`);
+  const { sql, params } = itemConditions(filter);
+  const rows = db
+    .prepare<Record<string, string | number>, ItemRow>(
+      `SELECT id, text, channel, team, created_at, root_cause, suggested_fix FROM items
+        WHERE issue_id = @issue AND ${sql} ORDER BY created_at DESC LIMIT ${SAMPLE}`,
+    )
+    .all({ ...params, issue: issueId });
+  const rootCause = db.prepare('SELECT root_cause FROM issues WHERE id = ?').pluck().get(issueId) as string | null;
+  return {
+    issue: ranked,
+    root_cause: rootCause,
+    verbatims: diverseVerbatims(rows, VERBATIMS).map((row) => ({
+      id: row.id,
+      text: row.text,
+      channel: row.channel,
+      team: row.team,
+      created_at: new Date(row.created_at).toISOString(),
+    })),
+    root_causes: groupTexts(rows.map((row) => row.root_cause)),
+    suggested_fixes: groupTexts(rows.map((row) => row.suggested_fix)),
+  };
+}

@@ -1,0 +1,188 @@
+import type { Channel } from '../domain/feedback-item.js';
+import type { IssueStatus, RankedIssue, RankedIssues } from '../domain/issue.js';
+
+/**
+ * Everything the UI can ask of WOCAS, as one type. The desktop app answers over Electron IPC
+ * (preload → main), the aggregator over HTTP (`POST /api/v1/call/<method>`); the renderer only
+ * ever sees `WocasClient`, typed by this map, and cannot tell which one it talks to.
+ */
+export interface ApiMethods {
+  /** Who the signed-in token belongs to. */
+  'session.whoami': { args: Record<string, never>; result: Session };
+  /** Teams, channels and segments seen so far: the choices for filters and the capture form. */
+  'meta.taxonomy': { args: Record<string, never>; result: Taxonomy };
+
+  /** Saves what a customer said. On the desktop: locally first, synced later. */
+  'items.capture': { args: CaptureInput; result: CaptureResult };
+  /** Open issues like the text being typed, best first ("heard again" candidates). */
+  'issues.suggest': { args: { text: string; limit?: number }; result: Suggestion[] };
+  /** The signed-in agent's own items and what became of them. */
+  'feedback.mine': { args: { limit?: number }; result: MyFeedbackItem[] };
+  /** The agent has seen the current status of these issues. */
+  'feedback.markSeen': { args: { issueIds: string[] }; result: { ok: true } };
+
+  /** Ranked issues for a window and filters (the `wocas issues --json` document). */
+  'issues.rank': { args: RankQuery; result: RankedIssues };
+  /** One issue: its numbers, representative verbatims, agents' root causes and fixes. */
+  'issues.detail': { args: { id: string } & WindowFilter; result: IssueDetail };
+  /** Contacts per day or week for some issues (or all, as one series). */
+  'stats.trend': { args: TrendQuery; result: TrendSeries };
+  /** Contacts by channel, team or segment. */
+  'stats.breakdown': { args: BreakdownQuery; result: BreakdownRow[] };
+  /** A team lead's week: top issues, the team's verbatims, who contributed. */
+  'team.summary': { args: { team: string } & WindowFilter; result: TeamSummary };
+}
+
+export type MethodName = keyof ApiMethods;
+export type ArgsOf<M extends MethodName> = ApiMethods[M]['args'];
+export type ResultOf<M extends MethodName> = ApiMethods[M]['result'];
+
+/** Events the UI can receive (the desktop pushes them; the browser client polls or never fires). */
+export interface ApiEvents {
+  'sync.state': SyncState;
+  'feedback.changed': { count: number };
+}
+export type EventName = keyof ApiEvents;
+
+/** The one interface the renderer talks to. */
+export interface WocasClient {
+  invoke<M extends MethodName>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>>;
+  on<E extends EventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
+}
+
+/** Method names, for routers that must refuse anything else. */
+export const METHOD_NAMES = [
+  'session.whoami',
+  'meta.taxonomy',
+  'items.capture',
+  'issues.suggest',
+  'feedback.mine',
+  'feedback.markSeen',
+  'issues.rank',
+  'issues.detail',
+  'stats.trend',
+  'stats.breakdown',
+  'team.summary',
+] as const satisfies readonly MethodName[];
+
+export type Role = 'agent' | 'lead' | 'analyst' | 'admin';
+
+export interface Session {
+  name: string;
+  role: Role;
+  team: string | null;
+  /** Where the client runs: the desktop saves offline first; the browser needs the server. */
+  mode: 'desktop' | 'browser';
+}
+
+export interface Taxonomy {
+  channels: Channel[];
+  teams: string[];
+  segments: string[];
+}
+
+export interface CaptureInput {
+  text: string;
+  channel?: Channel;
+  root_cause?: string;
+  suggested_fix?: string;
+  segment?: string;
+  times_heard?: number;
+  /** "Heard again": the existing issue this belongs to. */
+  issue_id?: string;
+}
+
+export interface CaptureResult {
+  id: string;
+  /** True once the aggregator has it (always in the browser; after sync on the desktop). */
+  synced: boolean;
+  issue_id: string | null;
+  /** Personal data found and removed before saving. */
+  redactions: number;
+}
+
+export interface Suggestion {
+  id: string;
+  title: string;
+  status: IssueStatus;
+  mentions: number;
+  similarity: number;
+}
+
+export interface MyFeedbackItem {
+  id: string;
+  text: string;
+  created_at: string;
+  sync_state: 'pending' | 'synced' | 'rejected';
+  issue: { id: string; title: string; status: IssueStatus; owner: string | null } | null;
+  /** The issue's status changed since the agent last looked. */
+  unseen: boolean;
+}
+
+/** ISO 8601 bounds: from inclusive, to exclusive. */
+export interface WindowFilter {
+  from?: string;
+  to?: string;
+  team?: string;
+  channel?: Channel;
+  segment?: string;
+}
+
+export interface RankQuery extends WindowFilter {
+  /** Words that must appear in the title or a verbatim. */
+  search?: string;
+  limit?: number;
+}
+
+export interface CountedText {
+  text: string;
+  count: number;
+}
+
+export interface IssueDetail {
+  issue: RankedIssue;
+  root_cause: string | null;
+  /** A few verbatims that together show the issue's range, not near-duplicates of one. */
+  verbatims: { id: string; text: string; channel: Channel; team: string | null; created_at: string }[];
+  root_causes: CountedText[];
+  suggested_fixes: CountedText[];
+}
+
+export interface TrendQuery extends WindowFilter {
+  issueIds?: string[];
+  bucket: 'day' | 'week';
+}
+
+export interface TrendSeries {
+  /** Bucket starts, ISO dates. */
+  buckets: string[];
+  series: { issueId: string | null; title: string; times_heard: number[] }[];
+}
+
+export interface BreakdownQuery extends WindowFilter {
+  by: 'channel' | 'team' | 'segment';
+  issueId?: string;
+}
+
+export interface BreakdownRow {
+  key: string | null;
+  mentions: number;
+  times_heard: number;
+}
+
+export interface TeamSummary {
+  team: string;
+  from: string;
+  to: string;
+  issues: RankedIssue[];
+  verbatims: { id: string; text: string; agent: string | null; issue_id: string; created_at: string }[];
+  /** Recognition, not surveillance: counts only. */
+  contributors: { agent: string; items: number; times_heard: number }[];
+}
+
+export interface SyncState {
+  pending: number;
+  online: boolean;
+  /** ISO time of the last successful sync, by this machine's clock (display only). */
+  last_synced_at: string | null;
+}
