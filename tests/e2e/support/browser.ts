@@ -1,0 +1,31 @@
+import { existsSync } from 'node:fs';
+import { type Browser, chromium } from 'playwright-core';
+
+export const CHROMIUM = process.env.WOCAS_CHROMIUM ?? '/usr/bin/chromium';
+
+/** The flags this machine's closed network needs (no background calls home, no GPU, root sandbox off). */
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * Whether browser tests can run. Without Chromium they are skipped with a reason on a user's
+ * machine; under CI=true a missing Chromium is a failure, never a silent skip.
+ */
+export function browserAvailability(): { available: boolean; reason: string } {
+  if (existsSync(CHROMIUM)) return { available: true, reason: '' };
+  const reason = `Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set WOCAS_CHROMIUM`;
+  if (process.env.CI === 'true') throw new Error(`${reason} (CI must run the browser tests)`);
+  return { available: false, reason };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+}
