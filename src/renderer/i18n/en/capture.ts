@@ -1,0 +1,2 @@
+/** Strings of the capture views. */
+export const capture = {} as const;

@@ -1,0 +1,2 @@
+/** Strings of the insights views. */
+export const insights = {} as const;

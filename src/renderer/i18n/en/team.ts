@@ -1,0 +1,2 @@
+/** Strings of the team views. */
+export const team = {} as const;
