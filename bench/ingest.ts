@@ -15,6 +15,7 @@ import { openAggregator } from '../src/server/aggregator.js';
 import { importFile } from '../src/server/ingest/import-file.js';
 import { rankIssues } from '../src/server/issues/rank-issues.js';
 import { MIGRATIONS } from '../src/server/storage/sqlite/migrations.js';
+import { fillBigDatabase } from './big-database.js';
 import { generateItems } from './generate-items.js';
 
 const { values } = parseArgs({
@@ -62,19 +63,7 @@ try {
 
   // Ranking over a big database: top the store up with raw rows spread, Zipf-like, over 5,000 issues.
   const now = Date.UTC(2026, 10, 23);
-  const createIssue = aggregator.db.prepare('INSERT INTO issues (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)');
-  const bulkIssues = Array.from({ length: 5_000 }, (_, i) => `bench-${i}`);
-  aggregator.db.transaction(() => bulkIssues.forEach((id) => createIssue.run(id, `bench issue ${id}`, now, now)))();
-  const more = aggregator.db.prepare(`INSERT INTO items (id, issue_id, assigned_by, text, channel, team, agent, times_heard, created_at, received_at)
-    VALUES (?, ?, 'similarity', ?, ?, ?, ?, ?, ?, ?)`);
-  const extra = generateItems(Math.max(0, rankCount - count), 2);
-  const zipfIssue = (i: number) => bulkIssues[Math.floor(Math.pow(bulkIssues.length + 1, ((i * 2654435761) % 4294967296) / 4294967296)) - 1] as string;
-  const fill = aggregator.db.transaction((chunk: typeof extra, offset: number) => {
-    chunk.forEach((it, i) => more.run(it.id, zipfIssue(offset + i), it.text, it.channel, it.team, it.agent, it.times_heard, Date.parse(it.created_at), now));
-  });
-  for (let i = 0; i < extra.length; i += 50_000) fill(extra.slice(i, i + 50_000), i);
-  aggregator.db.pragma('wal_checkpoint(TRUNCATE)');
-  aggregator.db.exec('ANALYZE');
+  fillBigDatabase(aggregator.db, rankCount, 5_000, now);
   const total = aggregator.db.prepare('SELECT count(*) FROM items').pluck().get() as number;
 
   const timeRank = (label: string, query: Parameters<typeof rankIssues>[1]) => {

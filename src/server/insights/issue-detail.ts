@@ -23,7 +23,7 @@ interface ItemRow {
 export class IssueNotFoundError extends Error {}
 
 /** Near-identical notes ("SIM not activated" / "sim not activated.") count as one. */
-function groupTexts(texts: readonly (string | null)[]): CountedText[] {
+export function groupTexts(texts: readonly (string | null)[]): CountedText[] {
   const groups = new Map<string, CountedText>();
   for (const text of texts) {
     if (!text) continue;

@@ -1,0 +1,24 @@
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+const CHROMIUM = process.env.WOCAS_CHROMIUM ?? '/usr/bin/chromium';
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export class PdfUnavailableError extends Error {}
+
+/** Prints the HTML report to an A4 PDF with headless Chromium (the page runs no scripts). */
+export async function renderPdf(html: string): Promise<Buffer> {
+  if (!existsSync(CHROMIUM)) {
+    throw new PdfUnavailableError(
+      `PDF export needs Chromium, not found at ${CHROMIUM}: install it (Debian/Ubuntu: apt-get install chromium fonts-noto-cjk) or set WOCAS_CHROMIUM; or export html and print it`,
+    );
+  }
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  try {
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    await page.setContent(html, { waitUntil: 'load' });
+    return await page.pdf({ format: 'A4', printBackground: true, margin: { top: '14mm', bottom: '14mm', left: '12mm', right: '12mm' } });
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,34 @@
+import { type ReportKey, report as en } from '../../shared/i18n/en/report.js';
+import { fillPlaceholders } from '../../shared/i18n/translate.js';
+import { report as zhCN } from '../../shared/i18n/zh-CN/report.js';
+
+export const REPORT_LANGUAGES = ['en', 'zh-CN'] as const;
+export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
+
+const CATALOGS: Record<ReportLanguage, Record<ReportKey, string>> = { en, 'zh-CN': zhCN };
+
+export interface ReportText {
+  lang: ReportLanguage;
+  t: (key: ReportKey, values?: Record<string, string | number>) => string;
+  number: (value: number) => string;
+  date: (ms: number) => string;
+  dateTime: (ms: number) => string;
+}
+
+/** The report's words and formats in one language, dates shown in the report's time zone. */
+export function reportText(lang: ReportLanguage, timeZone: string): ReportText {
+  const numbers = new Intl.NumberFormat(lang);
+  const dates = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone });
+  const dateTimes = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  return {
+    lang,
+    t: (key, values) => fillPlaceholders(CATALOGS[lang][key], values, numbers),
+    number: (value) => numbers.format(value),
+    date: (ms) => dates.format(new Date(ms)),
+    dateTime: (ms) => dateTimes.format(new Date(ms)),
+  };
+}
+
+export function signedChange(text: ReportText, change: number): string {
+  return change > 0 ? `+${text.number(change)}` : change < 0 ? `−${text.number(-change)}` : '0';
+}
