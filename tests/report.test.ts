@@ -55,7 +55,7 @@ const NUMBER = /^[+-]?\d+(?:[.,]\d+)?$/;
 
 describe('wocas report', () => {
   it('csv: the issues with counts, no cell that a spreadsheet would run', () => {
-    const rows = parse<string[]>(report('csv').toString('utf8'), { bom: true });
+    const rows = parse(report('csv').toString('utf8'), { bom: true }) as string[][];
     const [header, ...body] = rows;
     expect(header).toContain('Contacts');
     expect(body.length).toBeGreaterThan(2);
@@ -66,7 +66,8 @@ describe('wocas report', () => {
 
   it('xlsx: an issues sheet and a verbatims sheet, no formulas, hostile text neutralised', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(report('xlsx'));
+    // exceljs types its input as its own Buffer interface; a Node Buffer is what it reads.
+    await workbook.xlsx.load(report('xlsx') as unknown as ExcelJS.Buffer);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Issues', 'Verbatims']);
     const texts: string[] = [];
     for (const sheet of workbook.worksheets) {
@@ -145,6 +146,31 @@ describe('wocas report', () => {
       expect(html).toContain(`Items captured<b>${items}</b>`);
     } finally {
       aggregator.close();
+    }
+  });
+});
+
+describe('GET /api/v1/reports/weekly', () => {
+  it('downloads the same report for a lead of the team, and refuses others', async () => {
+    const { startApi } = await import('./support/http-fixture.js');
+    const api = await startApi();
+    try {
+      api.aggregator.ingestor.ingest([
+        { id: 'r1', text: '=1+1 parcel late', channel: 'chat', team: 'support', agent: 'amy', created_at: '2026-11-18T09:00:00.000Z', times_heard: 1 },
+      ]);
+      const get = (secret: string, team: string, format: string) =>
+        fetch(`${api.url}/api/v1/reports/weekly?team=${team}&week=2026-W47&format=${format}`, { headers: { authorization: `Bearer ${secret}` } });
+      const csv = await get(api.secrets.lee, 'support', 'csv');
+      expect(csv.status).toBe(200);
+      expect(csv.headers.get('content-disposition')).toBe('attachment; filename="wocas-support-2026-W47.csv"');
+      expect(await csv.text()).toContain("'=1+1 parcel late");
+      expect((await get(api.secrets.lee, 'sales', 'csv')).status).toBe(403);
+      expect((await get(api.secrets.amy, 'support', 'csv')).status).toBe(403);
+      expect((await get(api.secrets.ana, 'all', 'docx')).status).toBe(400);
+      const xlsx = await get(api.secrets.ana, 'all', 'xlsx');
+      expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    } finally {
+      await api.close();
     }
   });
 });

@@ -5,6 +5,7 @@ import { registerIssuesRoute } from './issues-route.js';
 import { registerItemsRoute } from './items-route.js';
 import { registerSyncRoutes } from './sync-routes.js';
 import { registerUi } from './ui-route.js';
+import { registerReportRoute } from './report-route.js';
 import { registerCallRoute } from '../api/register-call-route.js';
 import { GroupCommit } from '../ingest/group-commit.js';
 import { describeError, installJsonErrors } from './json-errors.js';
@@ -61,6 +62,7 @@ export function createServer({ aggregator, logger = stderrRequestLogger }: Serve
   registerIssuesRoute(app, aggregator, tokens);
   registerSyncRoutes(app, aggregator, tokens);
   registerCallRoute(app, aggregator, tokens, commits);
+  registerReportRoute(app, aggregator, tokens);
   void app.register(registerUi);
   return app;
 }

@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { parseIsoWeek } from '../../shared/time/iso-week.js';
+import type { Aggregator } from '../aggregator.js';
+import { PdfUnavailableError } from '../reports/formats/pdf.js';
+import { REPORT_CONTENT_TYPES, REPORT_FORMATS, renderReport } from '../reports/render-report.js';
+import { REPORT_LANGUAGES, reportText } from '../reports/report-text.js';
+import { weeklyReportData } from '../reports/weekly-report-data.js';
+import type { TokensRepo } from '../tokens/tokens-repo.js';
+import { requirePermission, tokenOf } from './authenticate.js';
+import { HttpError } from './http-error.js';
+
+const query = z.strictObject({
+  team: z.string().min(1).max(120),
+  week: z.string().regex(/^\d{4}-W\d{2}$/, 'must be an ISO week like 2026-W47'),
+  format: z.enum(REPORT_FORMATS),
+  lang: z.enum(REPORT_LANGUAGES).default('en'),
+  tz: z.string().max(64).default('UTC'),
+});
+
+/**
+ * GET /api/v1/reports/weekly: the same files as `wocas report`, as a download ("Export weekly
+ * report" in the UI). Leads get their own team's only; agents none.
+ */
+export function registerReportRoute(app: FastifyInstance, aggregator: Aggregator, tokens: TokensRepo): void {
+  app.get('/api/v1/reports/weekly', { onRequest: requirePermission(tokens, 'issues.read') }, async (request, reply) => {
+    const token = tokenOf(request);
+    if (token.role === 'agent') throw new HttpError(403, 'an agent token may not export reports');
+    const parsed = query.safeParse(request.query);
+    if (!parsed.success) throw new HttpError(400, `invalid query: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    const { team, week, format, lang, tz } = parsed.data;
+    if (token.role === 'lead' && team !== token.team) throw new HttpError(403, `a lead token exports team ${token.team ?? '?'} only`);
+    let bytes: Buffer;
+    try {
+      const data = weeklyReportData(aggregator.db, team === 'all' ? null : team, parseIsoWeek(week), tz, aggregator.clock());
+      bytes = await renderReport(data, reportText(lang, tz), format);
+    } catch (error) {
+      if (error instanceof RangeError) throw new HttpError(400, error.message);
+      if (error instanceof PdfUnavailableError) throw new HttpError(501, error.message);
+      throw error;
+    }
+    const name = `wocas-${team.replace(/[^\w-]+/g, '_')}-${week}.${format}`;
+    return reply
+      .header('content-type', REPORT_CONTENT_TYPES[format])
+      .header('content-disposition', `attachment; filename="${name}"`)
+      .send(bytes);
+  });
+}
