@@ -55,7 +55,7 @@ const NUMBER = /^[+-]?\d+(?:[.,]\d+)?$/;
 
 describe('wocas report', () => {
   it('csv: the issues with counts, no cell that a spreadsheet would run', () => {
-    const rows = parse(report('csv').toString('utf8'), { bom: true }) as string[][];
+    const rows: string[][] = parse(report('csv').toString('utf8'), { bom: true });
     const [header, ...body] = rows;
     expect(header).toContain('Contacts');
     expect(body.length).toBeGreaterThan(2);
