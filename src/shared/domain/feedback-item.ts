@@ -1,11 +1,12 @@
 import { z } from 'zod';
 
-export const CHANNELS = ['phone', 'email', 'chat', 'sms', 'social', 'other'] as const;
-export type Channel = (typeof CHANNELS)[number];
+import { CHANNELS, ITEM_LIMITS } from './item-fields.js';
 
-export const MAX_TEXT_LENGTH = 5_000;
-const MAX_NOTE_LENGTH = 2_000;
-const MAX_LABEL_LENGTH = 120;
+export { CHANNELS, type Channel } from './item-fields.js';
+
+export const MAX_TEXT_LENGTH = ITEM_LIMITS.text;
+const MAX_NOTE_LENGTH = ITEM_LIMITS.note;
+const MAX_LABEL_LENGTH = ITEM_LIMITS.label;
 
 // ISO 8601 with a date, optional time and optional offset; a timestamp without an offset is read as UTC.
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;

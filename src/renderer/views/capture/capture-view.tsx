@@ -1,4 +1,104 @@
-/** Placeholder: replaced by the real view. */
+import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import type { WocasClient } from '../../../shared/api/contract.js';
+import { useClient, useSession } from '../../app/session-store.js';
+import { useI18n } from '../../i18n/i18n.js';
+import '../../styles/capture.css';
+import { CaptureForm } from './capture-form.js';
+import { type CaptureStore, createCaptureStore } from './capture-store.js';
+import { Suggestions } from './suggestions.js';
+import { useCapture } from './use-capture.js';
+import { useSuggestions } from './use-suggestions.js';
+
+/** Alt+1 … Alt+5 by physical key: on a Mac, Option+1 types "¡", so `key` cannot be trusted. */
+const HEARD_AGAIN_KEY = /^(?:Digit|Numpad)([1-5])$/;
+
+function useSegments(client: WocasClient): string[] {
+  const [segments, setSegments] = useState<string[]>([]);
+  useEffect(() => {
+    let current = true;
+    // Without the list the field is still free text, so a failure here needs no message.
+    client.invoke('meta.taxonomy', {}).then(
+      (taxonomy) => current && setSegments(taxonomy.segments),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [client]);
+  return segments;
+}
+
+/**
+ * One store per mount, for the signed-in agent (signing out unmounts the view). It reloads the
+ * draft from storage, so going to My feedback and back loses nothing.
+ */
+function useCaptureStore(): CaptureStore {
+  const agent = useSession((state) => state.session?.name ?? '');
+  const [store] = useState(() => createCaptureStore(localStorage, agent));
+  return store;
+}
+
+/** The agent's capture panel: narrow enough to sit beside a softphone, usable without a mouse. */
 export function CaptureView() {
-  return <p>CaptureView</p>;
+  const i18n = useI18n();
+  const { t } = i18n;
+  const client = useClient();
+  const store = useCaptureStore();
+  const segments = useSegments(client);
+  const verbatimRef = useRef<HTMLTextAreaElement>(null);
+  const focusVerbatim = useCallback(() => verbatimRef.current?.focus(), []);
+  const actions = useCapture(client, store, focusVerbatim);
+  const text = useStore(store, (state) => state.draft.text);
+  const canUndo = useStore(store, (state) => state.discarded !== null);
+  const suggestions = useSuggestions(client, text, actions.onSuggestOutcome);
+  const titleId = useId();
+
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.nativeEvent.isComposing) return;
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      actions.discard();
+      focusVerbatim();
+      return;
+    }
+    const digit = HEARD_AGAIN_KEY.exec(event.code)?.[1];
+    const suggestion = digit && event.altKey && !event.ctrlKey && !event.metaKey ? suggestions[Number(digit) - 1] : undefined;
+    if (suggestion) {
+      event.preventDefault();
+      void actions.save(suggestion);
+    }
+  };
+
+  return (
+    <section className="capture" aria-labelledby={titleId} onKeyDown={onKeyDown}>
+      <h1 id={titleId} className="visually-hidden">
+        {t('capture.title')}
+      </h1>
+      <CaptureForm
+        store={store}
+        segments={segments}
+        saving={actions.saving}
+        verbatimRef={verbatimRef}
+        onSave={() => void actions.save()}
+        onClear={() => {
+          actions.discard();
+          focusVerbatim();
+        }}
+      >
+        <div className="capture-status">
+          <p role="status">{actions.status && <span key={actions.status.seq}>{actions.status.message(i18n)}</span>}</p>
+          {canUndo && (
+            <button type="button" className="link" onClick={actions.undoDiscard}>
+              {t('capture.undoClear')}
+            </button>
+          )}
+        </div>
+        <p role="alert" className="error">
+          {actions.error?.(i18n)}
+        </p>
+      </CaptureForm>
+      <Suggestions suggestions={suggestions} onHeardAgain={(suggestion) => void actions.save(suggestion)} />
+    </section>
+  );
 }

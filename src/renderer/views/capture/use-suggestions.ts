@@ -1,0 +1,39 @@
+import { useEffect, useState } from 'react';
+import type { Suggestion, WocasClient } from '../../../shared/api/contract.js';
+
+export const MAX_SUGGESTIONS = 5;
+const DEBOUNCE_MS = 200;
+const MIN_LENGTH = 3;
+const NONE: Suggestion[] = [];
+
+/**
+ * Open issues like `text`, asked for once typing pauses. Answers to older texts are dropped, so
+ * a slow reply never replaces a newer one; the last list stays up while the next is asked for,
+ * so the list does not flicker with every key.
+ */
+export function useSuggestions(client: WocasClient, text: string, onOutcome: (error: unknown) => void): Suggestion[] {
+  const [suggestions, setSuggestions] = useState(NONE);
+  const query = text.trim();
+  const wanted = query.length >= MIN_LENGTH;
+  // Once the text is too short (cleared after a save) the old list is dropped, not kept for the next draft.
+  if (!wanted && suggestions !== NONE) setSuggestions(NONE);
+  useEffect(() => {
+    if (!wanted) return;
+    let current = true;
+    const timer = setTimeout(() => {
+      client.invoke('issues.suggest', { text: query, limit: MAX_SUGGESTIONS }).then(
+        (found) => {
+          if (!current) return;
+          setSuggestions(found.slice(0, MAX_SUGGESTIONS));
+          onOutcome(null);
+        },
+        (error: unknown) => current && onOutcome(error),
+      );
+    }, DEBOUNCE_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [client, query, wanted, onOutcome]);
+  return suggestions;
+}

@@ -1,0 +1,189 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailability, launchBrowser } from './support/browser.js';
+import { type UiServer, startUiServer } from './support/ui-server.js';
+
+const SEED = fileURLToPath(new URL('../fixtures/feedback-mixed.csv', import.meta.url));
+const SHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+const { available, reason } = browserAvailability();
+
+const FIRST = 'The app crashes every time I open my monthly bill';
+const SIMILAR = 'app crashes again when opening the bill';
+const BY_ALT = 'the app crashed when I opened my bill today';
+const HTML = 'Customer pasted <img src=x onerror=alert(1)> into the chat box';
+const PHONE = 'Please call me back on 415-555-2671 about the invoice';
+
+interface StoredItem {
+  issue_id: string;
+  assigned_by: string;
+  text: string;
+}
+
+describe.skipIf(!available)(`capture panel in a real browser${available ? '' : ` — skipped: ${reason}`}`, () => {
+  let server: UiServer;
+  let browser: Browser;
+  let page: Page;
+  const dialogs: string[] = [];
+  const pageErrors: string[] = [];
+
+  const item = (text: string) =>
+    server.aggregator.db.prepare('SELECT issue_id, assigned_by, text FROM items WHERE text = ?').get(text) as StoredItem | undefined;
+  const issueTitle = (id: string) => server.aggregator.db.prepare('SELECT title FROM issues WHERE id = ?').pluck().get(id) as string;
+  const verbatim = (): Locator => page.getByRole('textbox', { name: 'What the customer said', exact: true });
+  const status = (text: string | RegExp) => page.getByRole('status').filter({ hasText: text }).waitFor();
+  const heardAgain = (title: string) => page.getByRole('button', { name: `Heard again: ${title}`, exact: true });
+  // Page expressions as strings: this Node project has no DOM types to check a page function against.
+  const noHorizontalScroll = () => page.evaluate<number>('document.documentElement.scrollWidth');
+  const focused = () => page.evaluate<string | undefined>('document.activeElement?.tagName');
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    server = await startUiServer(SEED);
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: { width: 360, height: 640 }, locale: 'en-US' });
+    page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('signs in from the agent link and wipes the token from the address bar', async () => {
+    await page.goto(server.links.agent);
+    await verbatim().waitFor();
+    expect(page.url()).not.toContain('token');
+    expect(new URL(page.url()).hash).toBe('');
+    expect(await focused()).toBe('TEXTAREA');
+  });
+
+  it('Shift+Enter breaks the line and Esc clears the form', async () => {
+    await verbatim().pressSequentially('first line');
+    await verbatim().press('Shift+Enter');
+    await verbatim().pressSequentially('second line');
+    expect(await verbatim().inputValue()).toBe('first line\nsecond line');
+    await verbatim().press('Escape');
+    expect(await verbatim().inputValue()).toBe('');
+    await status('Form cleared.');
+  });
+
+  it('saves on Enter, confirms it, clears the form and keeps focus on the verbatim', async () => {
+    await verbatim().pressSequentially(FIRST);
+    await verbatim().press('Enter');
+    await status(/^Saved$/);
+    expect(await verbatim().inputValue()).toBe('');
+    expect(await focused()).toBe('TEXTAREA');
+    expect(item(FIRST)).toBeDefined();
+  });
+
+  it('suggests the first item’s issue for a similar text, and "Heard again" links to it', async () => {
+    const issueId = item(FIRST)?.issue_id ?? '';
+    const title = issueTitle(issueId);
+    await verbatim().fill(SIMILAR);
+    await heardAgain(title).waitFor();
+    expect(await noHorizontalScroll()).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: `${SHOTS}capture-en.png` });
+
+    await heardAgain(title).click();
+    await status(`Added to: ${title}`);
+    expect(item(SIMILAR)).toMatchObject({ issue_id: issueId, assigned_by: 'agent' });
+    expect(await verbatim().inputValue()).toBe('');
+    expect(await focused()).toBe('TEXTAREA');
+  });
+
+  it('Alt+1 adds the typed text to the first suggestion', async () => {
+    const issueId = item(FIRST)?.issue_id ?? '';
+    const title = issueTitle(issueId);
+    await verbatim().fill(BY_ALT);
+    await page.locator('.suggestions li').first().getByText(title, { exact: true }).waitFor();
+    await verbatim().press('Alt+1');
+    await status(`Added to: ${title}`);
+    expect(item(BY_ALT)).toMatchObject({ issue_id: issueId, assigned_by: 'agent' });
+  });
+
+  it('keeps the draft when the server cannot be reached, across a reload, until a save succeeds', async () => {
+    await page.route('**/api/v1/call/items.capture', (route) => route.abort('internetdisconnected'));
+    await verbatim().fill('Offline draft: the delivery tracker is stuck');
+    await verbatim().press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'cannot be reached' }).waitFor();
+    expect(await verbatim().inputValue()).toBe('Offline draft: the delivery tracker is stuck');
+
+    await page.reload();
+    await status('Your unsaved draft was restored.');
+    expect(await verbatim().inputValue()).toBe('Offline draft: the delivery tracker is stuck');
+    await page.unroute('**/api/v1/call/items.capture');
+    await verbatim().press('Enter');
+    await status(/^Saved/);
+    expect(await page.evaluate<string[]>("Object.keys(localStorage).filter((key) => key.startsWith('wocas.capture.draft'))")).toEqual([]);
+  });
+
+  it('redacts a phone number and says so', async () => {
+    await verbatim().fill(PHONE);
+    await verbatim().press('Enter');
+    await status('Saved — 1 personal detail removed');
+    await verbatim().fill(HTML);
+    await verbatim().press('Enter');
+    await status(/^Saved$/);
+  });
+
+  it('My feedback shows verbatims as text, redacted, with news on changed issues', async () => {
+    // An analyst moves two of amy's issues on (no API for that yet): the crash issue and the pasted-HTML one.
+    const issueId = item(FIRST)?.issue_id ?? '';
+    const htmlIssueId = item(HTML)?.issue_id ?? '';
+    const moveOn = server.aggregator.db.prepare("UPDATE issues SET status = ?, owner = 'lee' WHERE id = ?");
+    moveOn.run('investigating', issueId);
+    moveOn.run('fix_in_progress', htmlIssueId);
+    await page.getByRole('button', { name: 'My feedback', exact: true }).click();
+
+    await page.getByText(HTML, { exact: true }).waitFor();
+    expect(await page.locator('img').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    await page.getByText('Please call me back on [phone] about the invoice', { exact: true }).waitFor();
+    expect(await page.getByText('415-555-2671').count()).toBe(0);
+
+    const changed = server.aggregator.db
+      .prepare("SELECT count(*) FROM items WHERE agent = 'amy' AND issue_id IN (?, ?)")
+      .pluck()
+      .get(issueId, htmlIssueId) as number;
+    expect(changed).toBeGreaterThanOrEqual(4);
+    await status(`${changed} items have news: their issues changed status.`);
+    expect(await page.locator('.mine-item.unseen').count()).toBe(changed);
+    expect(await page.locator('.mine-item.unseen').first().textContent()).toContain('Owner: lee');
+    expect(await noHorizontalScroll()).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: `${SHOTS}my-feedback.png` });
+
+    await page.getByRole('button', { name: 'Mark as seen' }).click();
+    await status('Marked as seen.');
+    expect(await page.locator('.mine-item.unseen').count()).toBe(0);
+    const seen = server.aggregator.db.prepare("SELECT status FROM feedback_seen WHERE agent = 'amy' AND issue_id = ?").pluck().get(issueId);
+    expect(seen).toBe('investigating');
+    // What the server now says, not the list marked locally.
+    const reloaded = page.waitForResponse((response) => response.url().endsWith('/api/v1/call/feedback.mine'));
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await reloaded;
+    await page.getByText(HTML, { exact: true }).waitFor();
+    expect(await page.locator('.mine-item.unseen').count()).toBe(0);
+  });
+
+  it('speaks Simplified Chinese after switching the language', async () => {
+    await page.getByRole('button', { name: 'Capture', exact: true }).click();
+    await page.getByLabel('Language').selectOption('zh-CN');
+    const zhVerbatim = page.getByRole('textbox', { name: '客户原话', exact: true });
+    await zhVerbatim.waitFor();
+    expect(await page.evaluate<string>('document.documentElement.lang')).toBe('zh-CN');
+    await page.getByText('补充信息（选填）').waitFor();
+    await zhVerbatim.fill('退款到现在还没到账');
+    await page.getByRole('button', { name: /^再次听到：/ }).first().waitFor();
+    expect(await noHorizontalScroll()).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: `${SHOTS}capture-zh-CN.png` });
+    expect(pageErrors).toEqual([]);
+  });
+});
