@@ -10,6 +10,8 @@ export type View = 'capture' | 'mine' | 'insights' | 'team';
 interface SessionState {
   client: WocasClient | null;
   session: Session | null;
+  /** The browser session's token, for the few plain HTTP downloads (reports); null on the desktop. */
+  token: string | null;
   view: View;
   signInError: string | null;
   signIn: (token: string) => Promise<void>;
@@ -36,6 +38,7 @@ async function connect(client: WocasClient): Promise<Session> {
 export const useSession = create<SessionState>((set) => ({
   client: null,
   session: null,
+  token: null,
   view: 'capture',
   signInError: null,
   signIn: async (token) => {
@@ -43,15 +46,15 @@ export const useSession = create<SessionState>((set) => ({
     try {
       const session = await connect(client);
       sessionStorage.setItem(TOKEN_KEY, token);
-      set({ client, session, view: viewsFor(session)[0] as View, signInError: null });
+      set({ client, session, token, view: viewsFor(session)[0] as View, signInError: null });
     } catch (error) {
       sessionStorage.removeItem(TOKEN_KEY);
-      set({ client: null, session: null, signInError: error instanceof ClientError ? error.message : String(error) });
+      set({ client: null, session: null, token: null, signInError: error instanceof ClientError ? error.message : String(error) });
     }
   },
   signOut: () => {
     sessionStorage.removeItem(TOKEN_KEY);
-    set({ client: null, session: null });
+    set({ client: null, session: null, token: null });
   },
   show: (view) => set({ view }),
 }));

@@ -1,2 +1,29 @@
 /** Strings of the team views. */
-export const team = {} as const;
+export const team = {
+  'team.title': 'Team {team}',
+  'team.titleNone': 'Team',
+  'team.pickTeam': 'Team',
+  'team.choose': 'Choose a team',
+  'team.noTeam': 'Your sign-in is not linked to a team. Ask your WOCAS administrator to set one.',
+  'team.week.group': 'Week',
+  'team.week.label': 'Week {week}: {from} – {to}',
+  'team.week.previous': 'Previous week',
+  'team.week.next': 'Next week',
+  'team.week.current': 'Back to this week',
+  'team.issues.title': 'Top issues of the week',
+  'team.issues.empty': 'Nothing was heard from customers this week.',
+  'team.verbatims.title': 'Latest from customers',
+  'team.verbatims.empty': 'No verbatims this week.',
+  'team.contributors.title': 'Thanks for passing it on',
+  'team.contributors.note':
+    'Who shared what customers said this week. Counts only: a thank-you, not a scorecard.',
+  'team.contributors.agent': 'Agent',
+  'team.contributors.items': 'Items',
+  'team.contributors.timesHeard': 'Times heard',
+  'team.contributors.bar': 'Items, as a bar',
+  'team.contributors.empty': 'Nobody has shared anything this week yet.',
+  'team.export.format': 'Report format',
+  'team.export.action': 'Export weekly report ({week})',
+  'team.export.busy': 'Preparing the report…',
+  'team.export.failed': 'The report could not be exported. Try again, or another format.',
+} as const;

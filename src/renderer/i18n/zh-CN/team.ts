@@ -1,3 +1,29 @@
 import type { team as en } from '../en/team.js';
 
-export const team: Record<keyof typeof en, string> = {};
+export const team: Record<keyof typeof en, string> = {
+  'team.title': '{team} 团队',
+  'team.titleNone': '团队',
+  'team.pickTeam': '团队',
+  'team.choose': '请选择团队',
+  'team.noTeam': '您的登录账号尚未关联团队，请联系 WOCAS 管理员设置。',
+  'team.week.group': '周',
+  'team.week.label': '第 {week} 周：{from} – {to}',
+  'team.week.previous': '上一周',
+  'team.week.next': '下一周',
+  'team.week.current': '回到本周',
+  'team.issues.title': '本周热点问题',
+  'team.issues.empty': '本周没有收到客户反馈。',
+  'team.verbatims.title': '客户最新原话',
+  'team.verbatims.empty': '本周没有客户原话。',
+  'team.contributors.title': '感谢大家的反馈',
+  'team.contributors.note': '本周分享客户声音的同事。只统计数量：这是感谢，不是考核。',
+  'team.contributors.agent': '坐席',
+  'team.contributors.items': '反馈条数',
+  'team.contributors.timesHeard': '听到次数',
+  'team.contributors.bar': '反馈条数（条形）',
+  'team.contributors.empty': '本周还没有人分享反馈。',
+  'team.export.format': '报告格式',
+  'team.export.action': '导出周报（{week}）',
+  'team.export.busy': '正在生成报告…',
+  'team.export.failed': '报告导出失败，请重试或换一种格式。',
+};

@@ -1,4 +1,64 @@
-/** Placeholder: replaced by the real view. */
+import { useMemo } from 'react';
+import { useSession } from '../../app/session-store.js';
+import { useI18n } from '../../i18n/i18n.js';
+import '../../styles/insights.css';
+import { BreakdownCharts } from './breakdown-charts.js';
+import { FiltersBar } from './filters-bar.js';
+import { useInsights, windowFilter } from './insights-store.js';
+import { IssueDetailPanel } from './issue-detail.js';
+import { IssuesTable } from './issues-table.js';
+import { ParetoChart } from './pareto-chart.js';
+import { TrendChart } from './trend-chart.js';
+import { describeError, useInvoke } from './use-invoke.js';
+
+/** The analyst's view: filters, the ranked issues beside the charts that explain them, and an issue's detail. */
 export function InsightsView() {
-  return <p>InsightsView</p>;
+  const { t, dateTime } = useI18n();
+  const session = useSession((state) => state.session);
+  const filters = useInsights((state) => state.filters);
+  const refresh = useInsights((state) => state.refresh);
+  // A lead reads their own team only (the server enforces it); show it as fixed.
+  const lockedTeam = session?.role === 'lead' ? session.team : null;
+  const filter = useMemo(() => windowFilter(filters, lockedTeam), [filters, lockedTeam]);
+  const rankArgs = useMemo(
+    () => ({ ...filter, ...(filters.search ? { search: filters.search } : {}) }),
+    [filter, filters.search],
+  );
+  const ranked = useInvoke('issues.rank', rankArgs, refresh);
+  const issues = useMemo(() => ranked.data?.issues ?? [], [ranked.data]);
+  return (
+    <div className="insights">
+      <div className="view-head">
+        <h1>{t('insights.title')}</h1>
+        <p className="muted" role="status">
+          {ranked.loading
+            ? t('common.loading')
+            : ranked.data
+              ? t('insights.filters.updated', { time: dateTime(ranked.data.generated_at) })
+              : ''}
+        </p>
+      </div>
+      <FiltersBar lockedTeam={lockedTeam} loading={ranked.loading} />
+      {ranked.error !== null && (
+        <p role="alert" className="error">
+          {describeError(ranked.error, t)}
+        </p>
+      )}
+      <div className="insights-grid">
+        <section className="panel issues-panel" aria-label={t('insights.table.caption')}>
+          {ranked.data ? (
+            <IssuesTable issues={issues} />
+          ) : (
+            <p className="muted">{t('common.loading')}</p>
+          )}
+        </section>
+        <div className="charts-column">
+          <ParetoChart issues={issues} />
+          <TrendChart issues={issues} filter={filter} />
+          <BreakdownCharts filter={filter} />
+        </div>
+      </div>
+      <IssueDetailPanel filter={filter} />
+    </div>
+  );
 }

@@ -1,0 +1,150 @@
+import { useEffect, useRef } from 'react';
+import type { CountedText, IssueDetail, WindowFilter } from '../../../shared/api/contract.js';
+import { useI18n } from '../../i18n/i18n.js';
+import { useInsights } from './insights-store.js';
+import { StatusBadge, TrendValue } from './trend-value.js';
+import { describeError, useInvoke } from './use-invoke.js';
+
+function NumberCards({ detail }: { detail: IssueDetail }) {
+  const { t, number, date } = useI18n();
+  const { issue } = detail;
+  const cards = [
+    { label: t('insights.table.timesHeard'), value: number(issue.times_heard) },
+    { label: t('insights.table.mentions'), value: number(issue.mentions) },
+    { label: t('insights.table.agents'), value: number(issue.agents) },
+    { label: t('insights.detail.previous'), value: number(issue.previous_times_heard) },
+    { label: t('insights.detail.firstSeen'), value: date(issue.first_seen) },
+    { label: t('insights.detail.lastSeen'), value: date(issue.last_seen) },
+  ];
+  return (
+    <dl className="cards">
+      {cards.map((card) => (
+        <div key={card.label} className="card">
+          <dt>{card.label}</dt>
+          <dd>{card.value}</dd>
+        </div>
+      ))}
+      <div className="card">
+        <dt>{t('insights.table.trend')}</dt>
+        <dd>
+          <TrendValue value={issue.trend} />
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+function CountedList({ title, items }: { title: string; items: readonly CountedText[] }) {
+  const { t } = useI18n();
+  return (
+    <section className="counted">
+      <h3>{title}</h3>
+      {items.length === 0 ? (
+        <p className="muted">{t('insights.detail.noneGiven')}</p>
+      ) : (
+        <ul>
+          {items.map((item) => (
+            <li key={item.text}>
+              <span className="verbatim">{item.text}</span>{' '}
+              <span className="count">{t('insights.detail.noted', { count: item.count })}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/**
+ * Where analyst actions (set status, assign an owner, merge) will go; they come with their own
+ * contract methods, and this keeps their place next to the status they change.
+ */
+function IssueActionsSlot(_props: { detail: IssueDetail }) {
+  return null;
+}
+
+function DetailBody({ detail }: { detail: IssueDetail }) {
+  const { t, dateTime } = useI18n();
+  const { issue } = detail;
+  return (
+    <>
+      <p className="detail-status">
+        <span>
+          {t('insights.detail.status')}: <StatusBadge status={issue.status} />
+        </span>
+        <span>
+          {t('insights.detail.owner')}:{' '}
+          {issue.owner ?? <span className="muted">{t('insights.table.unowned')}</span>}
+        </span>
+      </p>
+      <IssueActionsSlot detail={detail} />
+      <NumberCards detail={detail} />
+      {detail.root_cause && (
+        <section>
+          <h3>{t('insights.detail.rootCause')}</h3>
+          <p className="verbatim">{detail.root_cause}</p>
+        </section>
+      )}
+      <section>
+        <h3>{t('insights.detail.verbatims')}</h3>
+        <ul className="verbatims">
+          {detail.verbatims.map((verbatim) => (
+            <li key={verbatim.id}>
+              <p className="verbatim">{verbatim.text}</p>
+              <p className="meta">
+                {t('insights.detail.verbatimMeta', {
+                  date: dateTime(verbatim.created_at),
+                  channel: t(`channel.${verbatim.channel}`),
+                  team: verbatim.team ?? t('common.none'),
+                })}
+              </p>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <div className="counted-pair">
+        <CountedList title={t('insights.detail.rootCauses')} items={detail.root_causes} />
+        <CountedList title={t('insights.detail.fixes')} items={detail.suggested_fixes} />
+      </div>
+    </>
+  );
+}
+
+/** One issue in a modal side panel: numbers, what customers said, what agents think. */
+export function IssueDetailPanel({ filter }: { filter: WindowFilter }) {
+  const { t } = useI18n();
+  const id = useInsights((state) => state.openIssueId);
+  const openIssue = useInsights((state) => state.openIssue);
+  const refresh = useInsights((state) => state.refresh);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const { data, error, loading } = useInvoke(
+    'issues.detail',
+    id ? { ...filter, id } : null,
+    refresh,
+  );
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (id && !element.open) element.showModal();
+    if (!id && element.open) element.close();
+  }, [id]);
+  const current = data && data.issue.id === id ? data : undefined;
+  return (
+    <dialog
+      ref={dialog}
+      className="issue-detail"
+      aria-labelledby="issue-detail-title"
+      onClose={() => openIssue(null)}
+    >
+      <header>
+        <h2 id="issue-detail-title">{current?.issue.title ?? t('common.loading')}</h2>
+        <button type="button" onClick={() => openIssue(null)}>
+          {t('insights.detail.close')}
+        </button>
+      </header>
+      {error !== null && <p className="error">{describeError(error, t)}</p>}
+      {loading && !current && <p className="muted">{t('common.loading')}</p>}
+      {current && <DetailBody detail={current} />}
+    </dialog>
+  );
+}

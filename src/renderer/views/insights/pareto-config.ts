@@ -1,0 +1,138 @@
+import { Chart, type ChartConfiguration, type Plugin } from 'chart.js';
+import type { Pareto } from '../../../shared/ranking/pareto.js';
+import type { I18n } from '../../i18n/i18n.js';
+import { PALETTE } from './use-chart.js';
+
+/** Bars drawn: enough to see the long tail start, few enough to read. */
+export const PARETO_BARS = 25;
+
+type ParetoType = 'bar' | 'line';
+
+/** "N issues (X% of issues) drive 80% of contacts", the chart's text alternative. */
+export function paretoSentence(result: Pareto, { t, percent }: I18n): string {
+  if (result.total === 0) return t('insights.pareto.empty');
+  const values = {
+    count: result.vitalFew,
+    share: percent(result.vitalFewShare),
+    threshold: percent(result.threshold),
+  };
+  return t(
+    result.vitalFew === 1 ? 'insights.pareto.summaryOne' : 'insights.pareto.summary',
+    values,
+  );
+}
+
+/**
+ * A dashed line at the threshold on the share axis, dropping to the axis at the last of the
+ * vital few, labelled; chart.js has no annotations without a plugin, and this is all we need.
+ */
+function thresholdMarker(result: Pareto, shown: number, label: string): Plugin<ParetoType> {
+  return {
+    id: 'paretoThreshold',
+    afterDatasetsDraw(chart) {
+      const share = chart.scales.share;
+      const x = chart.scales.x;
+      if (!share || !x || result.total === 0) return;
+      const { ctx, chartArea } = chart;
+      const y = share.getPixelForValue(result.threshold);
+      const inView = result.vitalFew >= 1 && result.vitalFew <= shown;
+      const px = inView ? x.getPixelForValue(result.vitalFew - 1) : chartArea.right;
+      ctx.save();
+      ctx.strokeStyle = '#1b1f24';
+      ctx.lineWidth = 1.5;
+      ctx.setLineDash([6, 4]);
+      ctx.beginPath();
+      ctx.moveTo(chartArea.left, y);
+      ctx.lineTo(px, y);
+      if (inView) ctx.lineTo(px, chartArea.bottom);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      ctx.font = `600 12px ${String(Chart.defaults.font.family)}`;
+      ctx.fillStyle = '#1b1f24';
+      // Below the threshold line, beside the drop: the cumulative line is above it there.
+      ctx.textBaseline = 'top';
+      const width = ctx.measureText(label).width;
+      const left = px + 6 + width > chartArea.right ? px - 6 - width : px + 6;
+      ctx.fillStyle = 'rgba(255, 255, 255, 0.85)';
+      ctx.fillRect(left - 2, y + 3, width + 4, 16);
+      ctx.fillStyle = '#1b1f24';
+      ctx.fillText(label, left, y + 5);
+      ctx.restore();
+    },
+  };
+}
+
+/** Bars of contacts per issue (biggest first) and the cumulative share line on a 0–100% axis. */
+export function paretoConfig(
+  result: Pareto,
+  titles: ReadonlyMap<string, string>,
+  i18n: I18n,
+): ChartConfiguration<ParetoType, number[], string> {
+  const { t, number, percent } = i18n;
+  const top = result.points.slice(0, PARETO_BARS);
+  const contacts = t('insights.pareto.contacts');
+  const cumulative = t('insights.pareto.cumulative');
+  const marker = t(result.vitalFew === 1 ? 'insights.pareto.markerOne' : 'insights.pareto.marker', {
+    threshold: percent(result.threshold),
+    count: result.vitalFew,
+  });
+  return {
+    type: 'bar',
+    data: {
+      labels: top.map((_, i) => number(i + 1)),
+      datasets: [
+        {
+          type: 'line',
+          label: cumulative,
+          data: top.map((point) => point.cumulativeShare),
+          yAxisID: 'share',
+          borderColor: PALETTE[1],
+          backgroundColor: PALETTE[1],
+          pointRadius: 2,
+          borderWidth: 2,
+        },
+        {
+          type: 'bar',
+          label: contacts,
+          data: top.map((point) => point.value),
+          yAxisID: 'y',
+          maxBarThickness: 48,
+          // The vital few in full colour, the tail paler: the split the sentence states.
+          backgroundColor: top.map((_, i) => (i < result.vitalFew ? PALETTE[0] : '#9fbbdc')),
+        },
+      ],
+    },
+    options: {
+      maintainAspectRatio: false,
+      locale: i18n.locale,
+      interaction: { mode: 'index', intersect: false },
+      scales: {
+        x: { grid: { display: false }, title: { display: true, text: t('insights.pareto.axis') } },
+        y: {
+          beginAtZero: true,
+          title: { display: true, text: contacts },
+          ticks: { precision: 0, callback: (value) => number(Number(value)) },
+        },
+        share: {
+          position: 'right',
+          min: 0,
+          max: 1,
+          grid: { drawOnChartArea: false },
+          title: { display: true, text: cumulative },
+          ticks: { stepSize: 0.2, callback: (value) => percent(Number(value)) },
+        },
+      },
+      plugins: {
+        legend: { position: 'bottom' },
+        tooltip: {
+          callbacks: {
+            title: (items) => titles.get(top[items[0]?.dataIndex ?? 0]?.id ?? '') ?? '',
+            label: (item) =>
+              `${item.dataset.label ?? ''}: ${item.dataset.yAxisID === 'share' ? percent(item.parsed.y ?? 0) : number(item.parsed.y ?? 0)}`,
+          },
+        },
+      },
+    },
+    plugins: [thresholdMarker(result, top.length, marker)],
+  };
+}
