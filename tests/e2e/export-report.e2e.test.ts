@@ -28,7 +28,7 @@ describe.skipIf(!available)(`Export weekly report from the team view${available 
     await page.getByLabel('Report format').selectOption('csv');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Export weekly report \(2026-W47\)/ }).click()]);
     expect(download.suggestedFilename()).toBe('wocas-support-2026-W47.csv');
-    const csv = readFileSync((await download.path()) as string, 'utf8');
+    const csv = readFileSync(await download.path(), 'utf8');
     const supportWeek = server.aggregator.db
       .prepare("SELECT count(DISTINCT issue_id) FROM items WHERE team = 'support' AND created_at >= ? AND created_at < ?")
       .pluck()

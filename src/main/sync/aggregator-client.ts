@@ -30,13 +30,18 @@ export interface HttpClientOptions {
   fetch?: typeof fetch;
 }
 
-/** The aggregator's HTTP API (CONTRACTS.md, under /api/v1). */
-export function httpAggregatorClient(options: HttpClientOptions): AggregatorClient {
+export type AggregatorRequest = <T>(method: 'GET' | 'POST', path: string, body?: unknown) => Promise<T>;
+
+/**
+ * One authenticated request under /api/v1, its failures sorted into transient (retry later), fatal
+ * (a person must act) and cursor-gone; shared by the sync client and the desktop's other calls.
+ */
+export function aggregatorRequest(options: HttpClientOptions): AggregatorRequest {
   const base = options.baseUrl.replace(/\/+$/, '');
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 15_000;
 
-  async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  return async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
     let response: Response;
     try {
       response = await doFetch(`${base}/api/v1${path}`, {
@@ -65,8 +70,12 @@ export function httpAggregatorClient(options: HttpClientOptions): AggregatorClie
       throw new TransientSyncError(`aggregator error ${response.status}: ${message}`);
     }
     throw new FatalSyncError(`aggregator refused (${response.status}): ${message}`);
-  }
+  };
+}
 
+/** The aggregator's HTTP API (CONTRACTS.md, under /api/v1). */
+export function httpAggregatorClient(options: HttpClientOptions): AggregatorClient {
+  const request = aggregatorRequest(options);
   return {
     pushItems: (items) => request<PushAcknowledgement>('POST', '/items', { items }),
     issueChanges: (cursor, limit) =>

@@ -32,6 +32,8 @@ export interface SyncResult {
   pending: number;
   /** Why the outbox is not empty, when it is not. */
   error?: string;
+  /** With an error: 'transient' when retrying later may help (unreachable, 5xx), else 'fatal'. */
+  failure?: 'transient' | 'fatal';
 }
 
 /**
@@ -56,7 +58,8 @@ export class SyncClient {
       await this.withRetry(() => this.refreshMyItems());
       return { pushed, pending: this.store.outbox.pending() };
     } catch (error) {
-      return { pushed, pending: this.store.outbox.pending(), error: (error as Error).message };
+      const failure = error instanceof TransientSyncError ? 'transient' : 'fatal';
+      return { pushed, pending: this.store.outbox.pending(), error: (error as Error).message, failure };
     }
   }
 

@@ -52,10 +52,12 @@ export function InsightsView() {
             <p className="muted">{t('common.loading')}</p>
           )}
         </section>
+        {/* The charts ask the server only once the ranking is in: the server answers in turn, and
+            the table is what the analyst acts on first. */}
         <div className="charts-column">
           <ParetoChart issues={issues} />
-          <TrendChart issues={issues} filter={filter} />
-          <BreakdownCharts filter={filter} />
+          {ranked.data && <TrendChart issues={issues} filter={filter} />}
+          {ranked.data && <BreakdownCharts filter={filter} />}
         </div>
       </div>
       <IssueDetailPanel filter={filter} />

@@ -99,4 +99,21 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX items_agent ON items (agent, seq);
     `,
   },
+  {
+    version: 5,
+    name: 'covering time index for window analytics; labels for the taxonomy',
+    sql: `
+      -- Trends and breakdowns read a time window: cover them so 300,000 rows need no table lookups.
+      DROP INDEX items_created_at;
+      CREATE INDEX items_by_time ON items (created_at, issue_id, times_heard, channel, team, segment, agent);
+      -- Teams and segments in use, kept by a trigger so the taxonomy never scans the items.
+      CREATE TABLE labels (kind TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (kind, value)) WITHOUT ROWID;
+      INSERT OR IGNORE INTO labels SELECT 'team', team FROM items WHERE team IS NOT NULL;
+      INSERT OR IGNORE INTO labels SELECT 'segment', segment FROM items WHERE segment IS NOT NULL;
+      CREATE TRIGGER items_labels AFTER INSERT ON items BEGIN
+        INSERT OR IGNORE INTO labels (kind, value) SELECT 'team', NEW.team WHERE NEW.team IS NOT NULL;
+        INSERT OR IGNORE INTO labels (kind, value) SELECT 'segment', NEW.segment WHERE NEW.segment IS NOT NULL;
+      END;
+    `,
+  },
 ];
