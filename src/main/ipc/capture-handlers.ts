@@ -1,19 +1,9 @@
-import { z } from 'zod';
-import { CHANNELS } from '../../shared/domain/feedback-item.js';
+import { captureArgsSchema, markSeenArgsSchema, mineArgsSchema, suggestArgsSchema } from '../../shared/api/call-args.js';
 import { InvalidItemError } from '../store/captured-items.js';
 import { DesktopApiError } from './desktop-error.js';
 import type { DesktopHandlerMap } from './handler-map.js';
 import { parseArgs } from './parse-args.js';
 
-const captureArgs = z.strictObject({
-  text: z.string(),
-  channel: z.enum(CHANNELS).optional(),
-  root_cause: z.string().optional(),
-  suggested_fix: z.string().optional(),
-  segment: z.string().optional(),
-  times_heard: z.int().optional(),
-  issue_id: z.string().optional(),
-});
 
 /**
  * The capture panel's methods over the local store, mirroring how the aggregator answers them in
@@ -22,7 +12,7 @@ const captureArgs = z.strictObject({
  */
 export const captureHandlers: DesktopHandlerMap = {
   'items.capture': (args, { store, settings, clock, sync }) => {
-    const input = parseArgs(captureArgs, args);
+    const input = parseArgs(captureArgsSchema, args);
     const { displayName, team } = settings.current();
     const fields = Object.fromEntries(
       Object.entries(input).filter(([, value]) => value !== '' && value !== undefined),
@@ -52,19 +42,13 @@ export const captureHandlers: DesktopHandlerMap = {
     };
   },
   'issues.suggest': (args, { store }) => {
-    const { text, limit } = parseArgs(
-      z.strictObject({ text: z.string().max(5_000), limit: z.int().min(1).max(20).optional() }),
-      args,
-    );
+    const { text, limit } = parseArgs(suggestArgsSchema, args);
     return store.issues
       .suggest(text, limit ?? 5)
       .map((s) => ({ ...s, similarity: Math.round(s.similarity * 1000) / 1000 }));
   },
   'feedback.mine': (args, { store }) => {
-    const { limit } = parseArgs(
-      z.strictObject({ limit: z.int().min(1).max(500).optional() }),
-      args,
-    );
+    const { limit } = parseArgs(mineArgsSchema, args);
     return store.myFeedback.list(limit ?? 100).map((item) => ({
       id: item.id,
       text: item.text,
@@ -75,10 +59,7 @@ export const captureHandlers: DesktopHandlerMap = {
     }));
   },
   'feedback.markSeen': (args, { store }) => {
-    const { issueIds } = parseArgs(
-      z.strictObject({ issueIds: z.array(z.string().max(64)).max(500) }),
-      args,
-    );
+    const { issueIds } = parseArgs(markSeenArgsSchema, args);
     store.myFeedback.markSeen(issueIds);
     return { ok: true as const };
   },

@@ -1,32 +1,13 @@
+import { SUGGESTION_FLOOR } from '../../shared/grouping/suggestion-floor.js';
 import { CentroidIndex } from '../../shared/grouping/centroid-index.js';
 import { type TermVector, countTerms } from '../../shared/grouping/term-vector.js';
-import { OPEN_STATUSES, type IssueStatus } from '../../shared/domain/issue.js';
+import { type IssueSnapshot, type IssueStatus, OPEN_STATUSES } from '../../shared/domain/issue.js';
+import type { Suggestion } from '../../shared/api/contract.js';
 import { tokenize } from '../../shared/text/tokenize.js';
 import type { LocalDatabase } from './open-local-store.js';
 
-/** An issue as the aggregator sends it to desktops (GET /api/v1/sync/issues). */
-export interface IssueSnapshot {
-  id: string;
-  title: string;
-  status: IssueStatus;
-  owner: string | null;
-  mentions: number;
-  times_heard: number;
-  merged_into: string | null;
-  /** The heaviest centroid terms, [[term, weight], …]: enough to suggest similar issues offline. */
-  terms: [string, number][];
-}
+export type { IssueSnapshot, Suggestion };
 
-export interface Suggestion {
-  id: string;
-  title: string;
-  status: IssueStatus;
-  mentions: number;
-  similarity: number;
-}
-
-/** The least cosine at which an issue is worth suggesting while the agent types. */
-const SUGGESTION_FLOOR = 0.12;
 
 /**
  * The desktop's copy of the aggregator's issues: for "heard again" suggestions while offline and

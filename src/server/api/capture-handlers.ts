@@ -1,26 +1,17 @@
-import { z } from 'zod';
-import { CHANNELS, feedbackItemStrictSchema } from '../../shared/domain/feedback-item.js';
+import { captureArgsSchema, markSeenArgsSchema, mineArgsSchema, suggestArgsSchema } from '../../shared/api/call-args.js';
+import { feedbackItemStrictSchema } from '../../shared/domain/feedback-item.js';
 import { HttpError } from '../http/http-error.js';
 import { agentFeedback, markSeen, suggestIssues } from '../insights/agent-feedback.js';
 import { EVERYONE, type HandlerMap } from './handler-registry.js';
 import { parseArgs } from './parse-args.js';
 
-const captureArgs = z.strictObject({
-  text: z.string(),
-  channel: z.enum(CHANNELS).optional(),
-  root_cause: z.string().optional(),
-  suggested_fix: z.string().optional(),
-  segment: z.string().optional(),
-  times_heard: z.int().optional(),
-  issue_id: z.string().optional(),
-});
 
 /** What an agent does in the capture panel, served to the browser (the desktop answers locally). */
 export const captureHandlers: HandlerMap = {
   'items.capture': {
     roles: EVERYONE,
     run: async (args, { token, commits, aggregator, now }) => {
-      const input = parseArgs(captureArgs, args);
+      const input = parseArgs(captureArgsSchema, args);
       // The token says who captured it: the browser cannot claim to be another agent or team.
       const parsed = feedbackItemStrictSchema.safeParse({
         ...Object.fromEntries(Object.entries(input).filter(([, value]) => value !== '' && value !== undefined)),
@@ -39,21 +30,21 @@ export const captureHandlers: HandlerMap = {
   'issues.suggest': {
     roles: EVERYONE,
     run: (args, { aggregator }) => {
-      const { text, limit } = parseArgs(z.strictObject({ text: z.string().max(5_000), limit: z.int().min(1).max(20).optional() }), args);
+      const { text, limit } = parseArgs(suggestArgsSchema, args);
       return suggestIssues(aggregator.db, aggregator.ingestor.currentGrouper, text, limit ?? 5);
     },
   },
   'feedback.mine': {
     roles: EVERYONE,
     run: (args, { aggregator, token }) => {
-      const { limit } = parseArgs(z.strictObject({ limit: z.int().min(1).max(500).optional() }), args);
+      const { limit } = parseArgs(mineArgsSchema, args);
       return agentFeedback(aggregator.db, token.name, limit ?? 100);
     },
   },
   'feedback.markSeen': {
     roles: EVERYONE,
     run: (args, { aggregator, token }) => {
-      const { issueIds } = parseArgs(z.strictObject({ issueIds: z.array(z.string().max(64)).max(500) }), args);
+      const { issueIds } = parseArgs(markSeenArgsSchema, args);
       markSeen(aggregator.db, token.name, issueIds);
       return { ok: true as const };
     },

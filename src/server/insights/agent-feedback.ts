@@ -1,3 +1,4 @@
+import { SUGGESTION_FLOOR } from '../../shared/grouping/suggestion-floor.js';
 import type { MyFeedbackItem, Suggestion } from '../../shared/api/contract.js';
 import type { IssueStatus } from '../../shared/domain/issue.js';
 import type { Grouper } from '../../shared/grouping/grouper.js';
@@ -5,8 +6,6 @@ import { countTerms } from '../../shared/grouping/term-vector.js';
 import { tokenize } from '../../shared/text/tokenize.js';
 import type { SqliteDatabase } from '../storage/sqlite/open-database.js';
 
-/** The least cosine at which an issue is worth suggesting while the agent types. */
-const SUGGESTION_FLOOR = 0.12;
 
 /** Open issues most like a text, from the live grouper (the same index that assigns items). */
 export function suggestIssues(db: SqliteDatabase, grouper: Grouper, text: string, limit: number): Suggestion[] {

@@ -1,18 +1,8 @@
-import type { IssueStatus } from '../../shared/domain/issue.js';
+import type { IssueSnapshot, IssueStatus } from '../../shared/domain/issue.js';
 import type { SqliteDatabase } from '../storage/sqlite/open-database.js';
 import type { IssueModel } from './issues-repo.js';
 
-/** An issue as desktops cache it: enough to suggest it while offline and to close the loop. */
-export interface IssueSnapshot {
-  id: string;
-  title: string;
-  status: IssueStatus;
-  owner: string | null;
-  mentions: number;
-  times_heard: number;
-  merged_into: string | null;
-  terms: [string, number][];
-}
+export type { IssueSnapshot } from '../../shared/domain/issue.js';
 
 export interface IssueChangePage {
   issues: IssueSnapshot[];

@@ -30,3 +30,16 @@ export interface RankedIssues {
   generated_at: string;
   issues: RankedIssue[];
 }
+
+/** An issue as desktops cache it (GET /api/v1/sync/issues): enough to suggest it offline and close the loop. */
+export interface IssueSnapshot {
+  id: string;
+  title: string;
+  status: IssueStatus;
+  owner: string | null;
+  mentions: number;
+  times_heard: number;
+  merged_into: string | null;
+  /** The heaviest centroid terms, [[term, weight], …]. */
+  terms: [string, number][];
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { CHANNELS } from '../domain/item-fields.js';
+
+/**
+ * Argument schemas of the contract's methods that both answerers (the aggregator over HTTP, the
+ * desktop over IPC) validate the same way. Field contents are checked again by the item schema.
+ */
+export const captureArgsSchema = z.strictObject({
+  text: z.string(),
+  channel: z.enum(CHANNELS).optional(),
+  root_cause: z.string().optional(),
+  suggested_fix: z.string().optional(),
+  segment: z.string().optional(),
+  times_heard: z.int().optional(),
+  issue_id: z.string().optional(),
+});
+
+export const suggestArgsSchema = z.strictObject({ text: z.string().max(5_000), limit: z.int().min(1).max(20).optional() });
+export const mineArgsSchema = z.strictObject({ limit: z.int().min(1).max(500).optional() });
+export const markSeenArgsSchema = z.strictObject({ issueIds: z.array(z.string().max(64)).max(500) });
