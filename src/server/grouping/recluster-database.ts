@@ -83,6 +83,26 @@ export function reclusterDatabase(
     .immediate();
 }
 
+/**
+ * Recomputes one issue's centroid and automatic title from its items as they are now (after an
+ * analyst moved items in or out). Runs inside the caller's transaction.
+ */
+export function rebuildIssueModel(db: SqliteDatabase, issueId: string): void {
+  const vocabulary = new VocabularyRepo(db).load();
+  const rows = db
+    .prepare<[string], { id: string; text: string }>('SELECT id, text FROM items WHERE issue_id = ? ORDER BY seq')
+    .all(issueId);
+  const list: Loaded[] = rows.map((row) => ({
+    id: row.id,
+    issueId,
+    text: row.text,
+    vector: vectorize(countTerms(tokenize(row.text)), vocabulary),
+  }));
+  const issues = new IssuesRepo(db);
+  if (list.length === 0) issues.saveModel(issueId, { size: 0, terms: [] });
+  else saveCentroidAndTitle(issues, issueId, list);
+}
+
 /** Greedy maximum overlap: each old issue lends its id to the cluster holding most of its items. */
 function matchClustersToIssues(items: readonly Loaded[], clusterOf: ReadonlyMap<string, string>): Map<string, string> {
   const overlap = new Map<string, number>();

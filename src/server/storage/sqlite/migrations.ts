@@ -116,4 +116,20 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 6,
+    name: "issue history: every analyst change, append-only",
+    sql: `
+      CREATE TABLE issue_history (
+        seq INTEGER PRIMARY KEY,
+        issue_id TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('update', 'merge', 'split')),
+        field TEXT,
+        old_value TEXT,
+        new_value TEXT
+      );
+      CREATE INDEX issue_history_issue ON issue_history (issue_id, seq);
+    `,
+  },
 ];

@@ -1,0 +1,64 @@
+import { Command, Option } from 'commander';
+import { ISSUE_STATUSES } from '../../shared/domain/issue.js';
+import { openAggregator } from '../../server/aggregator.js';
+import { IssueActionError, mergeIssues, splitIssue, updateIssue } from '../../server/issues/issue-actions.js';
+import { type StorageOptions, withStorageOptions } from '../storage-options.js';
+import { UsageError } from '../usage-error.js';
+
+/** Runs an analyst action; a refused action is the user's to fix (exit 2). */
+function withAggregator(options: StorageOptions, action: (aggregator: ReturnType<typeof openAggregator>) => void): void {
+  const aggregator = openAggregator(options);
+  try {
+    action(aggregator);
+  } catch (error) {
+    if (error instanceof IssueActionError) throw new UsageError(error.message);
+    throw error;
+  } finally {
+    aggregator.close();
+  }
+}
+
+export function issueCommand(): Command {
+  const issue = new Command('issue').description("analysts' actions on an issue: merge, split, update");
+  issue.addCommand(
+    withStorageOptions(new Command('merge'))
+      .description('move every item of SRC into DST; SRC is retired and later items like it land in DST')
+      .argument('<src>', 'issue to retire')
+      .requiredOption('--into <dst>', 'issue that takes its items')
+      .action((source: string, options: StorageOptions & { into: string }) =>
+        withAggregator(options, (aggregator) => {
+          mergeIssues(aggregator.db, source, options.into, aggregator.clock());
+          process.stdout.write(`${options.into}\n`);
+        }),
+      ),
+  );
+  issue.addCommand(
+    withStorageOptions(new Command('split'))
+      .description('move these items into a new issue; prints its id')
+      .argument('<id>', 'issue to split')
+      .requiredOption('--items <ids>', 'comma-separated item ids')
+      .option('--title <title>', 'title of the new issue')
+      .action((id: string, options: StorageOptions & { items: string; title?: string }) =>
+        withAggregator(options, (aggregator) => {
+          const items = options.items.split(',').map((item) => item.trim()).filter(Boolean);
+          process.stdout.write(`${splitIssue(aggregator.db, id, items, options.title, aggregator.clock())}\n`);
+        }),
+      ),
+  );
+  issue.addCommand(
+    withStorageOptions(new Command('update'))
+      .description("change an issue's status, owner, title or root cause; every change is kept in its history")
+      .argument('<id>', 'issue')
+      .addOption(new Option('--status <status>').choices(ISSUE_STATUSES))
+      .option('--owner <text>', 'who owns the fix (empty to clear)')
+      .option('--title <text>', 'a title of your own (reclustering keeps it)')
+      .option('--root-cause <text>', 'the confirmed root cause')
+      .action((id: string, options: StorageOptions & { status?: string; owner?: string; title?: string; rootCause?: string }) =>
+        withAggregator(options, (aggregator) => {
+          const row = updateIssue(aggregator.db, id, { status: options.status, owner: options.owner, title: options.title, root_cause: options.rootCause }, aggregator.clock());
+          process.stdout.write(`${JSON.stringify({ id: row.id, title: row.title, status: row.status, owner: row.owner, root_cause: row.root_cause })}\n`);
+        }),
+      ),
+  );
+  return issue;
+}
