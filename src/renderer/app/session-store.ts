@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { Session, WocasClient } from '../../shared/api/contract.js';
 import { ClientError, httpClient } from '../client/http-client.js';
 import { desktopClient } from '../client/desktop-client.js';
+import { bootDesktop } from '../views/desktop/desktop-store.js';
 
 const TOKEN_KEY = 'wocas.token';
 
@@ -67,7 +68,7 @@ export const useSession = create<SessionState>((set) => ({
 export async function bootSession(): Promise<void> {
   const desktop = desktopClient();
   if (desktop) {
-    const session = await connect(desktop);
+    const [session] = await Promise.all([connect(desktop), bootDesktop(desktop)]);
     useSession.setState({ client: desktop, session, view: viewsFor(session)[0] as View });
     return;
   }
@@ -75,6 +76,12 @@ export async function bootSession(): Promise<void> {
   if (fromLink) history.replaceState(null, '', window.location.pathname + window.location.search);
   const token = fromLink ? decodeURIComponent(fromLink) : sessionStorage.getItem(TOKEN_KEY);
   if (token) await useSession.getState().signIn(token);
+}
+
+/** Asks again who is signed in: on the desktop, the name changes with the settings. */
+export async function refreshSession(): Promise<void> {
+  const { client } = useSession.getState();
+  if (client) useSession.setState({ session: await connect(client) });
 }
 
 /** The client of a signed-in session; views render only inside one. */

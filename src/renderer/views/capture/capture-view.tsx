@@ -4,6 +4,9 @@ import type { WocasClient } from '../../../shared/api/contract.js';
 import { useClient, useSession } from '../../app/session-store.js';
 import { useI18n } from '../../i18n/i18n.js';
 import '../../styles/capture.css';
+import { clearContext } from '../desktop/desktop-store.js';
+import { PrefillContext } from '../desktop/prefill-context.js';
+import { useDesktopCapture } from '../desktop/use-desktop-capture.js';
 import { CaptureForm } from './capture-form.js';
 import { type CaptureStore, createCaptureStore } from './capture-store.js';
 import { Suggestions } from './suggestions.js';
@@ -48,7 +51,9 @@ export function CaptureView() {
   const segments = useSegments(client);
   const verbatimRef = useRef<HTMLTextAreaElement>(null);
   const focusVerbatim = useCallback(() => verbatimRef.current?.focus(), []);
-  const actions = useCapture(client, store, focusVerbatim);
+  // The softphone's contact belongs to the item just saved, not to the next one.
+  const actions = useCapture(client, store, focusVerbatim, clearContext);
+  useDesktopCapture(store, verbatimRef);
   const text = useStore(store, (state) => state.draft.text);
   const canUndo = useStore(store, (state) => state.discarded !== null);
   const suggestions = useSuggestions(client, text, actions.onSuggestOutcome);
@@ -75,6 +80,7 @@ export function CaptureView() {
       <h1 id={titleId} className="visually-hidden">
         {t('capture.title')}
       </h1>
+      <PrefillContext />
       <CaptureForm
         store={store}
         segments={segments}

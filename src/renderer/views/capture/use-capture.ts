@@ -27,7 +27,7 @@ const unreachable: Message = ({ t }) => t('error.unreachable');
  * desktop's local store) has the item; a failure leaves every field as typed. Focus goes back to
  * the verbatim after every outcome, so the agent can keep typing without reaching for the mouse.
  */
-export function useCapture(client: WocasClient, store: CaptureStore, focusVerbatim: () => void): CaptureActions {
+export function useCapture(client: WocasClient, store: CaptureStore, focusVerbatim: () => void, onSaved?: () => void): CaptureActions {
   const [saving, setSaving] = useState(false);
   const [status, setStatus] = useState<Notice | null>(() =>
     isEmpty(store.getState().draft) ? null : { seq: 1, message: ({ t }) => t('capture.draftRestored') },
@@ -50,6 +50,7 @@ export function useCapture(client: WocasClient, store: CaptureStore, focusVerbat
       try {
         const result = await client.invoke('items.capture', captureInput(draft, channel, issue?.id));
         store.getState().settle(draft);
+        onSaved?.();
         setFailure(null);
         setOffline(false);
         announce(savedMessage(result, issue?.title));
@@ -61,7 +62,7 @@ export function useCapture(client: WocasClient, store: CaptureStore, focusVerbat
         focusVerbatim();
       }
     },
-    [client, store, announce, focusVerbatim],
+    [client, store, announce, focusVerbatim, onSaved],
   );
 
   const discard = useCallback(() => {
