@@ -5,7 +5,7 @@
  *
  *   npm run bench:render [-- --items 1000000 --issues 5000 --runs 5]
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { openAggregator } from '../src/server/aggregator.js';
 import { browserAvailability, launchBrowser } from '../tests/e2e/support/browser.js';
 import { fillBigDatabase } from './big-database.js';
+import { WOCAS_BIN, startServeProcess } from './serve-process.js';
 
 const { values } = parseArgs({
   options: {
@@ -21,25 +22,9 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '5' },
   },
 });
-const here = new URL('.', import.meta.url).pathname;
-const bin = join(here, here.includes('/dist/') ? '../../bin/wocas.js' : '../bin/wocas.js');
 const dir = mkdtempSync(join(tmpdir(), 'wocas-render-'));
 const db = join(dir, 'wocas.db');
 
-async function serve(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [bin, 'serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-      const match = /serving (http:\/\/\S+)/.exec(stderr);
-      if (match) resolve(match[1] as string);
-    });
-    child.on('exit', () => reject(new Error(stderr)));
-  });
-  child.stderr?.removeAllListeners('data').resume();
-  return { url, child };
-}
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
@@ -50,8 +35,8 @@ try {
   const aggregator = openAggregator({ db });
   fillBigDatabase(aggregator.db, Number(values.items), Number(values.issues), now);
   aggregator.close();
-  const token = execFileSync(process.execPath, [bin, 'token', 'create', '--db', db, '--name', 'bench', '--role', 'analyst'], { encoding: 'utf8' }).trim();
-  const server = await serve();
+  const token = execFileSync(process.execPath, [WOCAS_BIN, 'token', 'create', '--db', db, '--name', 'bench', '--role', 'analyst'], { encoding: 'utf8' }).trim();
+  const server = await startServeProcess(db);
   const browser = await launchBrowser();
   try {
     const interactive: number[] = [];

@@ -6,12 +6,13 @@
  *
  *   npm run bench:sync [-- --agents 50 --batch 100 --seconds 10 --rate 5500]
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateItems } from './generate-items.js';
+import { WOCAS_BIN, startServeProcess } from './serve-process.js';
 
 const { values } = parseArgs({
   options: {
@@ -27,30 +28,13 @@ const seconds = Number(values.seconds);
 const rate = Number(values.rate);
 /** Paced: each agent pushes one batch every this many ms, the agents spread evenly over it. */
 const intervalMs = ((agents * batchSize) / rate) * 1000;
-const here = new URL('.', import.meta.url).pathname;
-const bin = join(here, here.includes('/dist/') ? '../../bin/wocas.js' : '../bin/wocas.js');
 const dir = mkdtempSync(join(tmpdir(), 'wocas-bench-sync-'));
 const db = join(dir, 'wocas.db');
 
 function wocas(args: string[]): string {
-  return execFileSync(process.execPath, [bin, ...args, '--db', db], { encoding: 'utf8' }).trim();
+  return execFileSync(process.execPath, [WOCAS_BIN, ...args, '--db', db], { encoding: 'utf8' }).trim();
 }
 
-async function startServer(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [bin, 'serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-      const match = /serving (http:\/\/\S+)/.exec(stderr);
-      if (match) resolve(match[1] as string);
-    });
-    child.on('exit', () => reject(new Error(`wocas serve exited: ${stderr}`)));
-  });
-  // Request log lines would cost the server a write per request; the bench drains and drops them.
-  child.stderr?.removeAllListeners('data').resume();
-  return { url, child };
-}
 
 interface Run {
   accepted: number;
@@ -111,7 +95,7 @@ function report(label: string, r: Run): void {
 
 try {
   const tokens = Array.from({ length: agents }, (_, i) => wocas(['token', 'create', '--name', `agent-${i}`, '--role', 'agent']));
-  const server = await startServer();
+  const server = await startServeProcess(db);
   try {
     console.log(`${agents} agents, ${batchSize}-item batches, ${seconds} s per run, wocas serve on loopback (SQLite, synchronous=FULL)`);
     report(`paced (${rate.toLocaleString('en')} items/s offered)`, await run(server.url, tokens, true, 1));

@@ -3,7 +3,7 @@ import {
   describeValidationError,
   feedbackItemSchema,
 } from '../../shared/domain/feedback-item.js';
-import { redact } from '../../shared/text/redact.js';
+import { redactField } from '../../shared/text/redact.js';
 import type { LocalDatabase } from './open-local-store.js';
 
 /** An item as saved on the desktop, redacted, with its sync state. */
@@ -27,12 +27,6 @@ export interface CapturedItem {
 }
 
 export class InvalidItemError extends Error {}
-
-function redacted(value: string | undefined): { text: string | null; count: number } {
-  if (value === undefined || value === '') return { text: null, count: 0 };
-  const result = redact(value);
-  return { text: result.text, count: Object.values(result.found).reduce((a, b) => a + b, 0) };
-}
 
 /**
  * Saving what an agent captured: validated, redacted before it touches the disk, and written with
@@ -62,9 +56,9 @@ export class CapturedItems {
     const parsed = feedbackItemSchema.safeParse(input);
     if (!parsed.success) throw new InvalidItemError(describeValidationError(parsed.error));
     const item = parsed.data;
-    const text = redacted(item.text);
-    const rootCause = redacted(item.root_cause);
-    const fix = redacted(item.suggested_fix);
+    const text = redactField(item.text);
+    const rootCause = redactField(item.root_cause);
+    const fix = redactField(item.suggested_fix);
     const id = item.id ?? this.newId();
     return this.db
       .transaction((): CapturedItem => {

@@ -2,7 +2,7 @@ import type { IncomingItem } from '../../shared/domain/feedback-item.js';
 import type { Grouper } from '../../shared/grouping/grouper.js';
 import { titleFromVerbatim } from '../../shared/grouping/issue-title.js';
 import { countTerms } from '../../shared/grouping/term-vector.js';
-import { redact } from '../../shared/text/redact.js';
+import { redactField } from '../../shared/text/redact.js';
 import { tokenize } from '../../shared/text/tokenize.js';
 import { centroidModel, loadGrouper } from '../grouping/grouping-state.js';
 import { VocabularyRepo } from '../grouping/vocabulary-repo.js';
@@ -29,16 +29,10 @@ interface Prepared {
   counts: Map<string, number>;
 }
 
-function redactOptional(text: string | undefined): { text: string | null; count: number } {
-  if (text === undefined || text === '') return { text: null, count: 0 };
-  const result = redact(text);
-  return { text: result.text, count: Object.values(result.found).reduce((a, b) => a + b, 0) };
-}
-
 function prepare(item: IncomingItem): Prepared {
-  const text = redactOptional(item.text);
-  const rootCause = redactOptional(item.root_cause);
-  const suggestedFix = redactOptional(item.suggested_fix);
+  const text = redactField(item.text);
+  const rootCause = redactField(item.root_cause);
+  const suggestedFix = redactField(item.suggested_fix);
   return {
     item,
     text: text.text ?? '',

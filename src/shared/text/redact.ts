@@ -243,3 +243,13 @@ function isPhone(d: string, lens: number[], gaps: string[], plus: boolean): bool
     (NANP.test(d) && (shape === '10' || shape === '3,3,4' || shape === '1,3,3,4'))
   );
 }
+
+/**
+ * An optional field redacted, with how many values were replaced: the form both ingest paths
+ * (the aggregator's and the desktop's) store. An absent or empty field stays absent.
+ */
+export function redactField(value: string | undefined): { text: string | null; count: number } {
+  if (value === undefined || value === '') return { text: null, count: 0 };
+  const result = redact(value);
+  return { text: result.text, count: Object.values(result.found).reduce((a, b) => a + b, 0) };
+}
