@@ -21,6 +21,8 @@ export function fillBigDatabase(db: SqliteDatabase, total: number, issueCount: n
     );
   });
   for (let i = 0; i < extra.length; i += 50_000) fill(extra.slice(i, i + 50_000), i);
+  // Raw inserts bypass the ingest path, which records teams and segments for the taxonomy.
+  db.exec("INSERT OR IGNORE INTO labels SELECT 'team', team FROM items WHERE team IS NOT NULL");
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.exec('ANALYZE');
   return issueIds;

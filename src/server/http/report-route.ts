@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { parseIsoWeek } from '../../shared/time/iso-week.js';
 import type { Aggregator } from '../aggregator.js';
-import { PdfUnavailableError } from '../reports/formats/pdf.js';
+import { PdfUnavailableError } from '../reports/formats/pdf-unavailable-error.js';
 import { REPORT_CONTENT_TYPES, REPORT_FORMATS, renderReport } from '../reports/render-report.js';
 import { REPORT_LANGUAGES, reportText } from '../reports/report-text.js';
 import { weeklyReportData } from '../reports/weekly-report-data.js';

@@ -53,6 +53,7 @@ export class Ingestor {
   private readonly issues: IssuesRepo;
   private readonly vocabulary: VocabularyRepo;
   private grouper: Grouper;
+  private readonly addLabel;
   /** The grouping generation the in-memory grouper was loaded under. */
   private generation: number;
 
@@ -63,6 +64,7 @@ export class Ingestor {
     this.items = new ItemsRepo(db);
     this.issues = new IssuesRepo(db);
     this.vocabulary = new VocabularyRepo(db);
+    this.addLabel = db.prepare<[string, string]>('INSERT OR IGNORE INTO labels (kind, value) VALUES (?, ?)');
     this.generation = this.vocabulary.generation();
     this.grouper = loadGrouper(this.issues, this.vocabulary);
   }
@@ -110,6 +112,19 @@ export class Ingestor {
     return outcomes;
   }
 
+  /** Teams and segments in use, for the taxonomy: a batch has a handful, recorded once each. */
+  private recordLabels(batch: readonly Prepared[]): void {
+    const labels = new Set<string>();
+    for (const { item } of batch) {
+      if (item.team) labels.add(`team\u0000${item.team}`);
+      if (item.segment) labels.add(`segment\u0000${item.segment}`);
+    }
+    for (const label of labels) {
+      const [kind, value] = label.split('\u0000') as [string, string];
+      this.addLabel.run(kind, value);
+    }
+  }
+
   private store(prepared: readonly Prepared[], outcome: IngestOutcome): void {
     const stored = this.items.existingIssues(prepared.map((p) => p.item.id));
     const fresh: Prepared[] = [];
@@ -139,6 +154,7 @@ export class Ingestor {
       outcome.issues[p.item.id] = assignment.issueId;
     }
     for (const issueId of touched) this.issues.saveModel(issueId, centroidModel(this.grouper, issueId));
+    this.recordLabels(fresh);
     this.vocabulary.add(increments, fresh.length);
   }
 }

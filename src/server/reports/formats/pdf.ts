@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { PdfUnavailableError } from './pdf-unavailable-error.js';
 
 const CHROMIUM = process.env.WOCAS_CHROMIUM ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-export class PdfUnavailableError extends Error {}
+export { PdfUnavailableError };
 
 /** Prints the HTML report to an A4 PDF with headless Chromium (the page runs no scripts). */
 export async function renderPdf(html: string): Promise<Buffer> {

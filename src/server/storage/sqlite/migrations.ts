@@ -132,4 +132,13 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX issue_history_issue ON issue_history (issue_id, seq);
     `,
   },
+  {
+    version: 7,
+    name: 'labels kept by the ingest path, not a per-row trigger',
+    sql: `
+      -- The trigger cost two lookups for every item inserted; a batch has a handful of teams and
+      -- segments, which the ingestor records once per batch instead.
+      DROP TRIGGER items_labels;
+    `,
+  },
 ];
