@@ -2,9 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { parseIsoWeek } from '../../shared/time/iso-week.js';
 import { openAggregator } from '../../server/aggregator.js';
-import { REPORT_FORMATS, type ReportFormat, renderReport } from '../../server/reports/render-report.js';
-import { REPORT_LANGUAGES, type ReportLanguage, reportText } from '../../server/reports/report-text.js';
-import { weeklyReportData } from '../../server/reports/weekly-report-data.js';
+import { REPORT_FORMATS, type ReportFormat, weeklyReportFile } from '../../server/reports/render-report.js';
+import { REPORT_LANGUAGES, type ReportLanguage } from '../../server/reports/report-text.js';
 import { type StorageOptions, withStorageOptions } from '../storage-options.js';
 import { UsageError } from '../usage-error.js';
 
@@ -36,14 +35,14 @@ export function reportCommand(): Command {
       const aggregator = openAggregator(options);
       try {
         if (process.stderr.isTTY) process.stderr.write(`building the ${options.week} report…\n`);
-        let data;
+        let bytes;
         try {
-          data = weeklyReportData(aggregator.db, options.team === 'all' ? null : options.team, week, options.tz, aggregator.clock());
+          const request = { team: options.team, week, timeZone: options.tz, lang: options.lang, format: options.format };
+          bytes = await weeklyReportFile(aggregator.db, request, aggregator.clock());
         } catch (error) {
           if (error instanceof RangeError) throw new UsageError(`--tz: ${error.message}`);
           throw error;
         }
-        const bytes = await renderReport(data, reportText(options.lang, options.tz), options.format);
         await writeFile(options.out, bytes);
         if (process.stderr.isTTY) process.stderr.write(`wrote ${options.out} (${bytes.length.toLocaleString()} bytes)\n`);
       } finally {

@@ -1,7 +1,7 @@
 import { SUGGESTION_FLOOR } from '../../shared/grouping/suggestion-floor.js';
 import { CentroidIndex } from '../../shared/grouping/centroid-index.js';
 import { type TermVector, countTerms } from '../../shared/grouping/term-vector.js';
-import { type IssueSnapshot, type IssueStatus, OPEN_STATUSES } from '../../shared/domain/issue.js';
+import { type IssueSnapshot, OPEN_STATUSES } from '../../shared/domain/issue.js';
 import type { Suggestion } from '../../shared/api/contract.js';
 import { tokenize } from '../../shared/text/tokenize.js';
 import type { LocalDatabase } from './open-local-store.js';
@@ -86,14 +86,5 @@ export class IssueCache {
   }
 }
 
-interface CachedIssueRow {
-  id: string;
-  title: string;
-  status: IssueStatus;
-  owner: string | null;
-  mentions: number;
-  times_heard: number;
-  merged_into: string | null;
-  terms: string;
-  seen_status: string | null;
-}
+/** A cached issue as stored: the snapshot with its terms as JSON, and what the agent last saw. */
+type CachedIssueRow = Omit<IssueSnapshot, 'terms'> & { terms: string; seen_status: string | null };

@@ -3,9 +3,8 @@ import { z } from 'zod';
 import { parseIsoWeek } from '../../shared/time/iso-week.js';
 import type { Aggregator } from '../aggregator.js';
 import { PdfUnavailableError } from '../reports/formats/pdf-unavailable-error.js';
-import { REPORT_CONTENT_TYPES, REPORT_FORMATS, renderReport } from '../reports/render-report.js';
-import { REPORT_LANGUAGES, reportText } from '../reports/report-text.js';
-import { weeklyReportData } from '../reports/weekly-report-data.js';
+import { REPORT_CONTENT_TYPES, REPORT_FORMATS, weeklyReportFile } from '../reports/render-report.js';
+import { REPORT_LANGUAGES } from '../reports/report-text.js';
 import type { TokensRepo } from '../tokens/tokens-repo.js';
 import { requirePermission, tokenOf } from './authenticate.js';
 import { HttpError } from './http-error.js';
@@ -32,8 +31,7 @@ export function registerReportRoute(app: FastifyInstance, aggregator: Aggregator
     if (token.role === 'lead' && team !== token.team) throw new HttpError(403, `a lead token exports team ${token.team ?? '?'} only`);
     let bytes: Buffer;
     try {
-      const data = weeklyReportData(aggregator.db, team === 'all' ? null : team, parseIsoWeek(week), tz, aggregator.clock());
-      bytes = await renderReport(data, reportText(lang, tz), format);
+      bytes = await weeklyReportFile(aggregator.db, { team, week: parseIsoWeek(week), timeZone: tz, lang, format }, aggregator.clock());
     } catch (error) {
       if (error instanceof RangeError) throw new HttpError(400, error.message);
       if (error instanceof PdfUnavailableError) throw new HttpError(501, error.message);

@@ -78,10 +78,4 @@ export class ItemsRepo {
       .iterate();
   }
 
-  idsOfIssue(issueId: string): string[] {
-    return this.db
-      .prepare<[string], string>('SELECT id FROM items WHERE issue_id = ? ORDER BY seq')
-      .pluck()
-      .all(issueId);
-  }
 }

@@ -1,8 +1,10 @@
 import { renderCsv } from './formats/csv.js';
 import { renderHtml } from './formats/html.js';
 import { renderMarkdown } from './formats/markdown.js';
-import type { ReportText } from './report-text.js';
-import type { WeeklyReport } from './weekly-report-data.js';
+import type { IsoWeek } from '../../shared/time/iso-week.js';
+import type { SqliteDatabase } from '../storage/sqlite/open-database.js';
+import { type ReportLanguage, type ReportText, reportText } from './report-text.js';
+import { type WeeklyReport, weeklyReportData } from './weekly-report-data.js';
 
 export const REPORT_FORMATS = ['html', 'pdf', 'csv', 'xlsx', 'md'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -30,4 +32,22 @@ export async function renderReport(report: WeeklyReport, text: ReportText, forma
     case 'md':
       return Buffer.from(renderMarkdown(report, text));
   }
+}
+
+export interface WeeklyReportRequest {
+  /** A team name, or "all". */
+  team: string;
+  week: IsoWeek;
+  timeZone: string;
+  lang: ReportLanguage;
+  format: ReportFormat;
+}
+
+/**
+ * The weekly report file, as `wocas report` writes it and the UI downloads it. An unknown time
+ * zone is a RangeError; a PDF without Chromium a PdfUnavailableError.
+ */
+export function weeklyReportFile(db: SqliteDatabase, request: WeeklyReportRequest, now: number): Promise<Buffer> {
+  const data = weeklyReportData(db, request.team === 'all' ? null : request.team, request.week, request.timeZone, now);
+  return renderReport(data, reportText(request.lang, request.timeZone), request.format);
 }
