@@ -1,29 +1,58 @@
-import type { SqliteDatabase } from '../src/server/storage/sqlite/open-database.js';
+import { sql } from 'kysely';
+import type { Storage } from '../src/server/storage/storage.js';
+import { chunks } from '../src/server/storage/sql.js';
 import { generateItems } from './generate-items.js';
 
 /**
  * Tops a database up to `total` items spread, Zipf-like, over `issueCount` extra issues, with raw
  * inserts: for measuring reads at scale, not the ingest path. Returns the issue ids created.
  */
-export function fillBigDatabase(db: SqliteDatabase, total: number, issueCount: number, now: number): string[] {
-  const existing = db.prepare('SELECT count(*) FROM items').pluck().get() as number;
-  const createIssue = db.prepare('INSERT INTO issues (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)');
+export async function fillBigDatabase(storage: Storage, total: number, issueCount: number, now: number): Promise<string[]> {
+  const existing = Number((await sql<{ n: number }>`SELECT count(*) AS n FROM items`.execute(storage.db)).rows[0]?.n ?? 0);
   const issueIds = Array.from({ length: issueCount }, (_, i) => `bench-${i}`);
-  db.transaction(() => issueIds.forEach((id, i) => createIssue.run(id, `Generated issue ${i}: customers report problem number ${i}`, now, now)))();
-  const insert = db.prepare(`INSERT INTO items (id, issue_id, assigned_by, text, channel, team, agent, times_heard, created_at, received_at)
-    VALUES (?, ?, 'similarity', ?, ?, ?, ?, ?, ?, ?)`);
+  await storage.write(async (tx) => {
+    for (const slice of chunks(issueIds, 1_000)) {
+      await tx.db
+        .insertInto('issues')
+        .values(slice.map((id) => ({ id, title: `Generated issue ${id.slice(6)}: customers report problem number ${id.slice(6)}`, created_at: now, updated_at: now })))
+        .execute();
+    }
+  });
   const extra = generateItems(Math.max(0, total - existing), 2, now);
   // A deterministic Zipf-like draw: issue k gets about 1/k of the items.
   const zipf = (i: number) => issueIds[Math.floor(Math.pow(issueIds.length + 1, ((i * 2654435761) % 4294967296) / 4294967296)) - 1] as string;
-  const fill = db.transaction((chunk: typeof extra, offset: number) => {
-    chunk.forEach((it, i) =>
-      insert.run(it.id, zipf(offset + i), it.text, it.channel, it.team, it.agent, it.times_heard, Date.parse(it.created_at), now),
-    );
-  });
-  for (let i = 0; i < extra.length; i += 50_000) fill(extra.slice(i, i + 50_000), i);
+  for (let start = 0; start < extra.length; start += 50_000) {
+    await storage.write(async (tx) => {
+      for (const [n, slice] of chunks(extra.slice(start, start + 50_000), 2_000).entries()) {
+        const offset = start + n * 2_000;
+        await tx.db
+          .insertInto('items')
+          .values(
+            slice.map((it, i) => ({
+              id: it.id,
+              issue_id: zipf(offset + i),
+              assigned_by: 'similarity',
+              text: it.text,
+              channel: it.channel,
+              team: it.team,
+              agent: it.agent,
+              times_heard: it.times_heard,
+              created_at: Date.parse(it.created_at),
+              received_at: now,
+            })),
+          )
+          .execute();
+      }
+    });
+  }
   // Raw inserts bypass the ingest path, which records teams and segments for the taxonomy.
-  db.exec("INSERT OR IGNORE INTO labels SELECT 'team', team FROM items WHERE team IS NOT NULL");
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.exec('ANALYZE');
+  await sql`INSERT INTO labels (kind, value) SELECT DISTINCT 'team', team FROM items WHERE team IS NOT NULL ON CONFLICT DO NOTHING`.execute(storage.db);
+  if (storage.backend === 'sqlite') {
+    await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(storage.db);
+    await sql`ANALYZE`.execute(storage.db);
+  } else {
+    // Fresh statistics, and a visibility map so the ranking reads its covering index only.
+    await sql`VACUUM ANALYZE items`.execute(storage.db);
+  }
   return issueIds;
 }

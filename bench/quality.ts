@@ -13,6 +13,7 @@ import { openAggregator } from '../src/server/aggregator.js';
 import { reclusterDatabase } from '../src/server/grouping/recluster-database.js';
 import { importFile } from '../src/server/ingest/import-file.js';
 import { rankIssues } from '../src/server/issues/rank-issues.js';
+import { issuesOfItems } from '../src/server/items/items-repo.js';
 import { type GroupingScores, scoreGrouping } from './grouping-scores.js';
 import { type Labelled, zipfSample } from './zipf-sample.js';
 
@@ -45,25 +46,23 @@ async function measure(sample: Labelled[], dir: string): Promise<{ online: Group
   const lines = sample.map((row, i) => `q-${i},"${row.text.replace(/"/g, '""')}"`);
   writeFileSync(csv, `id,text\n${lines.join('\n')}\n`);
   const dbPath = join(dir, `quality-${Math.random().toString(36).slice(2)}.db`);
-  const aggregator = openAggregator({ db: dbPath });
+  const aggregator = await openAggregator({ db: dbPath });
   try {
     const started = performance.now();
     await importFile(aggregator.ingestor, csv);
     const truth = sample.map((row) => row.label);
-    const score = () => {
-      const issueOf = new Map(
-        aggregator.db.prepare<[], [string, string]>('SELECT id, issue_id FROM items').raw().all(),
-      );
-      const predicted = sample.map((_, i) => issueOf.get(`q-${i}`) as string);
-      const ranked = rankIssues(aggregator.db, {}, Date.now()).issues.map((issue) => issue.id);
+    const score = async () => {
+      const issueOf = await issuesOfItems(aggregator.storage, sample.map((_, i) => `q-${i}`));
+      const predicted = sample.map((_, i) => issueOf[`q-${i}`] as string);
+      const ranked = (await rankIssues(aggregator.storage, {}, Date.now())).issues.map((issue) => issue.id);
       return scoreGrouping(truth, predicted, ranked);
     };
-    const online = score();
-    reclusterDatabase(aggregator.db, Date.now());
+    const online = await score();
+    await reclusterDatabase(aggregator.storage, Date.now());
     const ms = performance.now() - started;
-    return { online, reclustered: score(), ms };
+    return { online, reclustered: await score(), ms };
   } finally {
-    aggregator.close();
+    await aggregator.close();
   }
 }
 

@@ -32,11 +32,11 @@ try {
   const { available, reason } = browserAvailability();
   if (!available) throw new Error(reason);
   const now = Date.now();
-  const aggregator = openAggregator({ db });
-  fillBigDatabase(aggregator.db, Number(values.items), Number(values.issues), now);
-  aggregator.close();
+  const aggregator = await openAggregator({ db });
+  await fillBigDatabase(aggregator.storage, Number(values.items), Number(values.issues), now);
+  await aggregator.close();
   const token = execFileSync(process.execPath, [WOCAS_BIN, 'token', 'create', '--db', db, '--name', 'bench', '--role', 'analyst'], { encoding: 'utf8' }).trim();
-  const server = await startServeProcess(db);
+  const server = await startServeProcess(['--db', db]);
   const browser = await launchBrowser();
   try {
     const interactive: number[] = [];

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   METHOD_NAMES,
@@ -15,6 +16,7 @@ import { DESKTOP_METHODS, desktopHandlers } from '../src/main/ipc/desktop-handle
 import { type DesktopHandler, joinDesktopHandlers } from '../src/main/ipc/handler-map.js';
 import { captureHandlers } from '../src/main/ipc/capture-handlers.js';
 import { sessionHandlers } from '../src/main/ipc/session-handlers.js';
+import { changes } from '../src/server/storage/sql.js';
 import { type ApiFixture, startApi } from './support/http-fixture.js';
 import { nodeSecretBox } from './support/node-secret-box.js';
 import { type TestDesktop, call, openTestDesktop } from './support/test-desktop.js';
@@ -388,9 +390,9 @@ describe('with a real aggregator', () => {
     expect(best?.similarity).toBe(Math.round((best?.similarity ?? 0) * 1000) / 1000);
     expect(await call(desktop, 'issues.suggest', { text: 'the and of' })).toEqual([]);
 
-    api.aggregator.db
-      .prepare("UPDATE issues SET status = 'investigating' WHERE id = ?")
-      .run(best?.id);
+    await api.aggregator.storage.write((tx) =>
+      changes(tx, sql`UPDATE issues SET status = 'investigating' WHERE id = ${best?.id}`),
+    );
     await call(desktop, 'sync.now');
     const mine = (await call(desktop, 'feedback.mine')) as MyFeedbackItem[];
     expect(mine.map((item) => [item.sync_state, item.issue?.status, item.unseen])).toEqual([

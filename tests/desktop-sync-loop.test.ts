@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DesktopSyncState } from '../src/shared/desktop/desktop-api.js';
 import { type LocalStore, openLocalStore } from '../src/main/store/local-store.js';
@@ -8,6 +9,7 @@ import { TaxonomyCache } from '../src/main/store/taxonomy-cache.js';
 import { notificationsFor } from '../src/main/sync/status-changes.js';
 import { syncStatusText } from '../src/main/sync/sync-status-text.js';
 import { type Credentials, SyncLoop } from '../src/main/sync/sync-loop.js';
+import { changes, first, rows } from '../src/server/storage/sql.js';
 import { type FaultyProxy, startFaultyProxy } from './support/faulty-proxy.js';
 import { type ApiFixture, startApi, storedIds } from './support/http-fixture.js';
 import {
@@ -23,6 +25,19 @@ beforeEach(async () => {
   api = await startApi();
 });
 afterEach(() => api.close());
+
+/** The issue of the one item on the aggregator. */
+async function onlyIssue(): Promise<string> {
+  const row = await first(api.aggregator.storage, sql<{ issue_id: string }>`SELECT issue_id FROM items`);
+  return row!.issue_id;
+}
+
+/** Changes an issue's status on the aggregator, as an analyst would. */
+async function setStatus(issueId: string, status: string): Promise<void> {
+  await api.aggregator.storage.write((tx) =>
+    changes(tx, sql`UPDATE issues SET status = ${status} WHERE id = ${issueId}`),
+  );
+}
 
 /** Fires the one timer waiting (as its time had come) and waits for the run it starts. */
 async function tick(
@@ -91,7 +106,7 @@ describe('the background sync loop, in the desktop core', () => {
       offline_since: null,
       error: null,
     });
-    expect(storedIds(api)).toHaveLength(2);
+    expect(await storedIds(api)).toHaveLength(2);
     expect(syncStates(desktop).some((s) => s.syncing && s.pending === 2)).toBe(true);
     expect(desktop.scheduler.delays()).toEqual([30_000]);
   });
@@ -101,8 +116,8 @@ describe('the background sync loop, in the desktop core', () => {
     await call(desktop, 'items.capture', { text: 'the router keeps dropping wifi every evening' });
     await desktop.core.sync.syncNow();
     expect(desktop.notified).toEqual([]);
-    const issueId = api.aggregator.db.prepare('SELECT issue_id FROM items').pluck().get() as string;
-    api.aggregator.db.prepare("UPDATE issues SET status = 'fixed' WHERE id = ?").run(issueId);
+    const issueId = await onlyIssue();
+    await setStatus(issueId, 'fixed');
     await desktop.core.sync.syncNow();
     expect(desktop.notified).toEqual([
       [{ issueId, title: expect.any(String) as unknown, from: 'new', to: 'fixed' }],
@@ -121,8 +136,8 @@ describe('the background sync loop, in the desktop core', () => {
     await desktop.core.sync.syncNow();
     const dir = desktop.dir;
     await desktop.core.close();
-    const issueId = api.aggregator.db.prepare('SELECT issue_id FROM items').pluck().get() as string;
-    api.aggregator.db.prepare("UPDATE issues SET status = 'wont_fix' WHERE id = ?").run(issueId);
+    const issueId = await onlyIssue();
+    await setStatus(issueId, 'wont_fix');
     const relaunched = openTestDesktop({ dir });
     try {
       await relaunched.core.sync.syncNow();
@@ -142,10 +157,11 @@ describe('the background sync loop, in the desktop core', () => {
     expect(state.error).toBe(
       'This token belongs to "amy" but your display name is "Amy Lee": set your display name to "amy" in Settings. Your items wait on this computer.',
     );
-    expect(storedIds(api)).toEqual([]);
+    expect(await storedIds(api)).toEqual([]);
     await call(desktop, 'settings.save', { displayName: 'amy' });
     expect(await desktop.core.sync.syncNow()).toMatchObject({ pending: 0, error: null });
-    expect(api.aggregator.db.prepare('SELECT agent FROM items').pluck().all()).toEqual(['amy']);
+    const agents = await rows(api.aggregator.storage, sql<{ agent: string | null }>`SELECT agent FROM items`);
+    expect(agents.map((row) => row.agent)).toEqual(['amy']);
   });
 
   it('refuses to push with a team lead’s token, and explains', async () => {
@@ -256,7 +272,7 @@ describe('SyncLoop backoff and offline state', () => {
       last_synced_at: now.toISOString(),
     });
     expect(scheduler.delays()).toEqual([30_000]);
-    expect(storedIds(api)).toHaveLength(2);
+    expect(await storedIds(api)).toHaveLength(2);
   });
 
   it('spreads retries with jitter between half and all of the backoff', async () => {

@@ -1,19 +1,9 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rankIssues } from '../src/server/issues/rank-issues.js';
+import { first, rows } from '../src/server/storage/sql.js';
 import { type ApiFixture, NOW, call, item, startApi, storedIds } from './support/http-fixture.js';
-
-let api: ApiFixture;
-
-beforeEach(async () => {
-  api = await startApi();
-});
-
-afterEach(async () => {
-  await api.close();
-});
-
-const push = (token: string, items: unknown[]) => call(api.url, 'POST', '/api/v1/items', { token, json: { items } });
-const issues = (token: string, query = '') => call(api.url, 'GET', `/api/v1/issues${query}`, { token });
+import { backendCases } from './support/storage-backends.js';
 
 const BATCH = [
   item('amy-1', 'my parcel arrived three days late', { agent: 'amy', team: 'support' }),
@@ -23,159 +13,177 @@ const BATCH = [
 
 const ids = (n: number, prefix = 'it') => Array.from({ length: n }, (_, i) => `${prefix}-${String(i).padStart(4, '0')}`);
 
-describe('GET /api/v1/health', () => {
-  it('answers {"ok":true} without a token', async () => {
-    const res = await call(api.url, 'GET', '/api/v1/health');
-    expect(res.status).toBe(200);
-    expect(res.contentType).toContain('application/json');
-    expect(res.body).toEqual({ ok: true });
-  });
-});
+for (const backend of backendCases) {
+  describe.skipIf(backend.skip)(`the HTTP API (${backend.name})`, () => {
+    let api: ApiFixture;
 
-describe('POST /api/v1/items and GET /api/v1/issues', () => {
-  it('stores a push and reads it back as the `wocas issues --json` document', async () => {
-    const res = await push(api.secrets.amy, BATCH);
-    expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ accepted: ['amy-1', 'amy-2', 'amy-3'], duplicates: [], rejected: [] });
-    // Where each item landed, so the desktop can show the agent what became of it.
-    const stored = Object.fromEntries(api.aggregator.db.prepare('SELECT id, issue_id FROM items').raw().all() as [string, string][]);
-    expect(res.body.issues).toEqual(stored);
+    beforeEach(async () => {
+      api = await startApi(backend);
+    });
 
-    const read = await issues(api.secrets.ana, '?from=2026-11-01&to=2026-11-20&limit=10');
-    expect(read.status).toBe(200);
-    const expected = rankIssues(api.aggregator.db, { from: Date.parse('2026-11-01'), to: Date.parse('2026-11-21'), limit: 10 }, NOW);
-    expect(read.body).toEqual(JSON.parse(JSON.stringify(expected)));
-    expect(read.body.generated_at).toBe(new Date(NOW).toISOString());
-    const mentions = read.body.issues.reduce((sum, issue) => sum + issue.mentions, 0);
-    expect(mentions).toBe(3);
-  });
+    afterEach(async () => {
+      await api.close();
+    });
 
-  it('is idempotent: pushing the same batch again stores nothing new', async () => {
-    await push(api.secrets.amy, BATCH);
-    const again = await push(api.secrets.amy, BATCH);
-    expect(again.body).toMatchObject({ accepted: [], duplicates: ['amy-1', 'amy-2', 'amy-3'], rejected: [] });
-    expect(Object.keys(again.body.issues).sort()).toEqual(['amy-1', 'amy-2', 'amy-3']);
-    expect(storedIds(api)).toEqual(['amy-1', 'amy-2', 'amy-3']);
-  });
+    const push = (token: string, items: unknown[]) => call(api.url, 'POST', '/api/v1/items', { token, json: { items } });
+    const issues = (token: string, query = '') => call(api.url, 'GET', `/api/v1/issues${query}`, { token });
 
-  it('stores every item exactly once when identical and overlapping pushes race', async () => {
-    const all = ids(600);
-    const batch = (from: number, to: number) => all.slice(from, to).map((id) => item(id, `parcel ${id} arrived late`, { agent: 'amy' }));
-    const responses = await Promise.all([
-      push(api.secrets.amy, batch(0, 400)),
-      push(api.secrets.amy, batch(0, 400)),
-      push(api.secrets.amy, batch(200, 600)),
-      push(api.secrets.ana, batch(0, 600)),
-    ]);
-    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200]);
-    const accepted = responses.flatMap((r) => r.body.accepted);
-    expect([...accepted].sort()).toEqual(all);
-    const sent = [400, 400, 400, 600];
-    responses.forEach((r, i) => expect(r.body.accepted.length + r.body.duplicates.length).toBe(sent[i]));
-    expect(storedIds(api)).toEqual(all);
-  });
-});
+    describe('GET /api/v1/health', () => {
+      it('answers {"ok":true} without a token', async () => {
+        const res = await call(api.url, 'GET', '/api/v1/health');
+        expect(res.status).toBe(200);
+        expect(res.contentType).toContain('application/json');
+        expect(res.body).toEqual({ ok: true });
+      });
+    });
 
-describe('roles', () => {
-  it('lets agents, analysts and admins push, and refuses leads with 403', async () => {
-    expect((await push(api.secrets.amy, [item('a', 'late parcel', { agent: 'amy' })])).status).toBe(200);
-    expect((await push(api.secrets.ana, [item('b', 'late parcel', { agent: 'bo' })])).status).toBe(200);
-    expect((await push(api.secrets.root, [item('c', 'late parcel')])).status).toBe(200);
-    const lead = await push(api.secrets.lee, [item('d', 'late parcel')]);
-    expect(lead.status).toBe(403);
-    expect(lead.body).toEqual({ error: 'a lead token may not push items' });
-    expect(storedIds(api)).toEqual(['a', 'b', 'c']);
-  });
+    describe('POST /api/v1/items and GET /api/v1/issues', () => {
+      it('stores a push and reads it back as the `wocas issues --json` document', async () => {
+        const res = await push(api.secrets.amy, BATCH);
+        expect(res.status).toBe(200);
+        expect(res.body).toMatchObject({ accepted: ['amy-1', 'amy-2', 'amy-3'], duplicates: [], rejected: [] });
+        // Where each item landed, so the desktop can show the agent what became of it.
+        const located = await rows(api.aggregator.storage, sql<{ id: string; issue_id: string }>`SELECT id, issue_id FROM items`);
+        const stored = Object.fromEntries(located.map((row) => [row.id, row.issue_id]));
+        expect(res.body.issues).toEqual(stored);
 
-  it("refuses an agent's whole push when an item names another agent", async () => {
-    const res = await push(api.secrets.amy, [item('mine', 'late parcel', { agent: 'amy' }), item('theirs', 'late parcel', { agent: 'bo' })]);
-    expect(res.status).toBe(403);
-    expect(res.body.error).toMatch(/item theirs: an agent token for "amy" may not push items of agent "bo"/);
-    expect(storedIds(api)).toEqual([]);
-  });
+        const read = await issues(api.secrets.ana, '?from=2026-11-01&to=2026-11-20&limit=10');
+        expect(read.status).toBe(200);
+        const expected = await rankIssues(api.aggregator.storage, { from: Date.parse('2026-11-01'), to: Date.parse('2026-11-21'), limit: 10 }, NOW);
+        expect(read.body).toEqual(JSON.parse(JSON.stringify(expected)));
+        expect(read.body.generated_at).toBe(new Date(NOW).toISOString());
+        const mentions = read.body.issues.reduce((sum, issue) => sum + issue.mentions, 0);
+        expect(mentions).toBe(3);
+      });
 
-  it('keeps what the client sent: an item without agent or team is stored without them', async () => {
-    await push(api.secrets.amy, [item('bare', 'late parcel')]);
-    const row = api.aggregator.db.prepare('SELECT agent, team FROM items WHERE id = ?').get('bare');
-    expect(row).toEqual({ agent: null, team: null });
-  });
+      it('is idempotent: pushing the same batch again stores nothing new', async () => {
+        await push(api.secrets.amy, BATCH);
+        const again = await push(api.secrets.amy, BATCH);
+        expect(again.body).toMatchObject({ accepted: [], duplicates: ['amy-1', 'amy-2', 'amy-3'], rejected: [] });
+        expect(Object.keys(again.body.issues).sort()).toEqual(['amy-1', 'amy-2', 'amy-3']);
+        expect(await storedIds(api)).toEqual(['amy-1', 'amy-2', 'amy-3']);
+      });
 
-  it('lets every role read issues', async () => {
-    await push(api.secrets.amy, BATCH);
-    for (const holder of ['amy', 'lee', 'ana', 'root'] as const) expect((await issues(api.secrets[holder])).status).toBe(200);
-  });
-});
+      it('stores every item exactly once when identical and overlapping pushes race', async () => {
+        const all = ids(600);
+        const batch = (from: number, to: number) => all.slice(from, to).map((id) => item(id, `parcel ${id} arrived late`, { agent: 'amy' }));
+        const responses = await Promise.all([
+          push(api.secrets.amy, batch(0, 400)),
+          push(api.secrets.amy, batch(0, 400)),
+          push(api.secrets.amy, batch(200, 600)),
+          push(api.secrets.ana, batch(0, 600)),
+        ]);
+        expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+        const accepted = responses.flatMap((r) => r.body.accepted);
+        expect([...accepted].sort()).toEqual(all);
+        const sent = [400, 400, 400, 600];
+        responses.forEach((r, i) => expect(r.body.accepted.length + r.body.duplicates.length).toBe(sent[i]));
+        expect(await storedIds(api)).toEqual(all);
+      });
+    });
 
-describe('a lead token', () => {
-  beforeEach(async () => {
-    await push(api.secrets.root, [
-      ...BATCH,
-      item('bo-1', 'the invoice total is wrong', { agent: 'bo', team: 'sales' }),
-      item('bo-2', 'invoice shows the wrong total', { agent: 'bo', team: 'sales' }),
-    ]);
-  });
+    describe('roles', () => {
+      it('lets agents, analysts and admins push, and refuses leads with 403', async () => {
+        expect((await push(api.secrets.amy, [item('a', 'late parcel', { agent: 'amy' })])).status).toBe(200);
+        expect((await push(api.secrets.ana, [item('b', 'late parcel', { agent: 'bo' })])).status).toBe(200);
+        expect((await push(api.secrets.root, [item('c', 'late parcel')])).status).toBe(200);
+        const lead = await push(api.secrets.lee, [item('d', 'late parcel')]);
+        expect(lead.status).toBe(403);
+        expect(lead.body).toEqual({ error: 'a lead token may not push items' });
+        expect(await storedIds(api)).toEqual(['a', 'b', 'c']);
+      });
 
-  it("sees only its team's issues", async () => {
-    const res = await issues(api.secrets.lee);
-    expect(res.status).toBe(200);
-    expect(res.body).toEqual(JSON.parse(JSON.stringify(rankIssues(api.aggregator.db, { team: 'support' }, NOW))));
-    const everyone = await issues(api.secrets.ana);
-    expect(everyone.body.issues.length).toBeGreaterThan(res.body.issues.length);
-  });
+      it("refuses an agent's whole push when an item names another agent", async () => {
+        const res = await push(api.secrets.amy, [item('mine', 'late parcel', { agent: 'amy' }), item('theirs', 'late parcel', { agent: 'bo' })]);
+        expect(res.status).toBe(403);
+        expect(res.body.error).toMatch(/item theirs: an agent token for "amy" may not push items of agent "bo"/);
+        expect(await storedIds(api)).toEqual([]);
+      });
 
-  it('may name its own team, and gets 403 for another', async () => {
-    expect((await issues(api.secrets.lee, '?team=support')).status).toBe(200);
-    const other = await issues(api.secrets.lee, '?team=sales');
-    expect(other.status).toBe(403);
-    expect(other.body).toEqual({ error: 'a lead token only reads team "support"' });
-  });
-});
+      it('keeps what the client sent: an item without agent or team is stored without them', async () => {
+        await push(api.secrets.amy, [item('bare', 'late parcel')]);
+        const row = await first(api.aggregator.storage, sql`SELECT agent, team FROM items WHERE id = ${'bare'}`);
+        expect(row).toEqual({ agent: null, team: null });
+      });
 
-describe('authentication', () => {
-  it('answers 401 without a token, with a malformed header, or with an unknown token', async () => {
-    const missing = await call(api.url, 'GET', '/api/v1/issues');
-    expect(missing.status).toBe(401);
-    expect(missing.body.error).toMatch(/missing token/);
-    const basic = await call(api.url, 'GET', '/api/v1/issues', { headers: { authorization: 'Basic YTpi' } });
-    expect(basic.status).toBe(401);
-    const unknown = await issues('wocas_not-a-real-token');
-    expect(unknown.status).toBe(401);
-    expect(unknown.body).toEqual({ error: 'unknown or revoked token' });
-    const unpushed = await call(api.url, 'POST', '/api/v1/items', { json: { items: BATCH } });
-    expect(unpushed.status).toBe(401);
-    expect(storedIds(api)).toEqual([]);
-  });
+      it('lets every role read issues', async () => {
+        await push(api.secrets.amy, BATCH);
+        for (const holder of ['amy', 'lee', 'ana', 'root'] as const) expect((await issues(api.secrets[holder])).status).toBe(200);
+      });
+    });
 
-  it('answers 401 once a token is revoked', async () => {
-    const { secret } = api.tokens.create({ name: 'cy', role: 'agent' });
-    expect((await issues(secret)).status).toBe(200);
-    api.tokens.revoke('cy');
-    const res = await issues(secret);
-    expect(res.status).toBe(401);
-    expect(res.body).toEqual({ error: 'unknown or revoked token' });
-  });
-});
+    describe('a lead token', () => {
+      beforeEach(async () => {
+        await push(api.secrets.root, [
+          ...BATCH,
+          item('bo-1', 'the invoice total is wrong', { agent: 'bo', team: 'sales' }),
+          item('bo-2', 'invoice shows the wrong total', { agent: 'bo', team: 'sales' }),
+        ]);
+      });
 
-describe('the request log', () => {
-  it('has one line per request with route, status and token id, never secrets or verbatims', async () => {
-    await push(api.secrets.amy, BATCH);
-    await issues(api.secrets.lee, '?team=support');
-    await call(api.url, 'GET', '/no/such/thing');
-    expect(api.logs.map(({ method, route, status }) => ({ method, route, status }))).toEqual([
-      { method: 'POST', route: '/api/v1/items', status: 200 },
-      { method: 'GET', route: '/api/v1/issues', status: 200 },
-      { method: 'GET', route: null, status: 404 },
-    ]);
-    const amy = api.tokens.list().find((t) => t.name === 'amy')!;
-    expect(api.logs[0]!.token).toBe(amy.id);
-    const written = JSON.stringify(api.logs);
-    for (const secret of Object.values(api.secrets)) expect(written).not.toContain(secret);
-    expect(written).not.toMatch(/parcel|support|Bearer/);
-  });
+      it("sees only its team's issues", async () => {
+        const res = await issues(api.secrets.lee);
+        expect(res.status).toBe(200);
+        expect(res.body).toEqual(JSON.parse(JSON.stringify(await rankIssues(api.aggregator.storage, { team: 'support' }, NOW))));
+        const everyone = await issues(api.secrets.ana);
+        expect(everyone.body.issues.length).toBeGreaterThan(res.body.issues.length);
+      });
 
-  it('answers unknown routes with a JSON 404', async () => {
-    const res = await call(api.url, 'GET', '/api/v2/items');
-    expect(res.status).toBe(404);
-    expect(res.body).toEqual({ error: 'no such route: GET /api/v2/items' });
+      it('may name its own team, and gets 403 for another', async () => {
+        expect((await issues(api.secrets.lee, '?team=support')).status).toBe(200);
+        const other = await issues(api.secrets.lee, '?team=sales');
+        expect(other.status).toBe(403);
+        expect(other.body).toEqual({ error: 'a lead token only reads team "support"' });
+      });
+    });
+
+    describe('authentication', () => {
+      it('answers 401 without a token, with a malformed header, or with an unknown token', async () => {
+        const missing = await call(api.url, 'GET', '/api/v1/issues');
+        expect(missing.status).toBe(401);
+        expect(missing.body.error).toMatch(/missing token/);
+        const basic = await call(api.url, 'GET', '/api/v1/issues', { headers: { authorization: 'Basic YTpi' } });
+        expect(basic.status).toBe(401);
+        const unknown = await issues('wocas_not-a-real-token');
+        expect(unknown.status).toBe(401);
+        expect(unknown.body).toEqual({ error: 'unknown or revoked token' });
+        const unpushed = await call(api.url, 'POST', '/api/v1/items', { json: { items: BATCH } });
+        expect(unpushed.status).toBe(401);
+        expect(await storedIds(api)).toEqual([]);
+      });
+
+      it('answers 401 once a token is revoked', async () => {
+        const { secret } = await api.tokens.create({ name: 'cy', role: 'agent' });
+        expect((await issues(secret)).status).toBe(200);
+        await api.tokens.revoke('cy');
+        const res = await issues(secret);
+        expect(res.status).toBe(401);
+        expect(res.body).toEqual({ error: 'unknown or revoked token' });
+      });
+    });
+
+    describe('the request log', () => {
+      it('has one line per request with route, status and token id, never secrets or verbatims', async () => {
+        await push(api.secrets.amy, BATCH);
+        await issues(api.secrets.lee, '?team=support');
+        await call(api.url, 'GET', '/no/such/thing');
+        expect(api.logs.map(({ method, route, status }) => ({ method, route, status }))).toEqual([
+          { method: 'POST', route: '/api/v1/items', status: 200 },
+          { method: 'GET', route: '/api/v1/issues', status: 200 },
+          { method: 'GET', route: null, status: 404 },
+        ]);
+        const amy = (await api.tokens.list()).find((t) => t.name === 'amy')!;
+        expect(api.logs[0]!.token).toBe(amy.id);
+        const written = JSON.stringify(api.logs);
+        for (const secret of Object.values(api.secrets)) expect(written).not.toContain(secret);
+        expect(written).not.toMatch(/parcel|support|Bearer/);
+      });
+
+      it('answers unknown routes with a JSON 404', async () => {
+        const res = await call(api.url, 'GET', '/api/v2/items');
+        expect(res.status).toBe(404);
+        expect(res.body).toEqual({ error: 'no such route: GET /api/v2/items' });
+      });
+    });
   });
-});
+}

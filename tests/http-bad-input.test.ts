@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiFixture, call, item, startApi, storedIds } from './support/http-fixture.js';
 
@@ -15,7 +16,7 @@ afterAll(async () => {
 /** Whatever a request did, the server still answers and still takes a good push. */
 afterEach(async () => {
   expect((await call(api.url, 'GET', '/api/v1/health')).body).toEqual({ ok: true });
-  const id = `probe-${storedIds(api).length}`;
+  const id = `probe-${(await storedIds(api)).length}`;
   const res = await pushRaw(JSON.stringify({ items: [item(id, 'late parcel')] }));
   expect(res.body.accepted).toEqual([id]);
 });
@@ -50,10 +51,10 @@ describe('bodies that are not {"items":[…]}', () => {
   });
 
   it('answers 400 to bytes that are not UTF-8, and stores nothing', async () => {
-    const before = storedIds(api).length;
+    const before = (await storedIds(api)).length;
     const bytes = Buffer.concat([Buffer.from('{"items":[{"id":"bad-utf8","text":"caf'), Buffer.from([0xc3, 0x28]), Buffer.from('"}]}')]);
     expectJsonError(await pushRaw(bytes), 400, /not valid UTF-8/);
-    expect(storedIds(api).length).toBe(before);
+    expect((await storedIds(api)).length).toBe(before);
   });
 
   it('refuses __proto__ keys', async () => {
@@ -92,7 +93,7 @@ describe('size limits', () => {
     const raw = JSON.stringify({ items });
     expect(raw.length).toBeGreaterThan(1024 * 1024);
     expectJsonError(await pushRaw(raw), 413, /larger than 1 MiB/);
-    expect(storedIds(api).filter((id) => id.startsWith('big-'))).toEqual([]);
+    expect((await storedIds(api)).filter((id) => id.startsWith('big-'))).toEqual([]);
   });
 
   it('answers 413 to a body over 1 MiB sent without Content-Length (chunked)', async () => {
@@ -116,7 +117,7 @@ describe('size limits', () => {
   it('answers 413 to more than 1,000 items, with the limit in the message', async () => {
     const items = Array.from({ length: 1_001 }, (_, i) => ({ id: `many-${i}`, text: 'a' }));
     expectJsonError(await pushItems(items), 413, /at most 1,000 items a request, got 1,001/);
-    expect(storedIds(api).filter((id) => id.startsWith('many-'))).toEqual([]);
+    expect((await storedIds(api)).filter((id) => id.startsWith('many-'))).toEqual([]);
   });
 });
 
@@ -148,11 +149,11 @@ describe('other failures', () => {
 
   it('answers 500 with a plain message, no stack, and logs what went wrong', async () => {
     // A real storage failure, raised by SQLite itself inside the ingest transaction.
-    api.aggregator.db.exec("CREATE TRIGGER fail_insert BEFORE INSERT ON items BEGIN SELECT RAISE(ABORT, 'disk full at /var/lib/wocas'); END");
+    await sql`CREATE TRIGGER fail_insert BEFORE INSERT ON items BEGIN SELECT RAISE(ABORT, 'disk full at /var/lib/wocas'); END`.execute(api.aggregator.storage.db);
     try {
       expectJsonError(await pushItems([item('boom', 'late parcel')]), 500, /^internal error$/);
     } finally {
-      api.aggregator.db.exec('DROP TRIGGER fail_insert');
+      await sql`DROP TRIGGER fail_insert`.execute(api.aggregator.storage.db);
     }
     expect(api.logs.at(-1)).toMatchObject({ status: 500, route: '/api/v1/items', error: 'disk full at /var/lib/wocas' });
   });

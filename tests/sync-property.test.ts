@@ -2,10 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openLocalStore } from '../src/main/store/local-store.js';
 import { httpAggregatorClient } from '../src/main/sync/aggregator-client.js';
 import { DEFAULT_SYNC_OPTIONS, SyncClient } from '../src/main/sync/sync-client.js';
+import { rows } from '../src/server/storage/sql.js';
 import { type Fault, startFaultyProxy } from './support/faulty-proxy.js';
 import { startApi } from './support/http-fixture.js';
 
@@ -48,9 +50,9 @@ describe('exactly once, whatever the network does', () => {
             const final = await new SyncClient(store, direct, options).sync();
             expect(final.pending).toBe(0);
 
-            const rows = api.aggregator.db.prepare('SELECT id, times_heard FROM items ORDER BY id').raw().all() as [string, number][];
-            expect(rows.map(([id]) => id)).toEqual(saved.map((item) => item.id).sort());
-            expect(rows.reduce((sum, [, n]) => sum + n, 0)).toBe(saved.reduce((sum, item) => sum + item.times_heard, 0));
+            const stored = await rows(api.aggregator.storage, sql<{ id: string; times_heard: number }>`SELECT id, times_heard FROM items ORDER BY id`);
+            expect(stored.map(({ id }) => id)).toEqual(saved.map((item) => item.id).sort());
+            expect(stored.reduce((sum, { times_heard }) => sum + times_heard, 0)).toBe(saved.reduce((sum, item) => sum + item.times_heard, 0));
             expect(store.myFeedback.list(itemCount).every((item) => item.sync_state === 'synced')).toBe(true);
           } finally {
             store.close();

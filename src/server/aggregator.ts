@@ -1,36 +1,33 @@
 import { type ReclusterSummary, reclusterDatabase } from './grouping/recluster-database.js';
 import { Ingestor, type Clock } from './ingest/ingestor.js';
-import { openDatabase, type SqliteDatabase } from './storage/sqlite/open-database.js';
+import { openStorage } from './storage/open-storage.js';
+import type { Storage, StorageLocation } from './storage/storage.js';
 
-export interface StorageLocation {
-  /** Embedded SQLite file. */
-  db: string;
-  /** PostgreSQL URL; when set it wins over `db`. */
-  databaseUrl?: string | undefined;
-}
+export type { StorageLocation } from './storage/storage.js';
 
 /** The aggregator's storage and ingest path, opened once per process. */
 export interface Aggregator {
-  readonly db: SqliteDatabase;
+  readonly storage: Storage;
   readonly ingestor: Ingestor;
   readonly clock: Clock;
   /** Regroups every item and reloads the ingest path's grouper to match. */
-  recluster(): ReclusterSummary;
-  close(): void;
+  recluster(): Promise<ReclusterSummary>;
+  close(): Promise<void>;
 }
 
-export class UnsupportedStorageError extends Error {}
-
-export function openAggregator(location: StorageLocation, clock: Clock = Date.now): Aggregator {
-  if (location.databaseUrl !== undefined) {
-    throw new UnsupportedStorageError('PostgreSQL storage (--database-url) is not available in this version yet; use --db');
+/** Opens the storage (migrating it if need be) and loads the ingest path's grouper from it. */
+export async function openAggregator(location: StorageLocation, clock: Clock = Date.now): Promise<Aggregator> {
+  const storage = await openStorage(location);
+  try {
+    const ingestor = await Ingestor.open(storage, clock);
+    const recluster = async () => {
+      const summary = await reclusterDatabase(storage, clock());
+      await ingestor.reload();
+      return summary;
+    };
+    return { storage, ingestor, clock, recluster, close: () => storage.close() };
+  } catch (error) {
+    await storage.close();
+    throw error;
   }
-  const db = openDatabase(location.db);
-  const ingestor = new Ingestor(db, clock);
-  const recluster = () => {
-    const summary = reclusterDatabase(db, clock());
-    ingestor.reload();
-    return summary;
-  };
-  return { db, ingestor, clock, recluster, close: () => db.close() };
 }

@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { changes, first } from '../../src/server/storage/sql.js';
 import { browserAvailability, launchBrowser } from './support/browser.js';
 import { type UiServer, startUiServer } from './support/ui-server.js';
 
@@ -29,8 +31,9 @@ describe.skipIf(!available)(`capture panel in a real browser${available ? '' : `
   const pageErrors: string[] = [];
 
   const item = (text: string) =>
-    server.aggregator.db.prepare('SELECT issue_id, assigned_by, text FROM items WHERE text = ?').get(text) as StoredItem | undefined;
-  const issueTitle = (id: string) => server.aggregator.db.prepare('SELECT title FROM issues WHERE id = ?').pluck().get(id) as string;
+    first(server.aggregator.storage, sql<StoredItem>`SELECT issue_id, assigned_by, text FROM items WHERE text = ${text}`);
+  const issueTitle = async (id: string) =>
+    (await first(server.aggregator.storage, sql<{ title: string }>`SELECT title FROM issues WHERE id = ${id}`))!.title;
   const verbatim = (): Locator => page.getByRole('textbox', { name: 'What the customer said', exact: true });
   const status = (text: string | RegExp) => page.getByRole('status').filter({ hasText: text }).waitFor();
   const heardAgain = (title: string) => page.getByRole('button', { name: `Heard again: ${title}`, exact: true });
@@ -81,12 +84,12 @@ describe.skipIf(!available)(`capture panel in a real browser${available ? '' : `
     await status(/^Saved$/);
     expect(await verbatim().inputValue()).toBe('');
     expect(await focused()).toBe('TEXTAREA');
-    expect(item(FIRST)).toBeDefined();
+    expect(await item(FIRST)).toBeDefined();
   });
 
   it('suggests the first item’s issue for a similar text, and "Heard again" links to it', async () => {
-    const issueId = item(FIRST)?.issue_id ?? '';
-    const title = issueTitle(issueId);
+    const issueId = (await item(FIRST))?.issue_id ?? '';
+    const title = await issueTitle(issueId);
     await verbatim().fill(SIMILAR);
     await heardAgain(title).waitFor();
     expect(await noHorizontalScroll()).toBeLessThanOrEqual(360);
@@ -94,19 +97,19 @@ describe.skipIf(!available)(`capture panel in a real browser${available ? '' : `
 
     await heardAgain(title).click();
     await status(`Added to: ${title}`);
-    expect(item(SIMILAR)).toMatchObject({ issue_id: issueId, assigned_by: 'agent' });
+    expect(await item(SIMILAR)).toMatchObject({ issue_id: issueId, assigned_by: 'agent' });
     expect(await verbatim().inputValue()).toBe('');
     expect(await focused()).toBe('TEXTAREA');
   });
 
   it('Alt+1 adds the typed text to the first suggestion', async () => {
-    const issueId = item(FIRST)?.issue_id ?? '';
-    const title = issueTitle(issueId);
+    const issueId = (await item(FIRST))?.issue_id ?? '';
+    const title = await issueTitle(issueId);
     await verbatim().fill(BY_ALT);
     await page.locator('.suggestions li').first().getByText(title, { exact: true }).waitFor();
     await verbatim().press('Alt+1');
     await status(`Added to: ${title}`);
-    expect(item(BY_ALT)).toMatchObject({ issue_id: issueId, assigned_by: 'agent' });
+    expect(await item(BY_ALT)).toMatchObject({ issue_id: issueId, assigned_by: 'agent' });
   });
 
   it('keeps the draft when the server cannot be reached, across a reload, until a save succeeds', async () => {
@@ -136,11 +139,13 @@ describe.skipIf(!available)(`capture panel in a real browser${available ? '' : `
 
   it('My feedback shows verbatims as text, redacted, with news on changed issues', async () => {
     // An analyst moves two of amy's issues on (no API for that yet): the crash issue and the pasted-HTML one.
-    const issueId = item(FIRST)?.issue_id ?? '';
-    const htmlIssueId = item(HTML)?.issue_id ?? '';
-    const moveOn = server.aggregator.db.prepare("UPDATE issues SET status = ?, owner = 'lee' WHERE id = ?");
-    moveOn.run('investigating', issueId);
-    moveOn.run('fix_in_progress', htmlIssueId);
+    const issueId = (await item(FIRST))?.issue_id ?? '';
+    const htmlIssueId = (await item(HTML))?.issue_id ?? '';
+    await server.aggregator.storage.write(async (tx) => {
+      const moveOn = (status: string, id: string) => changes(tx, sql`UPDATE issues SET status = ${status}, owner = 'lee' WHERE id = ${id}`);
+      await moveOn('investigating', issueId);
+      await moveOn('fix_in_progress', htmlIssueId);
+    });
     await page.getByRole('button', { name: 'My feedback', exact: true }).click();
 
     await page.getByText(HTML, { exact: true }).waitFor();
@@ -149,10 +154,10 @@ describe.skipIf(!available)(`capture panel in a real browser${available ? '' : `
     await page.getByText('Please call me back on [phone] about the invoice', { exact: true }).waitFor();
     expect(await page.getByText('415-555-2671').count()).toBe(0);
 
-    const changed = server.aggregator.db
-      .prepare("SELECT count(*) FROM items WHERE agent = 'amy' AND issue_id IN (?, ?)")
-      .pluck()
-      .get(issueId, htmlIssueId) as number;
+    const changed = (await first(
+      server.aggregator.storage,
+      sql<{ n: number }>`SELECT count(*) AS n FROM items WHERE agent = 'amy' AND issue_id IN (${issueId}, ${htmlIssueId})`,
+    ))!.n;
     expect(changed).toBeGreaterThanOrEqual(4);
     await status(`${changed} items have news: their issues changed status.`);
     expect(await page.locator('.mine-item.unseen').count()).toBe(changed);
@@ -163,8 +168,8 @@ describe.skipIf(!available)(`capture panel in a real browser${available ? '' : `
     await page.getByRole('button', { name: 'Mark as seen' }).click();
     await status('Marked as seen.');
     expect(await page.locator('.mine-item.unseen').count()).toBe(0);
-    const seen = server.aggregator.db.prepare("SELECT status FROM feedback_seen WHERE agent = 'amy' AND issue_id = ?").pluck().get(issueId);
-    expect(seen).toBe('investigating');
+    const seen = await first(server.aggregator.storage, sql<{ status: string }>`SELECT status FROM feedback_seen WHERE agent = 'amy' AND issue_id = ${issueId}`);
+    expect(seen?.status).toBe('investigating');
     // What the server now says, not the list marked locally.
     const reloaded = page.waitForResponse((response) => response.url().endsWith('/api/v1/call/feedback.mine'));
     await page.getByRole('button', { name: 'Refresh' }).click();

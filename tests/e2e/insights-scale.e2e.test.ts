@@ -1,9 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pareto } from '../../src/shared/ranking/pareto.js';
-import { IssuesRepo } from '../../src/server/issues/issues-repo.js';
+import { createIssues } from '../../src/server/issues/issues-repo.js';
 import { rankIssues } from '../../src/server/issues/rank-issues.js';
-import { ItemsRepo } from '../../src/server/items/items-repo.js';
+import { insertItems } from '../../src/server/items/items-repo.js';
 import { browserAvailability, launchBrowser } from './support/browser.js';
 import {
   BROWSER_NOW,
@@ -22,14 +22,18 @@ const { available, reason } = browserAvailability();
 const ISSUES = 5_000;
 
 /** Issues stored directly, one item each, spread over the window: the UI's load, not the grouper's, is under test. */
-function seedIssues(server: UiServer): void {
-  const issues = new IssuesRepo(server.aggregator.db);
-  const items = new ItemsRepo(server.aggregator.db);
+async function seedIssues(server: UiServer): Promise<void> {
   const now = Date.now();
-  server.aggregator.db.transaction(() => {
-    for (let i = 0; i < ISSUES; i++) {
-      issues.create(`bulk-${i}`, `bulk issue number ${i}`, now);
-      items.insert({
+  const indexes = Array.from({ length: ISSUES }, (_, i) => i);
+  await server.aggregator.storage.write(async (tx) => {
+    await createIssues(
+      tx,
+      indexes.map((i) => ({ id: `bulk-${i}`, title: `bulk issue number ${i}` })),
+      now,
+    );
+    await insertItems(
+      tx,
+      indexes.map((i) => ({
         id: `bulk-item-${i}`,
         issue_id: `bulk-${i}`,
         assigned_by: 'new',
@@ -44,9 +48,9 @@ function seedIssues(server: UiServer): void {
         created_at: WINDOW.from + ((i * 104_729) % (20 * 86_400_000)),
         received_at: now,
         redactions: 0,
-      });
-    }
-  })();
+      })),
+    );
+  });
 }
 
 describe.skipIf(!available)(
@@ -57,7 +61,7 @@ describe.skipIf(!available)(
 
     beforeAll(async () => {
       server = await startUiServer();
-      seedIssues(server);
+      await seedIssues(server);
       browser = await launchBrowser();
     }, 30_000);
 
@@ -75,7 +79,7 @@ describe.skipIf(!available)(
         events,
       });
       await setWindow(page, FROM, TO);
-      const ranking = rankIssues(server.aggregator.db, WINDOW, Date.now()).issues;
+      const ranking = (await rankIssues(server.aggregator.storage, WINDOW, Date.now())).issues;
       expect(ranking).toHaveLength(ISSUES);
       const result = pareto(ranking.map((issue) => ({ id: issue.id, value: issue.times_heard })));
       await expect

@@ -1,11 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IncomingItem } from '../../src/shared/domain/feedback-item.js';
 import { pareto } from '../../src/shared/ranking/pareto.js';
 import { issueDetail } from '../../src/server/insights/issue-detail.js';
 import { rankIssues } from '../../src/server/issues/rank-issues.js';
+import { rows } from '../../src/server/storage/sql.js';
 import { browserAvailability, launchBrowser } from './support/browser.js';
 import {
   BROWSER_NOW,
@@ -52,9 +54,9 @@ describe.skipIf(!available)(
     let page: Page;
     const events: PageEvents = { dialogs: [], errors: [] };
 
-    const ranked = (search?: string) =>
-      rankIssues(server.aggregator.db, { ...WINDOW, search }, Date.now()).issues;
-    const rankedIds = () => ranked().map((issue) => issue.id);
+    const ranked = async (search?: string) =>
+      (await rankIssues(server.aggregator.storage, { ...WINDOW, search }, Date.now())).issues;
+    const rankedIds = async () => (await ranked()).map((issue) => issue.id);
     const row = (id: string) => page.locator(`table.issues tbody tr[data-issue-id="${id}"]`);
     const timesHeard = (id: string) => row(id).locator('td.times-heard').textContent();
     const openIssue = async (id: string, title: string) => {
@@ -82,14 +84,14 @@ describe.skipIf(!available)(
     it("lands an analyst on the ranked issues, in the server's order for the window", async () => {
       await page.getByRole('heading', { name: 'What customers are saying' }).waitFor();
       await setWindow(page, FROM, TO);
-      expect(rankedIds().length).toBeGreaterThan(10);
-      await expect.poll(() => rowIds(page)).toEqual(rankedIds().slice(0, 200));
-      const top = ranked()[0];
+      expect((await rankedIds()).length).toBeGreaterThan(10);
+      await expect.poll(() => rowIds(page)).toEqual((await rankedIds()).slice(0, 200));
+      const top = (await ranked())[0];
       await expect(timesHeard(top?.id ?? '')).resolves.toBe(count.format(top?.times_heard ?? -1));
     });
 
     it('states the Pareto finding with the numbers of the shared pure function', async () => {
-      const result = pareto(ranked().map((issue) => ({ id: issue.id, value: issue.times_heard })));
+      const result = pareto((await ranked()).map((issue) => ({ id: issue.id, value: issue.times_heard })));
       expect(result.vitalFew).toBeGreaterThan(0);
       await expect
         .poll(() => page.locator('#pareto-summary').textContent())
@@ -100,11 +102,11 @@ describe.skipIf(!available)(
     });
 
     it("opens an issue's detail with its representative verbatims", async () => {
-      const top = ranked()[0];
+      const top = (await ranked())[0];
       if (!top) throw new Error('no issues');
-      const expected = issueDetail(server.aggregator.db, top.id, WINDOW, Date.now()).verbatims.map(
-        (v) => v.text,
-      );
+      const expected = (
+        await issueDetail(server.aggregator.storage, top.id, WINDOW, Date.now())
+      ).verbatims.map((v) => v.text);
       const dialog = await openIssue(top.id, top.title);
       await expect
         .poll(async () => (await dialog.locator('ul.verbatims .verbatim').allTextContents()).sort())
@@ -114,10 +116,10 @@ describe.skipIf(!available)(
     });
 
     it('shows new contacts after a refresh, and a hostile verbatim as plain text', async () => {
-      const before = ranked();
+      const before = await ranked();
       const target = before[Math.floor(before.length / 2)];
       if (!target) throw new Error('no issues');
-      const outcome = server.aggregator.ingestor.ingest([
+      const outcome = await server.aggregator.ingestor.ingest([
         heard('e2e-1', {
           text: 'asking about this again',
           times_heard: HEARD_MORE - 1,
@@ -150,7 +152,7 @@ describe.skipIf(!available)(
       await expect
         .poll(() => timesHeard(target.id))
         .toBe(count.format(target.times_heard + HEARD_MORE));
-      await expect.poll(() => rowIds(page)).toEqual(rankedIds());
+      await expect.poll(() => rowIds(page)).toEqual(await rankedIds());
 
       const detail = await openIssue(target.id, target.title);
       const outage = detail.locator('.counted li').filter({ hasText: /courier app outage/i });
@@ -158,7 +160,7 @@ describe.skipIf(!available)(
       await detail.getByRole('button', { name: 'Close' }).click();
 
       await search('alert');
-      const found = ranked('alert');
+      const found = await ranked('alert');
       expect(found).toHaveLength(1);
       await expect.poll(() => rowIds(page)).toEqual([found[0]?.id]);
       await row(found[0]?.id ?? '')
@@ -171,7 +173,7 @@ describe.skipIf(!available)(
       expect(events.dialogs).toEqual([]);
       await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
       await search('');
-      await expect.poll(() => rowIds(page)).toEqual(rankedIds());
+      await expect.poll(() => rowIds(page)).toEqual(await rankedIds());
     });
 
     it('saves screenshots of the insights view in English and Chinese', async () => {
@@ -185,8 +187,8 @@ describe.skipIf(!available)(
       });
       await zh.getByRole('heading', { name: '客户在说什么' }).waitFor();
       await setWindow(zh, FROM, TO, { from: '开始日期', to: '结束日期' });
-      await expect.poll(() => rowIds(zh)).toEqual(rankedIds());
-      const result = pareto(ranked().map((issue) => ({ id: issue.id, value: issue.times_heard })));
+      await expect.poll(() => rowIds(zh)).toEqual(await rankedIds());
+      const result = pareto((await ranked()).map((issue) => ({ id: issue.id, value: issue.times_heard })));
       const share = percent.format(result.vitalFewShare);
       await expect
         .poll(() => zh.locator('#pareto-summary').textContent())
@@ -206,42 +208,42 @@ describe.skipIf(!available)(
       await expect(lead.locator('.week-label').textContent()).resolves.toBe(
         'Week 47: Nov 16, 2026 – Nov 22, 2026',
       );
-      const db = server.aggregator.db;
-      const texts = (team: string, week = WEEK_47) =>
-        db
-          .prepare(
-            'SELECT text FROM items WHERE team = ? AND created_at >= ? AND created_at < ? ORDER BY created_at DESC LIMIT 30',
+      const storage = server.aggregator.storage;
+      // Newest first; items heard at the same instant, latest arrival first.
+      const texts = async (team: string, week = WEEK_47) =>
+        (
+          await rows(
+            storage,
+            sql<{ text: string }>`SELECT text FROM items WHERE team = ${team} AND created_at >= ${week.from}
+              AND created_at < ${week.to} ORDER BY created_at DESC, seq DESC LIMIT 30`,
           )
-          .pluck()
-          .all(team, week.from, week.to) as string[];
-      const support = texts('support');
+        ).map((item) => item.text);
+      const support = await texts('support');
       expect(support.length).toBeGreaterThan(3);
       await expect
         .poll(() => lead.locator('ul.verbatims .verbatim').allTextContents())
         .toEqual(support);
-      const others = texts('billing').filter((text) => !support.includes(text));
+      const others = (await texts('billing')).filter((text) => !support.includes(text));
       expect(others).toContain(HOSTILE);
       for (const text of others)
         await expect(lead.getByText(text, { exact: true }).count()).resolves.toBe(0);
 
-      const contributors = db
-        .prepare(
-          `SELECT agent, count(*) AS items FROM items WHERE team = 'support' AND created_at >= ? AND created_at < ?
-            AND agent IS NOT NULL GROUP BY agent ORDER BY items DESC, agent`,
-        )
-        .all(WEEK_47.from, WEEK_47.to) as { agent: string; items: number }[];
-      const rows = await lead.locator('.contributors tbody tr').all();
+      const contributors = await rows(
+        storage,
+        sql<{ agent: string; items: number }>`SELECT agent, count(*) AS items FROM items WHERE team = 'support'
+          AND created_at >= ${WEEK_47.from} AND created_at < ${WEEK_47.to}
+          AND agent IS NOT NULL GROUP BY agent ORDER BY items DESC, agent`,
+      );
+      const contributorRows = await lead.locator('.contributors tbody tr').all();
       const shown = await Promise.all(
-        rows.map(async (tr) => ({
+        contributorRows.map(async (tr) => ({
           agent: (await tr.locator('th').textContent()) ?? '',
           items: Number(await tr.locator('td.items').textContent()),
         })),
       );
       expect(shown).toEqual(contributors);
-      const teamIssues = rankIssues(
-        db,
-        { ...WEEK_47, team: 'support', limit: 10 },
-        Date.now(),
+      const teamIssues = (
+        await rankIssues(storage, { ...WEEK_47, team: 'support', limit: 10 }, Date.now())
       ).issues;
       await expect(rowIds(lead)).resolves.toEqual(teamIssues.map((issue) => issue.id));
       await lead.screenshot({ path: `${SHOTS}team.png` });
@@ -253,7 +255,7 @@ describe.skipIf(!available)(
       const week46 = { from: WEEK_47.from - 7 * 86_400_000, to: WEEK_47.from };
       await expect
         .poll(() => lead.locator('ul.verbatims .verbatim').allTextContents())
-        .toEqual(texts('support', week46));
+        .toEqual(await texts('support', week46));
       await lead.context().close();
       expect(events.errors).toEqual([]);
     });

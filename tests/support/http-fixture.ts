@@ -1,13 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import type { RankedIssue } from '../../src/shared/domain/issue.js';
 import { type Aggregator, openAggregator } from '../../src/server/aggregator.js';
 import { listeningUrl } from '../../src/server/http/server-lifecycle.js';
 import { createServer } from '../../src/server/http/create-server.js';
 import type { RequestLogLine } from '../../src/server/http/request-log.js';
+import { rows } from '../../src/server/storage/sql.js';
 import { TokensRepo } from '../../src/server/tokens/tokens-repo.js';
+import { BACKENDS, type Backend, type TestStorage } from './storage-backends.js';
 
 /** Every "now" in these tests: ranking windows and trends come out the same on every run. */
 export const NOW = Date.parse('2026-11-20T12:00:00Z');
@@ -16,8 +16,9 @@ export const NOW = Date.parse('2026-11-20T12:00:00Z');
 export type Holder = 'amy' | 'bo' | 'lee' | 'ana' | 'root';
 
 export interface ApiFixture {
-  dir: string;
-  dbPath: string;
+  backend: Backend['name'];
+  /** The fresh SQLite file or PostgreSQL database the server runs on; close() drops it. */
+  store: TestStorage;
   url: string;
   aggregator: Aggregator;
   tokens: TokensRepo;
@@ -26,40 +27,55 @@ export interface ApiFixture {
   close(): Promise<void>;
 }
 
-function createTokens(tokens: TokensRepo): Record<Holder, string> {
-  const make = (name: Holder, role: string, team?: string) => tokens.create({ name, role, team }).secret;
+async function createTokens(tokens: TokensRepo): Promise<Record<Holder, string>> {
+  const make = async (name: Holder, role: string, team?: string) => (await tokens.create({ name, role, team })).secret;
   return {
-    amy: make('amy', 'agent', 'support'),
-    bo: make('bo', 'agent', 'sales'),
-    lee: make('lee', 'lead', 'support'),
-    ana: make('ana', 'analyst'),
-    root: make('root', 'admin'),
+    amy: await make('amy', 'agent', 'support'),
+    bo: await make('bo', 'agent', 'sales'),
+    lee: await make('lee', 'lead', 'support'),
+    ana: await make('ana', 'analyst'),
+    root: await make('root', 'admin'),
   };
 }
 
-/** A real server on loopback over a real SQLite file in a temp dir; logs are collected, not printed. */
-export async function startApi(): Promise<ApiFixture> {
-  const dir = mkdtempSync(join(tmpdir(), 'wocas-http-'));
-  const dbPath = join(dir, 'wocas.db');
-  const aggregator = openAggregator({ db: dbPath }, () => NOW);
-  const tokens = new TokensRepo(aggregator.db, aggregator.clock);
-  const logs: RequestLogLine[] = [];
-  const app: FastifyInstance = createServer({ aggregator, logger: (line) => logs.push(line) });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  return {
-    dir,
-    dbPath,
-    url: listeningUrl(app),
-    aggregator,
-    tokens,
-    secrets: createTokens(tokens),
-    logs,
-    close: async () => {
-      await app.close();
-      aggregator.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
+const SQLITE = BACKENDS.find((backend) => backend.name === 'sqlite')!;
+
+/**
+ * A real server on loopback over real storage: by default a SQLite file in a temp dir, or a fresh
+ * PostgreSQL database when given that backend. Logs are collected, not printed.
+ */
+export async function startApi(backend: Backend = SQLITE): Promise<ApiFixture> {
+  const store = await backend.fresh();
+  let aggregator: Aggregator | undefined;
+  let app: FastifyInstance | undefined;
+  const close = async () => {
+    try {
+      await app?.close();
+      await aggregator?.close();
+    } finally {
+      await store.drop();
+    }
   };
+  try {
+    aggregator = await openAggregator(store.location, () => NOW);
+    const tokens = new TokensRepo(aggregator.storage, aggregator.clock);
+    const logs: RequestLogLine[] = [];
+    app = createServer({ aggregator, logger: (line) => logs.push(line) });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    return {
+      backend: backend.name,
+      store,
+      url: listeningUrl(app),
+      aggregator,
+      tokens,
+      secrets: await createTokens(tokens),
+      logs,
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }
 
 export interface CallOptions {
@@ -110,6 +126,8 @@ export function item(id: string, text: string, extra: Record<string, unknown> = 
   return { id, text, channel: 'phone', created_at: '2026-11-18T09:00:00Z', ...extra };
 }
 
-export function storedIds(fixture: ApiFixture): string[] {
-  return fixture.aggregator.db.prepare<[], string>('SELECT id FROM items ORDER BY id').pluck().all();
+/** Every stored item id, in byte order (ids are COLLATE "C" on PostgreSQL, as SQLite compares them). */
+export async function storedIds(fixture: ApiFixture): Promise<string[]> {
+  const found = await rows(fixture.aggregator.storage, sql<{ id: string }>`SELECT id FROM items ORDER BY id`);
+  return found.map((row) => row.id);
 }

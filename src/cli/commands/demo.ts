@@ -3,12 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
 import { parse } from 'csv-parse/sync';
 import { feedbackItemSchema } from '../../shared/domain/feedback-item.js';
-import { type Aggregator, openAggregator } from '../../server/aggregator.js';
+import type { Aggregator } from '../../server/aggregator.js';
 import { rankIssues } from '../../server/issues/rank-issues.js';
 import { TokensRepo } from '../../server/tokens/tokens-repo.js';
 import { type DemoVerbatim, generateDemoFeedback } from '../demo/demo-feedback.js';
 import { formatIssueTable } from '../format-issue-table.js';
 import { parsePort, runServer } from '../run-server.js';
+import { withAggregator } from '../with-aggregator.js';
 
 const VERBATIMS = fileURLToPath(new URL('../../../../assets/demo/verbatims.csv', import.meta.url));
 const DEMO_TOKEN_NAME = 'demo analyst';
@@ -27,8 +28,8 @@ async function fillDemo(aggregator: Aggregator): Promise<number> {
     const parsed = feedbackItemSchema.parse(item);
     return { ...parsed, id: parsed.id as string, created_at: parsed.created_at as string };
   });
-  const outcome = aggregator.ingestor.ingest(items);
-  if (outcome.accepted.length > 0) aggregator.recluster();
+  const outcome = await aggregator.ingestor.ingest(items);
+  if (outcome.accepted.length > 0) await aggregator.recluster();
   return outcome.accepted.length;
 }
 
@@ -41,25 +42,22 @@ export function demoCommand(): Command {
     .option('--no-serve', 'only fill the database and print the top issues')
     .action(async (options: DemoOptions) => {
       const port = parsePort(options.port);
-      const aggregator = openAggregator({ db: options.db });
-      try {
+      await withAggregator({ db: options.db }, async (aggregator) => {
         const added = await fillDemo(aggregator);
         const now = aggregator.clock();
-        const ranked = rankIssues(aggregator.db, { from: now - 7 * 86_400_000, limit: 10 }, now);
+        const ranked = await rankIssues(aggregator.storage, { from: now - 7 * 86_400_000, limit: 10 }, now);
         process.stdout.write(
           `WOCAS demo: Northwind Mobile's feedback in ${options.db}${added > 0 ? ` (${added} items added)` : ''}.\n` +
             `Top issues of the last 7 days:\n\n${formatIssueTable(ranked.issues)}\n`,
         );
         if (!options.serve) return;
         // A fresh analyst token each run; the previous demo token stops working.
-        const tokens = new TokensRepo(aggregator.db, aggregator.clock);
-        tokens.revoke(DEMO_TOKEN_NAME);
-        const { secret } = tokens.create({ name: DEMO_TOKEN_NAME, role: 'analyst' });
+        const tokens = new TokensRepo(aggregator.storage, aggregator.clock);
+        await tokens.revoke(DEMO_TOKEN_NAME);
+        const { secret } = await tokens.create({ name: DEMO_TOKEN_NAME, role: 'analyst' });
         await runServer(aggregator, options.host, port, (url) =>
           process.stdout.write(`Open ${url}/#token=${secret}\n(Ctrl-C stops the demo server.)\n`),
         );
-      } finally {
-        aggregator.close();
-      }
+      });
     });
 }

@@ -1,9 +1,9 @@
 import { Command } from 'commander';
-import { openAggregator } from '../../server/aggregator.js';
 import { importFile } from '../../server/ingest/import-file.js';
 import { RECLUSTER_AUTOMATICALLY_UP_TO } from '../../server/grouping/recluster-database.js';
 import { type StorageOptions, withStorageOptions } from '../storage-options.js';
 import { progressLine } from '../progress.js';
+import { withAggregator } from '../with-aggregator.js';
 
 export function importCommand(): Command {
   return withStorageOptions(new Command('import'))
@@ -11,8 +11,7 @@ export function importCommand(): Command {
     .argument('<file>', 'CSV or .jsonl file')
     .option('--no-recluster', `skip regrouping the whole set afterwards (done up to ${RECLUSTER_AUTOMATICALLY_UP_TO.toLocaleString('en')} items)`)
     .action(async (file: string, options: StorageOptions & { recluster: boolean }) => {
-      const aggregator = openAggregator(options);
-      try {
+      await withAggregator(options, async (aggregator) => {
         const progress = progressLine('imported');
         const summary = await importFile(aggregator.ingestor, file, {
           onRejected: (line, reason) => process.stderr.write(`line ${line}: rejected: ${reason}\n`),
@@ -20,13 +19,11 @@ export function importCommand(): Command {
           onProgress: progress.update,
         });
         progress.done();
-        const total = aggregator.ingestor.itemCount();
+        const total = await aggregator.ingestor.itemCount();
         if (options.recluster && summary.imported > 0 && total <= RECLUSTER_AUTOMATICALLY_UP_TO) {
-          aggregator.recluster();
+          await aggregator.recluster();
         }
         process.stdout.write(`${JSON.stringify(summary)}\n`);
-      } finally {
-        aggregator.close();
-      }
+      });
     });
 }

@@ -1,20 +1,18 @@
 import { Command, Option } from 'commander';
 import { ISSUE_STATUSES } from '../../shared/domain/issue.js';
-import { openAggregator } from '../../server/aggregator.js';
+import type { Aggregator } from '../../server/aggregator.js';
 import { IssueActionError, mergeIssues, splitIssue, updateIssue } from '../../server/issues/issue-actions.js';
 import { type StorageOptions, withStorageOptions } from '../storage-options.js';
 import { UsageError } from '../usage-error.js';
+import { withAggregator } from '../with-aggregator.js';
 
 /** Runs an analyst action; a refused action is the user's to fix (exit 2). */
-function withAggregator(options: StorageOptions, action: (aggregator: ReturnType<typeof openAggregator>) => void): void {
-  const aggregator = openAggregator(options);
+async function analystAction(options: StorageOptions, action: (aggregator: Aggregator) => Promise<void>): Promise<void> {
   try {
-    action(aggregator);
+    await withAggregator(options, action);
   } catch (error) {
     if (error instanceof IssueActionError) throw new UsageError(error.message);
     throw error;
-  } finally {
-    aggregator.close();
   }
 }
 
@@ -26,8 +24,8 @@ export function issueCommand(): Command {
       .argument('<src>', 'issue to retire')
       .requiredOption('--into <dst>', 'issue that takes its items')
       .action((source: string, options: StorageOptions & { into: string }) =>
-        withAggregator(options, (aggregator) => {
-          mergeIssues(aggregator.db, source, options.into, aggregator.clock());
+        analystAction(options, async (aggregator) => {
+          await mergeIssues(aggregator.storage, source, options.into, aggregator.clock());
           process.stdout.write(`${options.into}\n`);
         }),
       ),
@@ -39,9 +37,9 @@ export function issueCommand(): Command {
       .requiredOption('--items <ids>', 'comma-separated item ids')
       .option('--title <title>', 'title of the new issue')
       .action((id: string, options: StorageOptions & { items: string; title?: string }) =>
-        withAggregator(options, (aggregator) => {
+        analystAction(options, async (aggregator) => {
           const items = options.items.split(',').map((item) => item.trim()).filter(Boolean);
-          process.stdout.write(`${splitIssue(aggregator.db, id, items, options.title, aggregator.clock())}\n`);
+          process.stdout.write(`${await splitIssue(aggregator.storage, id, items, options.title, aggregator.clock())}\n`);
         }),
       ),
   );
@@ -54,8 +52,8 @@ export function issueCommand(): Command {
       .option('--title <text>', 'a title of your own (reclustering keeps it)')
       .option('--root-cause <text>', 'the confirmed root cause')
       .action((id: string, options: StorageOptions & { status?: string; owner?: string; title?: string; rootCause?: string }) =>
-        withAggregator(options, (aggregator) => {
-          const row = updateIssue(aggregator.db, id, { status: options.status, owner: options.owner, title: options.title, root_cause: options.rootCause }, aggregator.clock());
+        analystAction(options, async (aggregator) => {
+          const row = await updateIssue(aggregator.storage, id, { status: options.status, owner: options.owner, title: options.title, root_cause: options.rootCause }, aggregator.clock());
           process.stdout.write(`${JSON.stringify({ id: row.id, title: row.title, status: row.status, owner: row.owner, root_cause: row.root_cause })}\n`);
         }),
       ),

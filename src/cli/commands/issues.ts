@@ -1,10 +1,10 @@
 import { Command, Option } from 'commander';
 import { CHANNELS, type Channel } from '../../shared/domain/feedback-item.js';
-import { openAggregator } from '../../server/aggregator.js';
 import { rankIssues } from '../../server/issues/rank-issues.js';
 import { type StorageOptions, withStorageOptions } from '../storage-options.js';
 import { UsageError, parsePositiveInt, parseTimeFlag } from '../usage-error.js';
 import { formatIssueTable } from '../format-issue-table.js';
+import { withAggregator } from '../with-aggregator.js';
 
 interface IssuesOptions extends StorageOptions {
   from?: string;
@@ -28,7 +28,7 @@ export function issuesCommand(): Command {
     .option('--limit <n>', 'at most this many issues')
     .option('--json', 'print JSON (the contract in CONTRACTS.md)')
     .option('--with-items', 'with --json: list every item id of each issue')
-    .action((options: IssuesOptions) => {
+    .action(async (options: IssuesOptions) => {
       const query = {
         from: parseTimeFlag('from', options.from),
         to: parseTimeFlag('to', options.to, true),
@@ -41,12 +41,9 @@ export function issuesCommand(): Command {
       if (query.from !== undefined && query.to !== undefined && query.from >= query.to) {
         throw new UsageError('--from must be before --to');
       }
-      const aggregator = openAggregator(options);
-      try {
-        const ranked = rankIssues(aggregator.db, query, aggregator.clock());
+      await withAggregator(options, async (aggregator) => {
+        const ranked = await rankIssues(aggregator.storage, query, aggregator.clock());
         process.stdout.write(options.json ? `${JSON.stringify(ranked)}\n` : formatIssueTable(ranked.issues));
-      } finally {
-        aggregator.close();
-      }
+      });
     });
 }

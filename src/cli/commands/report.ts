@@ -1,10 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { parseIsoWeek } from '../../shared/time/iso-week.js';
-import { openAggregator } from '../../server/aggregator.js';
 import { REPORT_FORMATS, type ReportFormat, weeklyReportFile } from '../../server/reports/render-report.js';
 import { REPORT_LANGUAGES, type ReportLanguage } from '../../server/reports/report-text.js';
 import { type StorageOptions, withStorageOptions } from '../storage-options.js';
+import { withAggregator } from '../with-aggregator.js';
 import { UsageError } from '../usage-error.js';
 
 interface ReportOptions extends StorageOptions {
@@ -32,21 +32,18 @@ export function reportCommand(): Command {
       } catch (error) {
         throw new UsageError(`--week: ${(error as Error).message}`);
       }
-      const aggregator = openAggregator(options);
-      try {
+      await withAggregator(options, async (aggregator) => {
         if (process.stderr.isTTY) process.stderr.write(`building the ${options.week} report…\n`);
         let bytes;
         try {
           const request = { team: options.team, week, timeZone: options.tz, lang: options.lang, format: options.format };
-          bytes = await weeklyReportFile(aggregator.db, request, aggregator.clock());
+          bytes = await weeklyReportFile(aggregator.storage, request, aggregator.clock());
         } catch (error) {
           if (error instanceof RangeError) throw new UsageError(`--tz: ${error.message}`);
           throw error;
         }
         await writeFile(options.out, bytes);
         if (process.stderr.isTTY) process.stderr.write(`wrote ${options.out} (${bytes.length.toLocaleString()} bytes)\n`);
-      } finally {
-        aggregator.close();
-      }
+      });
     });
 }

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
-import { openAggregator } from '../../server/aggregator.js';
 import { parsePort, runServer } from '../run-server.js';
 import { type StorageOptions, withStorageOptions } from '../storage-options.js';
+import { withAggregator } from '../with-aggregator.js';
 
 interface ServeOptions extends StorageOptions {
   host: string;
@@ -15,13 +15,10 @@ export function serveCommand(): Command {
     .addOption(new Option('--port <n>', 'port to listen on (0: any free port)').env('WOCAS_PORT').default('8787'))
     .action(async (options: ServeOptions) => {
       const port = parsePort(options.port);
-      const aggregator = openAggregator(options);
-      try {
-        await runServer(aggregator, options.host, port, (url) =>
-          process.stderr.write(`wocas: serving ${url} (database ${options.db})\n`),
-        );
-      } finally {
-        aggregator.close();
-      }
+      await withAggregator(options, (aggregator) =>
+        runServer(aggregator, options.host, port, (url) =>
+          process.stderr.write(`wocas: serving ${url} (database ${aggregator.storage.description})\n`),
+        ),
+      );
     });
 }

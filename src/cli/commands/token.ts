@@ -1,9 +1,9 @@
 import { Command, Option } from 'commander';
-import { openAggregator } from '../../server/aggregator.js';
 import { ROLES } from '../../server/tokens/roles.js';
 import { type TokenRecord, TokenSpecError, TokensRepo } from '../../server/tokens/tokens-repo.js';
 import { type StorageOptions, withStorageOptions } from '../storage-options.js';
 import { UsageError } from '../usage-error.js';
+import { withAggregator } from '../with-aggregator.js';
 
 interface CreateOptions extends StorageOptions {
   name: string;
@@ -12,13 +12,8 @@ interface CreateOptions extends StorageOptions {
 }
 
 /** Runs `work` on the tokens table of the database the storage flags name. */
-function withTokens<T>(options: StorageOptions, work: (tokens: TokensRepo) => T): T {
-  const aggregator = openAggregator(options);
-  try {
-    return work(new TokensRepo(aggregator.db, aggregator.clock));
-  } finally {
-    aggregator.close();
-  }
+function withTokens<T>(options: StorageOptions, work: (tokens: TokensRepo) => Promise<T>): Promise<T> {
+  return withAggregator(options, (aggregator) => work(new TokensRepo(aggregator.storage, aggregator.clock)));
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -29,10 +24,10 @@ function createCommand(): Command {
     .requiredOption('--name <name>', 'who holds it; for an agent, the agent name their items carry')
     .addOption(new Option('--role <role>', 'what it may do').choices(ROLES).makeOptionMandatory())
     .option('--team <team>', "the team (required for a lead: a lead reads only their team's issues)")
-    .action((options: CreateOptions) => {
-      const { secret } = withTokens(options, (tokens) => {
+    .action(async (options: CreateOptions) => {
+      const { secret } = await withTokens(options, async (tokens) => {
         try {
-          return tokens.create({ name: options.name, role: options.role, team: options.team });
+          return await tokens.create({ name: options.name, role: options.role, team: options.team });
         } catch (error) {
           throw error instanceof TokenSpecError ? new UsageError(error.message) : error;
         }
@@ -45,8 +40,8 @@ function revokeCommand(): Command {
   return withStorageOptions(new Command('revoke'))
     .description('revoke the token with this id, or every active token with this name')
     .argument('<name-or-id>', 'token id (tok_…) or name')
-    .action((nameOrId: string, options: StorageOptions) => {
-      const revoked = withTokens(options, (tokens) => tokens.revoke(nameOrId));
+    .action(async (nameOrId: string, options: StorageOptions) => {
+      const revoked = await withTokens(options, (tokens) => tokens.revoke(nameOrId));
       if (revoked.length === 0) throw new Error(`no active token with id or name "${nameOrId}"`);
       for (const token of revoked) process.stdout.write(`${JSON.stringify({ revoked: token.id, name: token.name })}\n`);
     });
@@ -55,8 +50,8 @@ function revokeCommand(): Command {
 function listCommand(): Command {
   return withStorageOptions(new Command('list'))
     .description('list tokens as JSON lines (never secrets or hashes)')
-    .action((options: StorageOptions) => {
-      for (const token of withTokens(options, (tokens) => tokens.list())) {
+    .action(async (options: StorageOptions) => {
+      for (const token of await withTokens(options, (tokens) => tokens.list())) {
         process.stdout.write(`${JSON.stringify(describe(token))}\n`);
       }
     });

@@ -2,6 +2,7 @@ import { captureArgsSchema, markSeenArgsSchema, mineArgsSchema, suggestArgsSchem
 import { feedbackItemStrictSchema } from '../../shared/domain/feedback-item.js';
 import { HttpError } from '../http/http-error.js';
 import { agentFeedback, markSeen, suggestIssues } from '../insights/agent-feedback.js';
+import { storedRedactions } from '../items/items-repo.js';
 import { EVERYONE, type HandlerMap } from './handler-registry.js';
 import { parseArgs } from './parse-args.js';
 
@@ -23,7 +24,7 @@ export const captureHandlers: HandlerMap = {
       if (!parsed.success) throw new HttpError(400, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
       const item = { ...parsed.data, id: parsed.data.id as string, created_at: parsed.data.created_at as string };
       const outcome = await commits.ingest([item]);
-      const redactions = aggregator.db.prepare('SELECT redactions FROM items WHERE id = ?').pluck().get(item.id) as number;
+      const redactions = await storedRedactions(aggregator.storage, item.id);
       return { id: item.id, synced: true, issue_id: outcome.issues[item.id] ?? null, redactions };
     },
   },
@@ -31,21 +32,21 @@ export const captureHandlers: HandlerMap = {
     roles: EVERYONE,
     run: (args, { aggregator }) => {
       const { text, limit } = parseArgs(suggestArgsSchema, args);
-      return suggestIssues(aggregator.db, aggregator.ingestor.currentGrouper, text, limit ?? 5);
+      return suggestIssues(aggregator.storage, aggregator.ingestor.currentGrouper, text, limit ?? 5);
     },
   },
   'feedback.mine': {
     roles: EVERYONE,
     run: (args, { aggregator, token }) => {
       const { limit } = parseArgs(mineArgsSchema, args);
-      return agentFeedback(aggregator.db, token.name, limit ?? 100);
+      return agentFeedback(aggregator.storage, token.name, limit ?? 100);
     },
   },
   'feedback.markSeen': {
     roles: EVERYONE,
-    run: (args, { aggregator, token }) => {
+    run: async (args, { aggregator, token }) => {
       const { issueIds } = parseArgs(markSeenArgsSchema, args);
-      markSeen(aggregator.db, token.name, issueIds);
+      await markSeen(aggregator.storage, token.name, issueIds);
       return { ok: true as const };
     },
   },

@@ -18,15 +18,15 @@ export const insightHandlers: HandlerMap = {
     roles: ANALYSTS,
     run: (args, { aggregator, token, now }) => {
       const input = parseArgs(rankArgs, args);
-      return rankIssues(aggregator.db, { ...itemFilter(input, token), search: input.search, limit: input.limit }, now);
+      return rankIssues(aggregator.storage, { ...itemFilter(input, token), search: input.search, limit: input.limit }, now);
     },
   },
   'issues.detail': {
     roles: ANALYSTS,
-    run: (args, { aggregator, token, now }) => {
+    run: async (args, { aggregator, token, now }) => {
       const input = parseArgs(z.strictObject({ id: z.string().min(1).max(64), ...windowFilterShape }), args);
       try {
-        return issueDetail(aggregator.db, input.id, itemFilter(input, token), now);
+        return await issueDetail(aggregator.storage, input.id, itemFilter(input, token), now);
       } catch (error) {
         if (error instanceof IssueNotFoundError) throw new HttpError(404, error.message);
         throw error;
@@ -40,7 +40,7 @@ export const insightHandlers: HandlerMap = {
         z.strictObject({ ...windowFilterShape, bucket: z.enum(['day', 'week']), issueIds: z.array(z.string().max(64)).max(20).optional() }),
         args,
       );
-      return trendSeries(aggregator.db, boundedWindow(itemFilter(input, token), now), input.bucket, input.issueIds);
+      return trendSeries(aggregator.storage, boundedWindow(itemFilter(input, token), now), input.bucket, input.issueIds);
     },
   },
   'stats.breakdown': {
@@ -50,7 +50,7 @@ export const insightHandlers: HandlerMap = {
         z.strictObject({ ...windowFilterShape, by: z.enum(['channel', 'team', 'segment']), issueId: z.string().max(64).optional() }),
         args,
       );
-      return breakdown(aggregator.db, itemFilter(input, token), input.by, input.issueId);
+      return breakdown(aggregator.storage, itemFilter(input, token), input.by, input.issueId);
     },
   },
   'team.summary': {
@@ -58,7 +58,7 @@ export const insightHandlers: HandlerMap = {
     run: (args, { aggregator, token, now }) => {
       const input = parseArgs(z.strictObject({ ...windowFilterShape, team: z.string().min(1).max(120) }), args);
       const filter = boundedWindow(itemFilter(input, token), now);
-      return teamSummary(aggregator.db, { ...filter, team: filter.team as string }, now);
+      return teamSummary(aggregator.storage, { ...filter, team: filter.team as string }, now);
     },
   },
 };

@@ -17,7 +17,7 @@ export const sessionHandlers: HandlerMap = {
     roles: EVERYONE,
     run: (args, { aggregator }) => {
       parseArgs(none, args);
-      return taxonomy(aggregator.db);
+      return taxonomy(aggregator.storage);
     },
   },
 };

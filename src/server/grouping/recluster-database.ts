@@ -4,10 +4,12 @@ import { titleFromVerbatim } from '../../shared/grouping/issue-title.js';
 import { type ReclusterItem, type ReclusterOptions, DEFAULT_RECLUSTER_OPTIONS, recluster } from '../../shared/grouping/recluster.js';
 import { type TermVector, countTerms, dot, vectorize } from '../../shared/grouping/term-vector.js';
 import { tokenize } from '../../shared/text/tokenize.js';
-import { IssuesRepo } from '../issues/issues-repo.js';
-import { ItemsRepo } from '../items/items-repo.js';
-import type { SqliteDatabase } from '../storage/sqlite/open-database.js';
-import { VocabularyRepo } from './vocabulary-repo.js';
+import { sql } from 'kysely';
+import { type IssueModel, createIssues, curatedIssueIds, retireIssue, saveModels, setAutoTitle } from '../issues/issues-repo.js';
+import { itemsForGrouping, moveItems } from '../items/items-repo.js';
+import { type Sql, rows } from '../storage/sql.js';
+import type { Storage } from '../storage/storage.js';
+import { bumpGeneration, loadVocabulary } from './vocabulary-repo.js';
 
 /** Up to this many items a whole regroup takes seconds, so `wocas import` does it by itself. */
 export const RECLUSTER_AUTOMATICALLY_UP_TO = 50_000;
@@ -30,77 +32,69 @@ interface Loaded extends ReclusterItem {
  * has curated, stay put; issue ids carry over to the new cluster holding most of their items, so
  * status, owner and history stay attached; an emptied issue is retired with a redirect.
  */
-export function reclusterDatabase(
-  db: SqliteDatabase,
+export async function reclusterDatabase(
+  storage: Storage,
   now: number,
   options: ReclusterOptions = DEFAULT_RECLUSTER_OPTIONS,
-): ReclusterSummary {
-  const items = new ItemsRepo(db);
-  const issues = new IssuesRepo(db);
-  const vocabularyRepo = new VocabularyRepo(db);
-  return db
-    .transaction((): ReclusterSummary => {
-      const vocabulary = vocabularyRepo.load();
-      const curated = issues.curatedIds();
-      const loaded: Loaded[] = [];
-      for (const row of items.iterateForGrouping()) {
-        const pinned = row.assigned_by === 'agent' || row.assigned_by === 'analyst' || curated.has(row.issue_id);
-        loaded.push({
-          id: row.id,
-          issueId: row.issue_id,
-          text: row.text,
-          vector: vectorize(countTerms(tokenize(row.text)), vocabulary),
-          pinnedIssueId: pinned ? row.issue_id : undefined,
-        });
-      }
-      const before = new Set(loaded.map((item) => item.issueId));
-      const clusterOf = recluster(loaded, options);
-      const issueOfCluster = matchClustersToIssues(loaded, clusterOf);
+): Promise<ReclusterSummary> {
+  return storage.write(async (tx): Promise<ReclusterSummary> => {
+    const vocabulary = await loadVocabulary(tx);
+    const curated = await curatedIssueIds(tx);
+    const loaded: Loaded[] = [];
+    for (const row of await itemsForGrouping(tx)) {
+      const pinned = row.assigned_by === 'agent' || row.assigned_by === 'analyst' || curated.has(row.issue_id);
+      loaded.push({
+        id: row.id,
+        issueId: row.issue_id,
+        text: row.text,
+        vector: vectorize(countTerms(tokenize(row.text)), vocabulary),
+        pinnedIssueId: pinned ? row.issue_id : undefined,
+      });
+    }
+    const before = new Set(loaded.map((item) => item.issueId));
+    const clusterOf = recluster(loaded, options);
+    const issueOfCluster = matchClustersToIssues(loaded, clusterOf);
 
-      const members = new Map<string, Loaded[]>();
-      let moved = 0;
-      for (const item of loaded) {
-        const key = clusterOf.get(item.id) as string;
-        let issueId = issueOfCluster.get(key);
-        if (issueId === undefined) {
-          issueId = newIssueId();
-          issueOfCluster.set(key, issueId);
-          issues.create(issueId, titleFromVerbatim(item.text), now);
-        }
-        if (issueId !== item.issueId) {
-          items.move(item.id, issueId, 'recluster');
-          moved += 1;
-        }
-        const list = members.get(issueId) ?? [];
-        list.push(item);
-        members.set(issueId, list);
+    const members = new Map<string, Loaded[]>();
+    const created: { id: string; title: string }[] = [];
+    const moves = new Map<string, string>();
+    for (const item of loaded) {
+      const key = clusterOf.get(item.id) as string;
+      let issueId = issueOfCluster.get(key);
+      if (issueId === undefined) {
+        issueId = newIssueId();
+        issueOfCluster.set(key, issueId);
+        created.push({ id: issueId, title: titleFromVerbatim(item.text) });
       }
-      retireEmptied(issues, loaded, members, now);
-      for (const [issueId, list] of members) saveCentroidAndTitle(issues, issueId, list);
-      vocabularyRepo.bumpGeneration();
-      return { items: loaded.length, moved, issuesBefore: before.size, issuesAfter: members.size };
-    })
-    .immediate();
+      if (issueId !== item.issueId) moves.set(item.id, issueId);
+      const list = members.get(issueId) ?? [];
+      list.push(item);
+      members.set(issueId, list);
+    }
+    await createIssues(tx, created, now);
+    await moveItems(tx, moves, 'recluster');
+    await retireEmptied(tx, loaded, members, now);
+    await saveCentroidsAndTitles(tx, members);
+    await bumpGeneration(tx);
+    return { items: loaded.length, moved: moves.size, issuesBefore: before.size, issuesAfter: members.size };
+  });
 }
 
 /**
  * Recomputes one issue's centroid and automatic title from its items as they are now (after an
  * analyst moved items in or out). Runs inside the caller's transaction.
  */
-export function rebuildIssueModel(db: SqliteDatabase, issueId: string): void {
-  const vocabulary = new VocabularyRepo(db).load();
-  const rows = db
-    .prepare<[string], { id: string; text: string }>('SELECT id, text FROM items WHERE issue_id = ? ORDER BY seq')
-    .all(issueId);
-  const list: Loaded[] = rows.map((row) => ({
+export async function rebuildIssueModel(tx: Sql, issueId: string): Promise<void> {
+  const vocabulary = await loadVocabulary(tx);
+  const found = await rows(tx, sql<{ id: string; text: string }>`SELECT id, text FROM items WHERE issue_id = ${issueId} ORDER BY seq`);
+  const list: Loaded[] = found.map((row) => ({
     id: row.id,
     issueId,
     text: row.text,
     vector: vectorize(countTerms(tokenize(row.text)), vocabulary),
   }));
-  const issues = new IssuesRepo(db);
-  if (list.length === 0) issues.saveModel(issueId, { size: 0, terms: [] });
-  else saveCentroidAndTitle(issues, issueId, list);
+  if (list.length === 0) await saveModels(tx, new Map([[issueId, { size: 0, terms: [] }]]));
+  else await saveCentroidsAndTitles(tx, new Map([[issueId, list]]));
 }
 
 /** Greedy maximum overlap: each old issue lends its id to the cluster holding most of its items. */
@@ -127,7 +121,7 @@ function matchClustersToIssues(items: readonly Loaded[], clusterOf: ReadonlyMap<
   return issueOfCluster;
 }
 
-function retireEmptied(issues: IssuesRepo, items: readonly Loaded[], members: Map<string, Loaded[]>, now: number): void {
+async function retireEmptied(tx: Sql, items: readonly Loaded[], members: Map<string, Loaded[]>, now: number): Promise<void> {
   const successors = new Map<string, Map<string, number>>();
   for (const [issueId, list] of members) {
     for (const item of list) {
@@ -142,21 +136,25 @@ function retireEmptied(issues: IssuesRepo, items: readonly Loaded[], members: Ma
     const counts = successors.get(item.issueId);
     if (!counts) continue;
     const [into] = [...counts].sort((a, b) => b[1] - a[1])[0] as [string, number];
-    issues.retire(item.issueId, into, now);
+    await retireIssue(tx, item.issueId, into, now);
     successors.delete(item.issueId);
   }
 }
 
-/** Persists the issue's centroid and, unless an analyst named it, titles it after its medoid. */
-function saveCentroidAndTitle(issues: IssuesRepo, issueId: string, list: readonly Loaded[]): void {
-  const sum = new Map<string, number>();
-  for (const { vector } of list) addInto(sum, vector);
-  const terms = [...sum]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, DEFAULT_INDEX_OPTIONS.maxTerms)
-    .map(([term, weight]): [string, number] => [term, Number(weight.toPrecision(6))]);
-  issues.saveModel(issueId, { size: list.length, terms });
-  issues.setAutoTitle(issueId, titleFromVerbatim(medoid(list, sum).text));
+/** Persists each issue's centroid and, unless an analyst named it, titles it after its medoid. */
+async function saveCentroidsAndTitles(tx: Sql, members: ReadonlyMap<string, readonly Loaded[]>): Promise<void> {
+  const models = new Map<string, IssueModel>();
+  for (const [issueId, list] of members) {
+    const sum = new Map<string, number>();
+    for (const { vector } of list) addInto(sum, vector);
+    const terms = [...sum]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, DEFAULT_INDEX_OPTIONS.maxTerms)
+      .map(([term, weight]): [string, number] => [term, Number(weight.toPrecision(6))]);
+    models.set(issueId, { size: list.length, terms });
+    await setAutoTitle(tx, issueId, titleFromVerbatim(medoid(list, sum).text));
+  }
+  await saveModels(tx, models);
 }
 
 function addInto(sum: Map<string, number>, vector: TermVector): void {

@@ -1,49 +1,64 @@
+import { sql } from 'kysely';
 import { Vocabulary } from '../../shared/grouping/term-vector.js';
-import type { SqliteDatabase } from '../storage/sqlite/open-database.js';
+import { type Sql, chunks, rows } from '../storage/sql.js';
 
-/** The grouping vocabulary's document frequencies, persisted as increments. */
-export class VocabularyRepo {
-  private readonly addStatement;
-  private readonly addDocumentsStatement;
-
-  constructor(private readonly db: SqliteDatabase) {
-    this.addStatement = db.prepare<[string, number]>(
-      'INSERT INTO vocabulary (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df',
-    );
-    this.addDocumentsStatement = db.prepare<[string]>(
-      `INSERT INTO settings (key, value) VALUES ('documents', ?)
-       ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + CAST(excluded.value AS INTEGER)`,
-    );
-  }
-
-  load(): Vocabulary {
-    const documents = Number(
-      this.db.prepare("SELECT value FROM settings WHERE key = 'documents'").pluck().get() ?? 0,
-    );
-    const rows = this.db.prepare<[], [string, number]>('SELECT term, df FROM vocabulary').raw().all();
-    return new Vocabulary(documents, rows);
-  }
-
+/** Counters kept in the settings table. */
+export interface GroupingCounters {
+  /** Documents counted in the vocabulary. */
+  documents: number;
   /**
-   * Bumped by every rewrite of the grouping outside the ingest path (reclustering, later merges
-   * and splits): a process whose in-memory grouper was loaded under an older generation reloads.
+   * Bumped by every rewrite of the grouping outside the ingest path (reclustering, merges, splits,
+   * status changes): a process whose grouper was loaded under an older generation reloads it.
    */
-  generation(): number {
-    return Number(this.db.prepare("SELECT value FROM settings WHERE key = 'grouping_generation'").pluck().get() ?? 0);
-  }
+  generation: number;
+  /** Bumped by every ingest transaction; stamps the vocabulary terms it counted. */
+  ingestSeq: number;
+}
 
-  bumpGeneration(): void {
-    this.db
-      .prepare(
-        `INSERT INTO settings (key, value) VALUES ('grouping_generation', '1')
-         ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1`,
-      )
-      .run();
-  }
+const TERMS_PER_STATEMENT = 1_000;
 
-  /** Adds the document frequencies of a batch of `documents` new documents (increments, not totals). */
-  add(increments: ReadonlyMap<string, number>, documents: number): void {
-    for (const [term, df] of increments) this.addStatement.run(term, df);
-    this.addDocumentsStatement.run(String(documents));
+export async function groupingCounters(q: Sql): Promise<GroupingCounters> {
+  const found = await rows(
+    q,
+    sql<{ key: string; value: string }>`SELECT key, value FROM settings WHERE key IN ('documents', 'grouping_generation', 'ingest_seq')`,
+  );
+  const value = (key: string) => Number(found.find((row) => row.key === key)?.value ?? 0);
+  return { documents: value('documents'), generation: value('grouping_generation'), ingestSeq: value('ingest_seq') };
+}
+
+export async function loadVocabulary(q: Sql): Promise<Vocabulary> {
+  const { documents } = await groupingCounters(q);
+  const terms = await rows(q, sql<{ term: string; df: number }>`SELECT term, df FROM vocabulary`);
+  return new Vocabulary(documents, terms.map((row) => [row.term, row.df]));
+}
+
+/** Terms whose counts changed after an ingest sequence number, with their counts now. */
+export async function termsChangedAfter(q: Sql, ingestSeq: number): Promise<[string, number][]> {
+  const found = await rows(q, sql<{ term: string; df: number }>`SELECT term, df FROM vocabulary WHERE seq > ${ingestSeq}`);
+  return found.map((row) => [row.term, row.df]);
+}
+
+async function addToSetting(q: Sql, key: string, amount: number): Promise<void> {
+  await sql`INSERT INTO settings (key, value) VALUES (${key}, ${String(amount)})
+    ON CONFLICT (key) DO UPDATE
+    SET value = CAST(CAST(settings.value AS BIGINT) + CAST(excluded.value AS BIGINT) AS TEXT)`.execute(q.db);
+}
+
+export async function bumpGeneration(q: Sql): Promise<void> {
+  await addToSetting(q, 'grouping_generation', 1);
+}
+
+/**
+ * Adds a batch's document frequencies (increments, not totals), stamped with the batch's ingest
+ * sequence number, which it also records.
+ */
+export async function addToVocabulary(q: Sql, increments: ReadonlyMap<string, number>, documents: number, ingestSeq: number): Promise<void> {
+  for (const slice of chunks([...increments], TERMS_PER_STATEMENT)) {
+    const values = sql.join(slice.map(([term, df]) => sql`(${term}, ${df}, ${ingestSeq})`));
+    await sql`INSERT INTO vocabulary (term, df, seq) VALUES ${values}
+      ON CONFLICT (term) DO UPDATE SET df = vocabulary.df + excluded.df, seq = excluded.seq`.execute(q.db);
   }
+  await addToSetting(q, 'documents', documents);
+  await sql`INSERT INTO settings (key, value) VALUES ('ingest_seq', ${String(ingestSeq)})
+    ON CONFLICT (key) DO UPDATE SET value = excluded.value`.execute(q.db);
 }

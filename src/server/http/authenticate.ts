@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
+import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { PERMISSION_WORDS, type Permission, allows } from '../tokens/roles.js';
 import type { TokenIdentity, TokensRepo } from '../tokens/tokens-repo.js';
 import { HttpError } from './http-error.js';
@@ -16,23 +16,18 @@ const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
  * An onRequest hook: it runs before the body is read, so a request without a valid token costs
  * no parsing, and a refused request changes nothing.
  */
-export function requirePermission(tokens: TokensRepo, permission: Permission): onRequestHookHandler {
-  return (request, reply, done) => {
-    try {
-      request.token = authorize(tokens, permission, request, reply);
-      done();
-    } catch (error) {
-      done(error as Error);
-    }
+export function requirePermission(tokens: TokensRepo, permission: Permission): onRequestAsyncHookHandler {
+  return async (request, reply) => {
+    request.token = await authorize(tokens, permission, request, reply);
   };
 }
 
-function authorize(tokens: TokensRepo, permission: Permission, request: FastifyRequest, reply: FastifyReply): TokenIdentity {
+async function authorize(tokens: TokensRepo, permission: Permission, request: FastifyRequest, reply: FastifyReply): Promise<TokenIdentity> {
   const header = request.headers.authorization;
   if (header === undefined) throw unauthorized(reply, 'missing token: send "Authorization: Bearer <token>"');
   const secret = BEARER.exec(header)?.[1];
   if (secret === undefined) throw unauthorized(reply, 'the Authorization header must be "Bearer <token>"');
-  const token = tokens.authenticate(secret);
+  const token = await tokens.authenticate(secret);
   if (token === undefined) throw unauthorized(reply, 'unknown or revoked token');
   if (!allows(token.role, permission)) {
     throw new HttpError(403, `a ${token.role} token may not ${PERMISSION_WORDS[permission]}`);

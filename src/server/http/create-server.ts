@@ -33,7 +33,7 @@ export function createServer({ aggregator, logger = stderrRequestLogger }: Serve
       void reply.code(status).send({ error: message });
     },
   });
-  const tokens = new TokensRepo(aggregator.db, aggregator.clock);
+  const tokens = new TokensRepo(aggregator.storage, aggregator.clock);
   const failures = new WeakMap<FastifyRequest, string>();
 
   app.decorateRequest('token', null);

@@ -9,6 +9,6 @@ import { parseIssuesQuery } from './issues-query.js';
 export function registerIssuesRoute(app: FastifyInstance, aggregator: Aggregator, tokens: TokensRepo): void {
   app.get('/api/v1/issues', { onRequest: requirePermission(tokens, 'issues.read') }, (request) => {
     const query = parseIssuesQuery(request.query, tokenOf(request));
-    return rankIssues(aggregator.db, query, aggregator.clock());
+    return rankIssues(aggregator.storage, query, aggregator.clock());
   });
 }

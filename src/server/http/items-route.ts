@@ -6,9 +6,10 @@ import { requirePermission, tokenOf } from './authenticate.js';
 import { checkAgentOwnsItems, readPushBody, validatePush } from './push-batch.js';
 
 /**
- * POST /api/v1/items: the sync push. Exactly-once holds even for racing duplicate pushes because
- * the ingest (duplicate check and insert) is one synchronous SQLite transaction: no other request
- * can run between the check and the write. Concurrent pushes share a transaction (group commit).
+ * POST /api/v1/items: the sync push. Exactly-once holds even for racing duplicate pushes, to this
+ * process or to another one on the same database: the ingest (duplicate check and insert) is one
+ * transaction under the storage's write lock, and ids are unique in the items table besides.
+ * Concurrent pushes share a transaction (group commit).
  */
 export function registerItemsRoute(app: FastifyInstance, aggregator: Aggregator, tokens: TokensRepo, commits: GroupCommit): void {
   app.post('/api/v1/items', { onRequest: requirePermission(tokens, 'items.push') }, async (request) => {

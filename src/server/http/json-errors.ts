@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isTransient } from '../storage/transient-errors.js';
 import type { HttpError } from './http-error.js';
 
 /** Fastify's wording names its internals ("content-type parser"); say what the client should fix. */
@@ -13,6 +14,8 @@ type ErrorLike = (FastifyError | HttpError) & { code?: string };
 
 /** The status and the {"error": …} message for any error a request ran into. */
 export function describeError(error: ErrorLike): { status: number; message: string } {
+  // The database restarted or is busy: nothing was stored, and the same request will work soon.
+  if (isTransient(error)) return { status: 503, message: 'the database is unavailable for a moment: try again' };
   const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
   // A 5xx message may describe our internals (paths, SQL): the client gets a plain sentence.
   if (status >= 500) return { status, message: 'internal error' };
@@ -27,6 +30,7 @@ export function installJsonErrors(app: FastifyInstance, remember: (request: Fast
   app.setErrorHandler((error: ErrorLike, request: FastifyRequest, reply: FastifyReply) => {
     const { status, message } = describeError(error);
     if (status >= 500) remember(request, error);
+    if (status === 503) void reply.header('retry-after', '5');
     return reply.code(status).send({ error: message });
   });
   app.setNotFoundHandler((request, reply) =>

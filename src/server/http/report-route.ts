@@ -31,7 +31,7 @@ export function registerReportRoute(app: FastifyInstance, aggregator: Aggregator
     if (token.role === 'lead' && team !== token.team) throw new HttpError(403, `a lead token exports team ${token.team ?? '?'} only`);
     let bytes: Buffer;
     try {
-      bytes = await weeklyReportFile(aggregator.db, { team, week: parseIsoWeek(week), timeZone: tz, lang, format }, aggregator.clock());
+      bytes = await weeklyReportFile(aggregator.storage, { team, week: parseIsoWeek(week), timeZone: tz, lang, format }, aggregator.clock());
     } catch (error) {
       if (error instanceof RangeError) throw new HttpError(400, error.message);
       if (error instanceof PdfUnavailableError) throw new HttpError(501, error.message);

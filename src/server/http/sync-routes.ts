@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Aggregator } from '../aggregator.js';
 import { InvalidCursorError, issueChangesSince } from '../issues/issue-changes.js';
-import { ItemsRepo } from '../items/items-repo.js';
+import { issuesOfItems } from '../items/items-repo.js';
 import type { TokensRepo } from '../tokens/tokens-repo.js';
 import { requirePermission } from './authenticate.js';
 import { HttpError } from './http-error.js';
@@ -28,12 +28,10 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
  * and the issue each of their items is in now (close the loop: reclustering and merges move items).
  */
 export function registerSyncRoutes(app: FastifyInstance, aggregator: Aggregator, tokens: TokensRepo): void {
-  const items = new ItemsRepo(aggregator.db);
-
-  app.get('/api/v1/sync/issues', { onRequest: requirePermission(tokens, 'issues.read') }, (request) => {
+  app.get('/api/v1/sync/issues', { onRequest: requirePermission(tokens, 'issues.read') }, async (request) => {
     const { cursor, limit } = parse(changesQuery, request.query, 'query');
     try {
-      return issueChangesSince(aggregator.db, cursor === '' ? undefined : cursor, limit);
+      return await issueChangesSince(aggregator.storage, cursor === '' ? undefined : cursor, limit);
     } catch (error) {
       // 410: the client's cursor belongs to another history; it must drop its cache and start over.
       if (error instanceof InvalidCursorError) throw new HttpError(410, error.message);
@@ -41,8 +39,8 @@ export function registerSyncRoutes(app: FastifyInstance, aggregator: Aggregator,
     }
   });
 
-  app.post('/api/v1/items/issues', { onRequest: requirePermission(tokens, 'issues.read') }, (request) => {
+  app.post('/api/v1/items/issues', { onRequest: requirePermission(tokens, 'issues.read') }, async (request) => {
     const { ids } = parse(itemIssuesBody, request.body, 'body');
-    return { issues: items.issuesOf(ids) };
+    return { issues: await issuesOfItems(aggregator.storage, ids) };
   });
 }

@@ -9,48 +9,47 @@ interface Waiting {
 
 /**
  * Group commit for concurrent pushes. A durable commit costs an fsync; pushes that arrive while
- * one is being written wait a turn of the event loop and are then stored together in one
- * transaction, so fifty agents pushing at once cost a few fsyncs, not fifty. An acknowledgement
- * still means "committed": each push resolves only after its transaction did.
+ * one is being written wait for it and are then stored together in one transaction, so fifty
+ * agents pushing at once cost a few fsyncs, not fifty. An acknowledgement still means
+ * "committed": each push resolves only after its transaction did.
  */
 export class GroupCommit {
   private waiting: Waiting[] = [];
-  private scheduled = false;
+  private writing = false;
 
   constructor(
     private readonly ingestor: Ingestor,
-    /** Items per transaction at most: bounds how long one commit holds the event loop. */
+    /** Items per transaction at most: bounds how long one commit holds the write lock. */
     private readonly maxItems = 2_000,
   ) {}
 
   ingest(items: readonly IncomingItem[]): Promise<IngestOutcome> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ items, resolve, reject });
-      if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => this.flush());
+      if (!this.writing) {
+        this.writing = true;
+        setImmediate(() => void this.drain());
       }
     });
   }
 
-  private flush(): void {
-    this.scheduled = false;
-    const group: Waiting[] = [];
-    let size = 0;
-    while (this.waiting.length > 0 && (group.length === 0 || size + (this.waiting[0] as Waiting).items.length <= this.maxItems)) {
-      const next = this.waiting.shift() as Waiting;
-      group.push(next);
-      size += next.items.length;
+  /** One transaction at a time, each taking what has queued up since the last began. */
+  private async drain(): Promise<void> {
+    while (this.waiting.length > 0) {
+      const group: Waiting[] = [];
+      let size = 0;
+      while (this.waiting.length > 0 && (group.length === 0 || size + (this.waiting[0] as Waiting).items.length <= this.maxItems)) {
+        const next = this.waiting.shift() as Waiting;
+        group.push(next);
+        size += next.items.length;
+      }
+      try {
+        const outcomes = await this.ingestor.ingestTogether(group.map((waiting) => waiting.items));
+        group.forEach((waiting, i) => waiting.resolve(outcomes[i] as IngestOutcome));
+      } catch (error) {
+        group.forEach((waiting) => waiting.reject(error));
+      }
     }
-    if (this.waiting.length > 0) {
-      this.scheduled = true;
-      setImmediate(() => this.flush());
-    }
-    try {
-      const outcomes = this.ingestor.ingestTogether(group.map((waiting) => waiting.items));
-      group.forEach((waiting, i) => waiting.resolve(outcomes[i] as IngestOutcome));
-    } catch (error) {
-      group.forEach((waiting) => waiting.reject(error));
-    }
+    this.writing = false;
   }
 }

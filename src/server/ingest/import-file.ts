@@ -38,7 +38,7 @@ export async function importFile(ingestor: Ingestor, path: string, hooks: Import
     else reject(row.line, result.error);
   }
   for (let start = 0; start < valid.length; start += CHUNK) {
-    const outcome = ingestor.ingest(valid.slice(start, start + CHUNK));
+    const outcome = await ingestor.ingest(valid.slice(start, start + CHUNK));
     summary.imported += outcome.accepted.length;
     summary.duplicates += outcome.duplicates.length;
     hooks.onProgress?.(Math.min(start + CHUNK, valid.length), valid.length);

@@ -4,11 +4,13 @@ import { titleFromVerbatim } from '../../shared/grouping/issue-title.js';
 import { countTerms } from '../../shared/grouping/term-vector.js';
 import { redactField } from '../../shared/text/redact.js';
 import { tokenize } from '../../shared/text/tokenize.js';
-import { centroidModel, loadGrouper } from '../grouping/grouping-state.js';
-import { VocabularyRepo } from '../grouping/vocabulary-repo.js';
-import { IssuesRepo } from '../issues/issues-repo.js';
-import { ItemsRepo, type StoredItem } from '../items/items-repo.js';
-import type { SqliteDatabase } from '../storage/sqlite/open-database.js';
+import { applyIssueRow, centroidModel, loadGrouper } from '../grouping/grouping-state.js';
+import { addToVocabulary, groupingCounters, termsChangedAfter } from '../grouping/vocabulary-repo.js';
+import { type IssueModel, createIssues, issuesChangedAfter, latestChangeSeq, saveModels } from '../issues/issues-repo.js';
+import { type StoredItem, countItems, existingIssues, insertItems } from '../items/items-repo.js';
+import { addLabels } from '../insights/taxonomy.js';
+import type { Sql } from '../storage/sql.js';
+import type { Storage } from '../storage/storage.js';
 
 export interface IngestOutcome {
   accepted: string[];
@@ -43,30 +45,44 @@ function prepare(item: IncomingItem): Prepared {
   };
 }
 
+/** What of the database the in-memory grouper reflects. */
+interface Position {
+  generation: number;
+  ingestSeq: number;
+  changeSeq: number;
+}
+
 /**
  * The one path by which feedback enters the aggregator, for imports and synced pushes alike:
  * redact, drop what is stored already (ids make every retry harmless), assign each item to an
  * issue, and store it all in one transaction.
+ *
+ * Several processes may ingest into one database. Each keeps the grouper in memory, and each
+ * ingest runs under the storage's write lock: on taking it, a process that is behind reads what
+ * the others wrote since (the terms and issues they changed), so it assigns an item exactly as a
+ * single process would have.
  */
 export class Ingestor {
-  private readonly items: ItemsRepo;
-  private readonly issues: IssuesRepo;
-  private readonly vocabulary: VocabularyRepo;
-  private grouper: Grouper;
-  private readonly addLabel;
-  /** The grouping generation the in-memory grouper was loaded under. */
-  private generation: number;
+  private constructor(
+    private readonly storage: Storage,
+    private readonly clock: Clock,
+    private grouper: Grouper,
+    private position: Position,
+  ) {}
 
-  constructor(
-    private readonly db: SqliteDatabase,
-    private readonly clock: Clock = Date.now,
-  ) {
-    this.items = new ItemsRepo(db);
-    this.issues = new IssuesRepo(db);
-    this.vocabulary = new VocabularyRepo(db);
-    this.addLabel = db.prepare<[string, string]>('INSERT OR IGNORE INTO labels (kind, value) VALUES (?, ?)');
-    this.generation = this.vocabulary.generation();
-    this.grouper = loadGrouper(this.issues, this.vocabulary);
+  /** The grouper holds changes of a transaction that has not committed (yet). */
+  private uncommitted = false;
+
+  static async open(storage: Storage, clock: Clock = Date.now): Promise<Ingestor> {
+    const { grouper, position } = await Ingestor.load(storage);
+    return new Ingestor(storage, clock, grouper, position);
+  }
+
+  private static async load(q: Sql): Promise<{ grouper: Grouper; position: Position }> {
+    const counters = await groupingCounters(q);
+    const grouper = await loadGrouper(q);
+    const changeSeq = await latestChangeSeq(q);
+    return { grouper, position: { generation: counters.generation, ingestSeq: counters.ingestSeq, changeSeq } };
   }
 
   /** The grouper as the last ingest left it; shared with suggestion lookups. */
@@ -74,88 +90,114 @@ export class Ingestor {
     return this.grouper;
   }
 
-  itemCount(): number {
-    return this.items.count();
+  itemCount(): Promise<number> {
+    return countItems(this.storage);
   }
 
   /** Re-reads the grouper from the database, after another writer (a recluster, a merge) changed it. */
-  reload(): void {
-    this.generation = this.vocabulary.generation();
-    this.grouper = loadGrouper(this.issues, this.vocabulary);
+  async reload(q: Sql = this.storage): Promise<void> {
+    ({ grouper: this.grouper, position: this.position } = await Ingestor.load(q));
   }
 
-  ingest(batch: readonly IncomingItem[]): IngestOutcome {
-    return this.ingestTogether([batch])[0] as IngestOutcome;
+  async ingest(batch: readonly IncomingItem[]): Promise<IngestOutcome> {
+    return (await this.ingestTogether([batch]))[0] as IngestOutcome;
   }
 
   /**
    * Several batches (concurrent pushes) in one transaction: one commit, one fsync, each batch
    * still answered on its own. All or none of them is stored.
    */
-  ingestTogether(batches: readonly (readonly IncomingItem[])[]): IngestOutcome[] {
-    const outcomes = batches.map((): IngestOutcome => ({ accepted: [], duplicates: [], rejected: [], issues: {} }));
+  async ingestTogether(batches: readonly (readonly IncomingItem[])[]): Promise<IngestOutcome[]> {
     const prepared = batches.map((batch) => batch.map(prepare));
     try {
-      this.db
-        .transaction(() => {
-          // Another process (wocas recluster) may have regrouped since we loaded: never assign to
-          // an issue it retired. Inside the write lock, so the check cannot go stale.
-          if (this.vocabulary.generation() !== this.generation) this.reload();
-          prepared.forEach((batch, i) => this.store(batch, outcomes[i] as IngestOutcome));
-        })
-        .immediate();
+      const result = await this.storage.write(async (tx) => {
+        // Fresh outcomes per attempt: the storage may retry the transaction after a transient error.
+        const outcomes = batches.map((): IngestOutcome => ({ accepted: [], duplicates: [], rejected: [], issues: {} }));
+        // The storage retries a transaction that failed on a transient error: start from the database again.
+        if (this.uncommitted) await this.reload(tx);
+        this.uncommitted = true;
+        await this.catchUp(tx);
+        const fresh = await this.dropStored(tx, prepared, outcomes);
+        await this.store(tx, fresh, outcomes);
+        return outcomes;
+      });
+      this.uncommitted = false;
+      return result;
     } catch (error) {
       // The grouper's memory ran ahead of a transaction that rolled back: read it again.
-      this.reload();
+      this.uncommitted = false;
+      await this.reload();
       throw error;
     }
-    return outcomes;
   }
 
-  /** Teams and segments in use, for the taxonomy: a batch has a handful, recorded once each. */
-  private recordLabels(batch: readonly Prepared[]): void {
-    const labels = new Set<string>();
-    for (const { item } of batch) {
-      if (item.team) labels.add(`team\u0000${item.team}`);
-      if (item.segment) labels.add(`segment\u0000${item.segment}`);
+  /** Inside the write lock, so what it reads cannot go stale before this transaction commits. */
+  private async catchUp(tx: Sql): Promise<void> {
+    const counters = await groupingCounters(tx);
+    if (counters.generation !== this.position.generation) {
+      // A recluster, merge or split rewrote the grouping: never assign to an issue it retired.
+      await this.reload(tx);
+      return;
     }
-    for (const label of labels) {
-      const [kind, value] = label.split('\u0000') as [string, string];
-      this.addLabel.run(kind, value);
-    }
+    if (counters.ingestSeq === this.position.ingestSeq) return;
+    this.grouper.vocabulary.catchUp(counters.documents, await termsChangedAfter(tx, this.position.ingestSeq));
+    for (const row of await issuesChangedAfter(tx, this.position.changeSeq)) applyIssueRow(this.grouper, row);
+    this.position = { ...this.position, ingestSeq: counters.ingestSeq, changeSeq: await latestChangeSeq(tx) };
   }
 
-  private store(prepared: readonly Prepared[], outcome: IngestOutcome): void {
-    const stored = this.items.existingIssues(prepared.map((p) => p.item.id));
-    const fresh: Prepared[] = [];
-    const inBatch = new Set<string>();
-    for (const p of prepared) {
-      const storedIn = stored.get(p.item.id);
-      if (storedIn !== undefined || inBatch.has(p.item.id)) {
-        outcome.duplicates.push(p.item.id);
-        if (storedIn !== undefined) outcome.issues[p.item.id] = storedIn;
-      } else {
-        inBatch.add(p.item.id);
-        fresh.push(p);
+  /** Splits each batch into items stored already (answered as duplicates) and new ones. */
+  private async dropStored(tx: Sql, prepared: readonly (readonly Prepared[])[], outcomes: IngestOutcome[]): Promise<{ p: Prepared; outcome: IngestOutcome }[]> {
+    const stored = await existingIssues(tx, prepared.flatMap((batch) => batch.map((p) => p.item.id)));
+    const fresh: { p: Prepared; outcome: IngestOutcome }[] = [];
+    const seen = new Set<string>();
+    prepared.forEach((batch, i) => {
+      const outcome = outcomes[i] as IngestOutcome;
+      for (const p of batch) {
+        const storedIn = stored.get(p.item.id);
+        if (storedIn !== undefined || seen.has(p.item.id)) {
+          outcome.duplicates.push(p.item.id);
+          if (storedIn !== undefined) outcome.issues[p.item.id] = storedIn;
+        } else {
+          seen.add(p.item.id);
+          fresh.push({ p, outcome });
+        }
       }
-    }
+    });
+    return fresh;
+  }
+
+  private async store(tx: Sql, fresh: readonly { p: Prepared; outcome: IngestOutcome }[], outcomes: IngestOutcome[]): Promise<void> {
+    if (fresh.length === 0) return;
     const increments = new Map<string, number>();
-    for (const p of fresh) for (const term of p.counts.keys()) increments.set(term, (increments.get(term) ?? 0) + 1);
-    this.grouper.observe(fresh.map((p) => ({ counts: p.counts })));
+    for (const { p } of fresh) for (const term of p.counts.keys()) increments.set(term, (increments.get(term) ?? 0) + 1);
+    this.grouper.observe(fresh.map(({ p }) => ({ counts: p.counts })));
 
     const now = this.clock();
+    const created: { id: string; title: string }[] = [];
+    const items: StoredItem[] = [];
     const touched = new Set<string>();
-    for (const p of fresh) {
+    const issueOf = new Map<string, string>();
+    for (const { p, outcome } of fresh) {
       const assignment = this.grouper.assign({ counts: p.counts, chosenIssueId: p.item.issue_id });
-      if (assignment.created) this.issues.create(assignment.issueId, titleFromVerbatim(p.text), now);
+      if (assignment.created) created.push({ id: assignment.issueId, title: titleFromVerbatim(p.text) });
       touched.add(assignment.issueId);
-      this.items.insert(toStored(p, assignment.issueId, assignment.by === 'similarity' ? 'similarity' : assignment.by, now));
+      items.push(toStored(p, assignment.issueId, assignment.by, now));
+      issueOf.set(p.item.id, assignment.issueId);
       outcome.accepted.push(p.item.id);
       outcome.issues[p.item.id] = assignment.issueId;
     }
-    for (const issueId of touched) this.issues.saveModel(issueId, centroidModel(this.grouper, issueId));
-    this.recordLabels(fresh);
-    this.vocabulary.add(increments, fresh.length);
+    // An item pushed twice in one group (a retry racing its original): the second answer names
+    // the issue the first was put in.
+    for (const outcome of outcomes) {
+      for (const id of outcome.duplicates) if (outcome.issues[id] === undefined && issueOf.has(id)) outcome.issues[id] = issueOf.get(id) as string;
+    }
+    await createIssues(tx, created, now);
+    await insertItems(tx, items);
+    await saveModels(tx, new Map([...touched].map((id): [string, IssueModel] => [id, centroidModel(this.grouper, id)])));
+    await addLabels(tx, fresh.map(({ p }) => p.item));
+    const ingestSeq = this.position.ingestSeq + 1;
+    await addToVocabulary(tx, increments, fresh.length, ingestSeq);
+    this.position = { ...this.position, ingestSeq, changeSeq: await latestChangeSeq(tx) };
   }
 }
 

@@ -1,29 +1,30 @@
+import { sql } from 'kysely';
 import { SUGGESTION_FLOOR } from '../../shared/grouping/suggestion-floor.js';
 import type { MyFeedbackItem, Suggestion } from '../../shared/api/contract.js';
 import type { IssueStatus } from '../../shared/domain/issue.js';
 import type { Grouper } from '../../shared/grouping/grouper.js';
 import { countTerms } from '../../shared/grouping/term-vector.js';
 import { tokenize } from '../../shared/text/tokenize.js';
-import type { SqliteDatabase } from '../storage/sqlite/open-database.js';
-
+import { type Sql, inList, rows } from '../storage/sql.js';
 
 /** Open issues most like a text, from the live grouper (the same index that assigns items). */
-export function suggestIssues(db: SqliteDatabase, grouper: Grouper, text: string, limit: number): Suggestion[] {
+export async function suggestIssues(q: Sql, grouper: Grouper, text: string, limit: number): Promise<Suggestion[]> {
   const counts = countTerms(tokenize(text));
   if (counts.size === 0) return [];
   const matches = grouper.index.nearest(grouper.vectorize(counts), limit).filter((m) => m.similarity >= SUGGESTION_FLOOR);
   if (matches.length === 0) return [];
-  const rows = new Map(
-    db
-      .prepare<[string], { id: string; title: string; status: IssueStatus; mentions: number }>(
-        `SELECT i.id, i.title, i.status, (SELECT count(*) FROM items WHERE issue_id = i.id) AS mentions
-           FROM issues i WHERE i.id IN (SELECT value FROM json_each(?))`,
+  const found = new Map(
+    (
+      await rows(
+        q,
+        sql<{ id: string; title: string; status: IssueStatus; mentions: number }>`SELECT i.id, i.title, i.status,
+            (SELECT count(*) FROM items WHERE issue_id = i.id) AS mentions
+           FROM issues i WHERE ${inList(sql.ref('i.id'), matches.map((m) => m.issueId))}`,
       )
-      .all(JSON.stringify(matches.map((m) => m.issueId)))
-      .map((row) => [row.id, row]),
+    ).map((row) => [row.id, row]),
   );
   return matches.flatMap((match) => {
-    const row = rows.get(match.issueId);
+    const row = found.get(match.issueId);
     return row ? [{ ...row, similarity: Math.round(match.similarity * 1000) / 1000 }] : [];
   });
 }
@@ -40,18 +41,17 @@ interface MineRow {
 }
 
 /** An agent's own items, newest first, with their issue now (following merges) and whether it changed. */
-export function agentFeedback(db: SqliteDatabase, agent: string, limit: number): MyFeedbackItem[] {
-  const rows = db
-    .prepare<[string, string, number], MineRow>(
-      `SELECT it.id, it.text, it.created_at, s.id AS issue_id, s.title, s.status, s.owner, seen.status AS seen
+export async function agentFeedback(q: Sql, agent: string, limit: number): Promise<MyFeedbackItem[]> {
+  const mine = await rows(
+    q,
+    sql<MineRow>`SELECT it.id, it.text, it.created_at, s.id AS issue_id, s.title, s.status, s.owner, seen.status AS seen
          FROM items it
          JOIN issues direct ON direct.id = it.issue_id
          JOIN issues s ON s.id = coalesce(direct.merged_into, direct.id)
-         LEFT JOIN feedback_seen seen ON seen.agent = ? AND seen.issue_id = s.id
-        WHERE it.agent = ? ORDER BY it.seq DESC LIMIT ?`,
-    )
-    .all(agent, agent, limit);
-  return rows.map((row) => ({
+         LEFT JOIN feedback_seen seen ON seen.agent = ${agent} AND seen.issue_id = s.id
+        WHERE it.agent = ${agent} ORDER BY it.seq DESC LIMIT ${limit}`,
+  );
+  return mine.map((row) => ({
     id: row.id,
     text: row.text,
     created_at: new Date(row.created_at).toISOString(),
@@ -62,10 +62,9 @@ export function agentFeedback(db: SqliteDatabase, agent: string, limit: number):
   }));
 }
 
-export function markSeen(db: SqliteDatabase, agent: string, issueIds: readonly string[]): void {
-  const statement = db.prepare<[string, string]>(
-    `INSERT INTO feedback_seen (agent, issue_id, status) SELECT ?, id, status FROM issues WHERE id = ?
-     ON CONFLICT (agent, issue_id) DO UPDATE SET status = excluded.status`,
-  );
-  db.transaction(() => issueIds.forEach((id) => statement.run(agent, id)))();
+export async function markSeen(q: Sql, agent: string, issueIds: readonly string[]): Promise<void> {
+  if (issueIds.length === 0) return;
+  await sql`INSERT INTO feedback_seen (agent, issue_id, status)
+      SELECT CAST(${agent} AS TEXT), id, status FROM issues WHERE ${inList(sql.ref('id'), issueIds)}
+      ON CONFLICT (agent, issue_id) DO UPDATE SET status = excluded.status`.execute(q.db);
 }

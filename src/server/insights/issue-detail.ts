@@ -1,9 +1,10 @@
+import { sql } from 'kysely';
 import type { CountedText, IssueDetail } from '../../shared/api/contract.js';
 import type { Channel } from '../../shared/domain/feedback-item.js';
 import { Vocabulary, countTerms, dot, vectorize } from '../../shared/grouping/term-vector.js';
 import { tokenize } from '../../shared/text/tokenize.js';
 import { rankIssues } from '../issues/rank-issues.js';
-import type { SqliteDatabase } from '../storage/sqlite/open-database.js';
+import { type Sql, first, rows } from '../storage/sql.js';
 import { type ItemFilter, itemConditions } from './window.js';
 
 const VERBATIMS = 6;
@@ -70,28 +71,26 @@ function toMap(vector: { terms: readonly string[]; weights: Float64Array }): Map
   return new Map(vector.terms.map((term, i) => [term, vector.weights[i] as number]));
 }
 
-export function issueDetail(db: SqliteDatabase, issueId: string, filter: ItemFilter, now: number): IssueDetail {
-  const ranked = rankIssues(db, { ...filter, issueIds: [issueId] }, now).issues[0];
+export async function issueDetail(q: Sql, issueId: string, filter: ItemFilter, now: number): Promise<IssueDetail> {
+  const ranked = (await rankIssues(q, { ...filter, issueIds: [issueId] }, now)).issues[0];
   if (!ranked) throw new IssueNotFoundError(`no items of issue ${issueId} in this window`);
-  const { sql, params } = itemConditions(filter);
-  const rows = db
-    .prepare<Record<string, string | number>, ItemRow>(
-      `SELECT id, text, channel, team, created_at, root_cause, suggested_fix FROM items
-        WHERE issue_id = @issue AND ${sql} ORDER BY created_at DESC LIMIT ${SAMPLE}`,
-    )
-    .all({ ...params, issue: issueId });
-  const rootCause = db.prepare('SELECT root_cause FROM issues WHERE id = ?').pluck().get(issueId) as string | null;
+  const members = await rows(
+    q,
+    sql<ItemRow>`SELECT id, text, channel, team, created_at, root_cause, suggested_fix FROM items
+      WHERE issue_id = ${issueId} AND ${itemConditions(filter)} ORDER BY created_at DESC, seq DESC LIMIT ${SAMPLE}`,
+  );
+  const rootCause = (await first(q, sql<{ root_cause: string | null }>`SELECT root_cause FROM issues WHERE id = ${issueId}`))?.root_cause ?? null;
   return {
     issue: ranked,
     root_cause: rootCause,
-    verbatims: diverseVerbatims(rows, VERBATIMS).map((row) => ({
+    verbatims: diverseVerbatims(members, VERBATIMS).map((row) => ({
       id: row.id,
       text: row.text,
       channel: row.channel,
       team: row.team,
       created_at: new Date(row.created_at).toISOString(),
     })),
-    root_causes: groupTexts(rows.map((row) => row.root_cause)),
-    suggested_fixes: groupTexts(rows.map((row) => row.suggested_fix)),
+    root_causes: groupTexts(members.map((row) => row.root_cause)),
+    suggested_fixes: groupTexts(members.map((row) => row.suggested_fix)),
   };
 }

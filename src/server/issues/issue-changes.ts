@@ -1,6 +1,7 @@
+import { sql } from 'kysely';
 import type { IssueSnapshot, IssueStatus } from '../../shared/domain/issue.js';
-import type { SqliteDatabase } from '../storage/sqlite/open-database.js';
-import type { IssueModel } from './issues-repo.js';
+import { type Sql, inList, rows } from '../storage/sql.js';
+import { type IssueModel, latestChangeSeq } from './issues-repo.js';
 
 export type { IssueSnapshot } from '../../shared/domain/issue.js';
 
@@ -37,21 +38,26 @@ function parseCursor(cursor: string | undefined): number {
  * change_seq inside the writer's transaction, so a page never skips a change that commits later
  * with a smaller number.
  */
-export function issueChangesSince(db: SqliteDatabase, cursor: string | undefined, limit: number): IssueChangePage {
+export async function issueChangesSince(q: Sql, cursor: string | undefined, limit: number): Promise<IssueChangePage> {
   const after = parseCursor(cursor);
-  const latest = db.prepare('SELECT coalesce(max(change_seq), 0) FROM issues').pluck().get() as number;
+  const latest = await latestChangeSeq(q);
   // A cursor from the future means this is not the database the client synced with (restored,
   // replaced): the client must drop its cache and start again.
   if (after > latest) throw new InvalidCursorError('unknown cursor: start again without one');
-  const rows = db
-    .prepare<[number, number], Row>(
-      `SELECT id, title, status, owner, merged_into, model, change_seq FROM issues
-        WHERE change_seq > ? ORDER BY change_seq LIMIT ?`,
-    )
-    .all(after, limit + 1);
-  const page = rows.slice(0, limit);
-  const counts = db.prepare<[string], { mentions: number; times_heard: number | null }>(
-    'SELECT count(*) AS mentions, sum(times_heard) AS times_heard FROM items WHERE issue_id = ?',
+  const found = await rows(
+    q,
+    sql<Row>`SELECT id, title, status, owner, merged_into, model, change_seq FROM issues
+      WHERE change_seq > ${after} ORDER BY change_seq LIMIT ${limit + 1}`,
+  );
+  const page = found.slice(0, limit);
+  const counts = new Map(
+    (
+      await rows(
+        q,
+        sql<{ issue_id: string; mentions: number; times_heard: number }>`SELECT issue_id, count(*) AS mentions, sum(times_heard) AS times_heard
+          FROM items WHERE ${inList(sql.ref('issue_id'), page.map((row) => row.id))} GROUP BY issue_id`,
+      )
+    ).map((row) => [row.issue_id, row]),
   );
   const issues = page.map((row): IssueSnapshot => {
     const { mentions, times_heard } = counts.get(row.id) ?? { mentions: 0, times_heard: 0 };
@@ -62,11 +68,11 @@ export function issueChangesSince(db: SqliteDatabase, cursor: string | undefined
       status: row.status,
       owner: row.owner,
       mentions,
-      times_heard: times_heard ?? 0,
+      times_heard,
       merged_into: row.merged_into,
       terms: [...model.terms].sort((a, b) => b[1] - a[1]).slice(0, SNAPSHOT_TERMS),
     };
   });
   const last = page.at(-1)?.change_seq ?? after;
-  return { issues, cursor: `c${last}`, has_more: rows.length > limit };
+  return { issues, cursor: `c${last}`, has_more: found.length > limit };
 }

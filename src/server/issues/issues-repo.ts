@@ -1,5 +1,6 @@
+import { sql } from 'kysely';
 import type { IssueStatus } from '../../shared/domain/issue.js';
-import type { SqliteDatabase } from '../storage/sqlite/open-database.js';
+import { type Sql, chunks, first, rows } from '../storage/sql.js';
 
 export interface IssueRow {
   id: string;
@@ -13,6 +14,7 @@ export interface IssueRow {
   model: string;
   created_at: number;
   updated_at: number;
+  change_seq: number;
 }
 
 /** The grouper's centroid as persisted: member count and the heaviest terms of the summed vectors. */
@@ -21,62 +23,58 @@ export interface IssueModel {
   terms: [string, number][];
 }
 
-/** Queries on the issues table, prepared once. */
-export class IssuesRepo {
-  private readonly createStatement;
-  private readonly modelStatement;
-  private readonly titleStatement;
-  private readonly getStatement;
+const ROWS_PER_STATEMENT = 1_000;
 
-  constructor(private readonly db: SqliteDatabase) {
-    this.createStatement = db.prepare<[string, string, number, number]>(
-      'INSERT INTO issues (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)',
-    );
-    this.modelStatement = db.prepare<[string, string]>('UPDATE issues SET model = ? WHERE id = ?');
-    this.titleStatement = db.prepare<[string, string]>(
-      "UPDATE issues SET title = ? WHERE id = ? AND title_source = 'auto'",
-    );
-    this.getStatement = db.prepare<[string], IssueRow>('SELECT * FROM issues WHERE id = ?');
+export async function createIssues(q: Sql, issues: readonly { id: string; title: string }[], now: number): Promise<void> {
+  for (const slice of chunks(issues, ROWS_PER_STATEMENT)) {
+    await q.db
+      .insertInto('issues')
+      .values(slice.map(({ id, title }) => ({ id, title, created_at: now, updated_at: now })))
+      .execute();
   }
+}
 
-  create(id: string, title: string, now: number): void {
-    this.createStatement.run(id, title, now, now);
-  }
+export async function getIssue(q: Sql, id: string): Promise<IssueRow | undefined> {
+  return first(q, sql<IssueRow>`SELECT * FROM issues WHERE id = ${id}`);
+}
 
-  get(id: string): IssueRow | undefined {
-    return this.getStatement.get(id);
+/** Saves centroids, many per statement: a batch touches up to one issue per item. */
+export async function saveModels(q: Sql, models: ReadonlyMap<string, IssueModel>): Promise<void> {
+  for (const slice of chunks([...models], ROWS_PER_STATEMENT)) {
+    // VALUES names its columns column1, column2 on both engines.
+    const values = sql.join(slice.map(([id, model]) => sql`(${id}, ${JSON.stringify(model)})`));
+    await sql`UPDATE issues SET model = v.column2 FROM (VALUES ${values}) AS v WHERE issues.id = v.column1`.execute(q.db);
   }
+}
 
-  saveModel(id: string, model: IssueModel): void {
-    this.modelStatement.run(JSON.stringify(model), id);
-  }
+/** Sets an automatic title; a title an analyst wrote is kept. */
+export async function setAutoTitle(q: Sql, id: string, title: string): Promise<void> {
+  await sql`UPDATE issues SET title = ${title} WHERE id = ${id} AND title_source = 'auto'`.execute(q.db);
+}
 
-  /** Sets an automatic title; a title an analyst wrote is kept. */
-  setAutoTitle(id: string, title: string): void {
-    this.titleStatement.run(title, id);
-  }
+export async function retireIssue(q: Sql, id: string, into: string, now: number): Promise<void> {
+  await sql`UPDATE issues SET merged_into = ${into}, updated_at = ${now} WHERE id = ${id}`.execute(q.db);
+}
 
-  retire(id: string, into: string, now: number): void {
-    this.db
-      .prepare('UPDATE issues SET merged_into = ?, updated_at = ? WHERE id = ?')
-      .run(into, now, id);
-  }
+/** Live issues (not merged away) with their models, for loading the grouper. */
+export async function liveIssues(q: Sql): Promise<IssueRow[]> {
+  return rows(q, sql<IssueRow>`SELECT * FROM issues WHERE merged_into IS NULL`);
+}
 
-  /** Live issues (not merged away) with their models, for loading the grouper. */
-  live(): IssueRow[] {
-    return this.db.prepare<[], IssueRow>('SELECT * FROM issues WHERE merged_into IS NULL').all();
-  }
+/** Issues written after a change sequence number: what another process did since we last looked. */
+export async function issuesChangedAfter(q: Sql, changeSeq: number): Promise<IssueRow[]> {
+  return rows(q, sql<IssueRow>`SELECT * FROM issues WHERE change_seq > ${changeSeq} ORDER BY change_seq`);
+}
 
-  redirects(): [string, string][] {
-    return this.db
-      .prepare<[], [string, string]>('SELECT id, merged_into FROM issues WHERE merged_into IS NOT NULL')
-      .raw()
-      .all();
-  }
+export async function latestChangeSeq(q: Sql): Promise<number> {
+  return Number((await first(q, sql<{ n: number | null }>`SELECT max(change_seq) AS n FROM issues`))?.n ?? 0);
+}
 
-  curatedIds(): Set<string> {
-    return new Set(
-      this.db.prepare<[], string>('SELECT id FROM issues WHERE curated = 1').pluck().all(),
-    );
-  }
+export async function issueRedirects(q: Sql): Promise<[string, string][]> {
+  const found = await rows(q, sql<{ id: string; merged_into: string }>`SELECT id, merged_into FROM issues WHERE merged_into IS NOT NULL`);
+  return found.map((row) => [row.id, row.merged_into]);
+}
+
+export async function curatedIssueIds(q: Sql): Promise<Set<string>> {
+  return new Set((await rows(q, sql<{ id: string }>`SELECT id FROM issues WHERE curated = 1`)).map((row) => row.id));
 }

@@ -1,7 +1,8 @@
+import { type RawBuilder, sql } from 'kysely';
 import type { Channel } from '../../shared/domain/feedback-item.js';
 import type { RankedIssue, RankedIssues } from '../../shared/domain/issue.js';
 import { issueScore, issueTrend } from '../../shared/ranking/score.js';
-import type { SqliteDatabase } from '../storage/sqlite/open-database.js';
+import { type Sql, IN_LIST_MAX, chunks, inList, itemsForRanking, likeOperator, rows } from '../storage/sql.js';
 import type { IssueRow } from './issues-repo.js';
 
 export interface RankingQuery {
@@ -29,60 +30,55 @@ interface WindowRow {
   last_seen: number;
 }
 
-function filters(query: RankingQuery): { sql: string; params: Record<string, string> } {
-  const clauses: string[] = [];
-  const params: Record<string, string> = {};
+/** The query's filters as SQL conditions on items, each starting with AND. */
+function filters(q: Sql, query: RankingQuery): RawBuilder<unknown> {
+  const clauses: RawBuilder<unknown>[] = [];
   for (const key of ['team', 'channel', 'segment'] as const) {
     const value = query[key];
-    if (value !== undefined) {
-      clauses.push(`AND ${key} = @${key}`);
-      params[key] = value;
-    }
+    if (value !== undefined) clauses.push(sql`AND ${sql.ref(key)} = ${value}`);
   }
-  if (query.issueIds !== undefined) {
-    clauses.push('AND issue_id IN (SELECT value FROM json_each(@issueIds))');
-    params.issueIds = JSON.stringify(query.issueIds);
-  }
+  if (query.issueIds !== undefined) clauses.push(sql`AND ${inList(sql.ref('issue_id'), query.issueIds)}`);
   if (query.search !== undefined && query.search.trim() !== '') {
-    clauses.push(`AND issue_id IN (SELECT id FROM issues WHERE title LIKE @search ESCAPE '\\'
-      UNION SELECT issue_id FROM items WHERE text LIKE @search ESCAPE '\\')`);
-    params.search = `%${query.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = `%${query.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = likeOperator(q);
+    clauses.push(sql`AND issue_id IN (SELECT id FROM issues WHERE title ${like} ${pattern} ESCAPE '\\'
+      UNION SELECT issue_id FROM items WHERE text ${like} ${pattern} ESCAPE '\\')`);
   }
-  return { sql: clauses.join(' '), params };
+  return sql.join(clauses, sql` `);
+}
+
+function bounds(query: RankingQuery): { from: number; to: number } {
+  return { from: query.from ?? Number.MIN_SAFE_INTEGER, to: query.to ?? Number.MAX_SAFE_INTEGER };
 }
 
 /**
  * Issues ranked by score over a window, with trend against the window of equal length before it.
  * Reads the covering index items_ranking once per window: no table lookups, no sort of items.
  */
-export function rankIssues(db: SqliteDatabase, query: RankingQuery, now: number): RankedIssues {
-  const { sql: where, params } = filters(query);
-  const from = query.from ?? Number.MIN_SAFE_INTEGER;
-  const to = query.to ?? Number.MAX_SAFE_INTEGER;
-  const windowRows = db
-    .prepare<Record<string, string | number>, WindowRow>(
-      `SELECT issue_id, count(*) AS mentions, sum(times_heard) AS times_heard,
+export async function rankIssues(q: Sql, query: RankingQuery, now: number): Promise<RankedIssues> {
+  const where = filters(q, query);
+  const { from, to } = bounds(query);
+  const windowRows = await rows(
+    q,
+    sql<WindowRow>`SELECT issue_id, count(*) AS mentions, sum(times_heard) AS times_heard,
               count(DISTINCT agent) AS agents, min(created_at) AS first_seen, max(created_at) AS last_seen
-         FROM items INDEXED BY items_ranking
-        WHERE created_at >= @from AND created_at < @to ${where}
+         FROM ${itemsForRanking(q)}
+        WHERE created_at >= ${from} AND created_at < ${to} ${where}
         GROUP BY issue_id`,
-    )
-    .all({ ...params, from, to });
+  );
 
   const previous = new Map<string, number>();
   if (query.from !== undefined) {
     const length = Math.min(to, now) - query.from;
-    const rows = db
-      .prepare<Record<string, string | number>, [string, number]>(
-        `SELECT issue_id, sum(times_heard) FROM items INDEXED BY items_ranking
-          WHERE created_at >= @from AND created_at < @to ${where} GROUP BY issue_id`,
-      )
-      .raw()
-      .all({ ...params, from: query.from - Math.max(length, 0), to: query.from });
-    for (const [issueId, timesHeard] of rows) previous.set(issueId, timesHeard);
+    const before = await rows(
+      q,
+      sql<{ issue_id: string; times_heard: number }>`SELECT issue_id, sum(times_heard) AS times_heard FROM ${itemsForRanking(q)}
+          WHERE created_at >= ${query.from - Math.max(length, 0)} AND created_at < ${query.from} ${where} GROUP BY issue_id`,
+    );
+    for (const row of before) previous.set(row.issue_id, row.times_heard);
   }
 
-  const issues = issueRows(db, windowRows.map((row) => row.issue_id));
+  const issues = await issueRows(q, windowRows.map((row) => row.issue_id));
   const ranked = windowRows.map((row): RankedIssue => {
     const issue = issues.get(row.issue_id) as IssueRow;
     const before = previous.get(row.issue_id) ?? 0;
@@ -110,32 +106,28 @@ export function rankIssues(db: SqliteDatabase, query: RankingQuery, now: number)
       (a.id < b.id ? -1 : 1),
   );
   const limited = query.limit === undefined ? ranked : ranked.slice(0, query.limit);
-  if (query.withItems) attachItemIds(db, limited, query);
+  if (query.withItems) await attachItemIds(q, limited, query);
   return { generated_at: new Date(now).toISOString(), issues: limited };
 }
 
-function issueRows(db: SqliteDatabase, ids: readonly string[]): Map<string, IssueRow> {
-  const rows = db
-    .prepare<[string], IssueRow>('SELECT * FROM issues WHERE id IN (SELECT value FROM json_each(?))')
-    .all(JSON.stringify(ids));
-  return new Map(rows.map((row) => [row.id, row]));
+async function issueRows(q: Sql, ids: readonly string[]): Promise<Map<string, IssueRow>> {
+  const found = new Map<string, IssueRow>();
+  for (const slice of chunks(ids, IN_LIST_MAX)) {
+    for (const row of await rows(q, sql<IssueRow>`SELECT * FROM issues WHERE ${inList(sql.ref('id'), slice)}`)) found.set(row.id, row);
+  }
+  return found;
 }
 
 /** Every item of each issue in the window and filters, oldest first. */
-function attachItemIds(db: SqliteDatabase, issues: RankedIssue[], query: RankingQuery): void {
-  const { sql: where, params } = filters(query);
-  const statement = db
-    .prepare<Record<string, string | number>, string>(
-      `SELECT id FROM items WHERE issue_id = @issue AND created_at >= @from AND created_at < @to ${where}
-        ORDER BY created_at, seq`,
-    )
-    .pluck();
+async function attachItemIds(q: Sql, issues: RankedIssue[], query: RankingQuery): Promise<void> {
+  const where = filters(q, query);
+  const { from, to } = bounds(query);
   for (const issue of issues) {
-    issue.item_ids = statement.all({
-      ...params,
-      issue: issue.id,
-      from: query.from ?? Number.MIN_SAFE_INTEGER,
-      to: query.to ?? Number.MAX_SAFE_INTEGER,
-    });
+    const found = await rows(
+      q,
+      sql<{ id: string }>`SELECT id FROM items WHERE issue_id = ${issue.id} AND created_at >= ${from} AND created_at < ${to} ${where}
+        ORDER BY created_at, seq`,
+    );
+    issue.item_ids = found.map((row) => row.id);
   }
 }

@@ -1,5 +1,6 @@
+import { sql } from 'kysely';
 import type { Channel } from '../../shared/domain/feedback-item.js';
-import type { SqliteDatabase } from '../storage/sqlite/open-database.js';
+import { type Sql, chunks, first, inList, rows, IN_LIST_MAX } from '../storage/sql.js';
 
 export type AssignedBy = 'new' | 'similarity' | 'agent' | 'analyst' | 'recluster';
 
@@ -21,61 +22,51 @@ export interface StoredItem {
   redactions: number;
 }
 
-/** Queries on the items table, prepared once. */
-export class ItemsRepo {
-  private readonly insertStatement;
-  private readonly existingStatement;
-  private readonly moveStatement;
+/** Rows per INSERT: 14 parameters each stays far below either engine's limit per statement. */
+const INSERT_ROWS = 1_000;
 
-  constructor(private readonly db: SqliteDatabase) {
-    this.insertStatement = db.prepare(`
-      INSERT INTO items (id, issue_id, assigned_by, text, channel, team, agent, segment, root_cause,
-        suggested_fix, times_heard, created_at, received_at, redactions)
-      VALUES (@id, @issue_id, @assigned_by, @text, @channel, @team, @agent, @segment, @root_cause,
-        @suggested_fix, @times_heard, @created_at, @received_at, @redactions)`);
-    this.existingStatement = db
-      .prepare<[string], [string, string]>('SELECT id, issue_id FROM items WHERE id IN (SELECT value FROM json_each(?))')
-      .raw();
-    this.moveStatement = db.prepare<[string, AssignedBy, string]>(
-      'UPDATE items SET issue_id = ?, assigned_by = ? WHERE id = ?',
-    );
+/** Which of `ids` are stored already, with the issue each is in. */
+export async function existingIssues(q: Sql, ids: readonly string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  for (const slice of chunks(ids, IN_LIST_MAX)) {
+    const matches = await rows(q, sql<{ id: string; issue_id: string }>`SELECT id, issue_id FROM items WHERE ${inList(sql.ref('id'), slice)}`);
+    for (const row of matches) found.set(row.id, row.issue_id);
   }
+  return found;
+}
 
-  /** Which of `ids` are stored already, with the issue each is in. */
-  existingIssues(ids: readonly string[]): Map<string, string> {
-    const found = new Map<string, string>();
-    for (let start = 0; start < ids.length; start += 5_000) {
-      for (const [id, issueId] of this.existingStatement.all(JSON.stringify(ids.slice(start, start + 5_000)))) {
-        found.set(id, issueId);
-      }
-    }
-    return found;
+/** The issue each of these items is in now; unknown ids are left out. */
+export async function issuesOfItems(q: Sql, ids: readonly string[]): Promise<Record<string, string>> {
+  return Object.fromEntries(await existingIssues(q, ids));
+}
+
+/**
+ * Stores new items. The caller has dropped ids stored already, inside the same write transaction,
+ * so a conflict here is a bug and fails the transaction rather than being skipped.
+ */
+export async function insertItems(q: Sql, items: readonly StoredItem[]): Promise<void> {
+  for (const slice of chunks(items, INSERT_ROWS)) await q.db.insertInto('items').values(slice).execute();
+}
+
+/** Moves items (item id → issue id), many per statement: a recluster may move most of them. */
+export async function moveItems(q: Sql, moves: ReadonlyMap<string, string>, by: AssignedBy): Promise<void> {
+  for (const slice of chunks([...moves], INSERT_ROWS)) {
+    // VALUES names its columns column1, column2 on both engines.
+    const values = sql.join(slice.map(([itemId, issueId]) => sql`(${itemId}, ${issueId})`));
+    await sql`UPDATE items SET issue_id = v.column2, assigned_by = ${by} FROM (VALUES ${values}) AS v WHERE items.id = v.column1`.execute(q.db);
   }
+}
 
-  /** The issue each of these items is in now; unknown ids are left out. */
-  issuesOf(ids: readonly string[]): Record<string, string> {
-    return Object.fromEntries(this.existingIssues(ids));
-  }
+/** How many personal details were redacted from a stored item. */
+export async function storedRedactions(q: Sql, id: string): Promise<number> {
+  return Number((await first(q, sql<{ redactions: number }>`SELECT redactions FROM items WHERE id = ${id}`))?.redactions ?? 0);
+}
 
-  insert(item: StoredItem): void {
-    this.insertStatement.run(item);
-  }
+export async function countItems(q: Sql): Promise<number> {
+  return Number((await first(q, sql<{ n: number }>`SELECT count(*) AS n FROM items`))?.n ?? 0);
+}
 
-  move(itemId: string, issueId: string, by: AssignedBy): void {
-    this.moveStatement.run(issueId, by, itemId);
-  }
-
-  count(): number {
-    return this.db.prepare('SELECT count(*) FROM items').pluck().get() as number;
-  }
-
-  /** Every item's grouping-relevant fields, in arrival order, for reclustering. */
-  *iterateForGrouping(): IterableIterator<Pick<StoredItem, 'id' | 'issue_id' | 'assigned_by' | 'text'>> {
-    yield* this.db
-      .prepare<[], Pick<StoredItem, 'id' | 'issue_id' | 'assigned_by' | 'text'>>(
-        'SELECT id, issue_id, assigned_by, text FROM items ORDER BY seq',
-      )
-      .iterate();
-  }
-
+/** Every item's grouping-relevant fields, in arrival order, for reclustering. */
+export async function itemsForGrouping(q: Sql): Promise<Pick<StoredItem, 'id' | 'issue_id' | 'assigned_by' | 'text'>[]> {
+  return rows(q, sql<Pick<StoredItem, 'id' | 'issue_id' | 'assigned_by' | 'text'>>`SELECT id, issue_id, assigned_by, text FROM items ORDER BY seq`);
 }

@@ -2,7 +2,7 @@ import { renderCsv } from './formats/csv.js';
 import { renderHtml } from './formats/html.js';
 import { renderMarkdown } from './formats/markdown.js';
 import type { IsoWeek } from '../../shared/time/iso-week.js';
-import type { SqliteDatabase } from '../storage/sqlite/open-database.js';
+import type { Sql } from '../storage/sql.js';
 import { type ReportLanguage, type ReportText, reportText } from './report-text.js';
 import { type WeeklyReport, weeklyReportData } from './weekly-report-data.js';
 
@@ -47,7 +47,7 @@ export interface WeeklyReportRequest {
  * The weekly report file, as `wocas report` writes it and the UI downloads it. An unknown time
  * zone is a RangeError; a PDF without Chromium a PdfUnavailableError.
  */
-export function weeklyReportFile(db: SqliteDatabase, request: WeeklyReportRequest, now: number): Promise<Buffer> {
-  const data = weeklyReportData(db, request.team === 'all' ? null : request.team, request.week, request.timeZone, now);
+export async function weeklyReportFile(q: Sql, request: WeeklyReportRequest, now: number): Promise<Buffer> {
+  const data = await weeklyReportData(q, request.team === 'all' ? null : request.team, request.week, request.timeZone, now);
   return renderReport(data, reportText(request.lang, request.timeZone), request.format);
 }

@@ -1,9 +1,10 @@
+import { sql } from 'kysely';
 import type { CountedText } from '../../shared/api/contract.js';
 import type { RankedIssue } from '../../shared/domain/issue.js';
 import { type IsoWeek, formatIsoWeek, previousWeek, weekBounds } from '../../shared/time/iso-week.js';
 import { diverseVerbatims, groupTexts } from '../insights/issue-detail.js';
 import { rankIssues } from '../issues/rank-issues.js';
-import type { SqliteDatabase } from '../storage/sqlite/open-database.js';
+import { type Sql, IN_LIST_MAX, chunks, inList, rows } from '../storage/sql.js';
 
 const TOP_ISSUES = 10;
 const VERBATIMS_PER_ISSUE = 3;
@@ -52,22 +53,25 @@ export interface WeeklyReport {
 }
 
 /** Gathers one team's (or every team's) ISO week, in a time zone, from the aggregator's database. */
-export function weeklyReportData(db: SqliteDatabase, team: string | null, week: IsoWeek, timeZone: string, now: number): WeeklyReport {
+export async function weeklyReportData(q: Sql, team: string | null, week: IsoWeek, timeZone: string, now: number): Promise<WeeklyReport> {
   const { from, to } = weekBounds(week, timeZone);
   const teamFilter = team ?? undefined;
-  const ranked = rankIssues(db, { from, to, team: teamFilter }, now).issues;
-  const items = db
-    .prepare<Record<string, string | number>, ReportItem>(
-      `SELECT id, issue_id, text, channel, agent, created_at, root_cause, suggested_fix FROM items
-        WHERE created_at >= @from AND created_at < @to ${team ? 'AND team = @team' : ''} ORDER BY created_at, seq`,
-    )
-    .all({ from, to, ...(team ? { team } : {}) });
-  const firstSeen = new Map(
-    db
-      .prepare<[string], [string, number]>('SELECT issue_id, min(created_at) FROM items WHERE issue_id IN (SELECT value FROM json_each(?)) GROUP BY issue_id')
-      .raw()
-      .all(JSON.stringify(ranked.map((issue) => issue.id))),
+  const ofTeam = team ? sql`AND team = ${team}` : sql``;
+  const ranked = (await rankIssues(q, { from, to, team: teamFilter }, now)).issues;
+  const items = await rows(
+    q,
+    sql<ReportItem>`SELECT id, issue_id, text, channel, agent, created_at, root_cause, suggested_fix FROM items
+      WHERE created_at >= ${from} AND created_at < ${to} ${ofTeam} ORDER BY created_at, seq`,
   );
+  const firstSeen = new Map<string, number>();
+  for (const slice of chunks(ranked.map((issue) => issue.id), IN_LIST_MAX)) {
+    const found = await rows(
+      q,
+      sql<{ issue_id: string; first: number }>`SELECT issue_id, min(created_at) AS first FROM items
+        WHERE ${inList(sql.ref('issue_id'), slice)} GROUP BY issue_id`,
+    );
+    for (const row of found) firstSeen.set(row.issue_id, row.first);
+  }
   const byIssue = new Map<string, ReportItem[]>();
   for (const item of items) byIssue.set(item.issue_id, [...(byIssue.get(item.issue_id) ?? []), item]);
   const isNew = (issue: RankedIssue) => (firstSeen.get(issue.id) ?? 0) >= from;
@@ -83,16 +87,12 @@ export function weeklyReportData(db: SqliteDatabase, team: string | null, week: 
       suggested_fixes: groupTexts(members.map((m) => m.suggested_fix)).slice(0, 5),
     };
   };
-  const agents = new Map<string, { items: number; times_heard: number }>();
-  for (const row of db
-    .prepare<Record<string, string | number>, { agent: string; items: number; times_heard: number }>(
-      `SELECT agent, count(*) AS items, sum(times_heard) AS times_heard FROM items
-        WHERE created_at >= @from AND created_at < @to AND agent IS NOT NULL ${team ? 'AND team = @team' : ''}
-        GROUP BY agent ORDER BY items DESC, agent`,
-    )
-    .all({ from, to, ...(team ? { team } : {}) })) {
-    agents.set(row.agent, { items: row.items, times_heard: row.times_heard });
-  }
+  const contributors = await rows(
+    q,
+    sql<{ agent: string; items: number; times_heard: number }>`SELECT agent, count(*) AS items, sum(times_heard) AS times_heard FROM items
+      WHERE created_at >= ${from} AND created_at < ${to} AND agent IS NOT NULL ${ofTeam}
+      GROUP BY agent ORDER BY items DESC, agent`,
+  );
   return {
     team,
     week: formatIsoWeek(week),
@@ -103,30 +103,36 @@ export function weeklyReportData(db: SqliteDatabase, team: string | null, week: 
     headline: {
       items: items.length,
       contacts: ranked.reduce((sum, issue) => sum + issue.times_heard, 0),
-      agents: agents.size,
+      agents: contributors.length,
       newIssues: ranked.filter(isNew).length,
     },
     issues: ranked.slice(0, TOP_ISSUES).map(enrich),
     allIssues: ranked,
     pareto: ranked.map((issue) => ({ title: issue.title, times_heard: issue.times_heard })).sort((a, b) => b.times_heard - a.times_heard),
-    trend: trendOf(db, ranked.slice(0, TREND_SERIES), week, timeZone, teamFilter),
-    contributors: [...agents].map(([agent, counts]) => ({ agent, ...counts })),
+    trend: await trendOf(q, ranked.slice(0, TREND_SERIES), week, timeZone, teamFilter),
+    contributors,
     items,
   };
 }
 
 /** Contacts per week over the weeks up to this one, for the top issues. */
-function trendOf(db: SqliteDatabase, issues: readonly RankedIssue[], week: IsoWeek, timeZone: string, team: string | undefined): WeeklyReport['trend'] {
+async function trendOf(q: Sql, issues: readonly RankedIssue[], week: IsoWeek, timeZone: string, team: string | undefined): Promise<WeeklyReport['trend']> {
   const weeks: IsoWeek[] = [week];
   while (weeks.length < TREND_WEEKS) weeks.unshift(previousWeek(weeks[0] as IsoWeek));
-  const statement = db.prepare<Record<string, string | number>, number | null>(
-    `SELECT sum(times_heard) FROM items WHERE issue_id = @issue AND created_at >= @from AND created_at < @to ${team ? 'AND team = @team' : ''}`,
-  ).pluck();
-  return {
-    weeks: weeks.map(formatIsoWeek),
-    series: issues.map((issue) => ({
-      title: issue.title,
-      times_heard: weeks.map((w) => statement.get({ issue: issue.id, ...weekBounds(w, timeZone), ...(team ? { team } : {}) }) ?? 0),
-    })),
-  };
+  const ofTeam = team ? sql`AND team = ${team}` : sql``;
+  const series: WeeklyReport['trend']['series'] = [];
+  for (const issue of issues) {
+    const counts: number[] = [];
+    for (const w of weeks) {
+      const { from, to } = weekBounds(w, timeZone);
+      const found = await rows(
+        q,
+        sql<{ n: number | null }>`SELECT sum(times_heard) AS n FROM items
+          WHERE issue_id = ${issue.id} AND created_at >= ${from} AND created_at < ${to} ${ofTeam}`,
+      );
+      counts.push(found[0]?.n ?? 0);
+    }
+    series.push({ title: issue.title, times_heard: counts });
+  }
+  return { weeks: weeks.map(formatIsoWeek), series };
 }

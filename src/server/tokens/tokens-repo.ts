@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
 import { randomId } from '../../shared/domain/ids.js';
-import type { SqliteDatabase } from '../storage/sqlite/open-database.js';
+import { type Sql, first, rows } from '../storage/sql.js';
+import type { Storage } from '../storage/storage.js';
 import { type Role, isRole } from './roles.js';
 import { hashTokenSecret, newTokenSecret } from './token-secret.js';
 
@@ -48,34 +50,32 @@ function validate(spec: NewToken): Omit<TokenIdentity, 'id'> {
 
 /** Access tokens, stored as hashes only; the secret exists once, in what create() returns. */
 export class TokensRepo {
-  private readonly byHash;
-  private readonly touchStatement;
-
   constructor(
-    private readonly db: SqliteDatabase,
+    private readonly storage: Storage,
     private readonly clock: () => number = Date.now,
-  ) {
-    this.byHash = db.prepare<[string], TokenRecord>(
-      'SELECT id, name, role, team, created_at, revoked_at, last_used_at FROM tokens WHERE hash = ?',
-    );
-    this.touchStatement = db.prepare<[number, string]>('UPDATE tokens SET last_used_at = ? WHERE id = ?');
-  }
+  ) {}
 
-  create(spec: NewToken): { token: TokenIdentity; secret: string } {
+  async create(spec: NewToken): Promise<{ token: TokenIdentity; secret: string }> {
     const token = { id: randomId('tok_'), ...validate(spec) };
     const secret = newTokenSecret();
-    this.db
-      .prepare('INSERT INTO tokens (id, name, role, team, hash, created_at) VALUES (@id, @name, @role, @team, @hash, @now)')
-      .run({ ...token, hash: hashTokenSecret(secret), now: this.clock() });
+    await this.storage.db
+      .insertInto('tokens')
+      .values({ ...token, hash: hashTokenSecret(secret), created_at: this.clock() })
+      .execute();
     return { token, secret };
   }
 
   /** The token's identity, or undefined for an unknown or revoked secret. */
-  authenticate(secret: string): TokenIdentity | undefined {
-    const row = this.byHash.get(hashTokenSecret(secret));
+  async authenticate(secret: string): Promise<TokenIdentity | undefined> {
+    const row = await first(
+      this.storage,
+      sql<TokenRecord>`SELECT id, name, role, team, created_at, revoked_at, last_used_at FROM tokens WHERE hash = ${hashTokenSecret(secret)}`,
+    );
     if (row === undefined || row.revoked_at !== null) return undefined;
     const now = this.clock();
-    if (row.last_used_at === null || now - row.last_used_at >= LAST_USED_RESOLUTION_MS) this.touchStatement.run(now, row.id);
+    if (row.last_used_at === null || now - row.last_used_at >= LAST_USED_RESOLUTION_MS) {
+      await sql`UPDATE tokens SET last_used_at = ${now} WHERE id = ${row.id}`.execute(this.storage.db);
+    }
     return { id: row.id, name: row.name, role: row.role, team: row.team };
   }
 
@@ -83,24 +83,23 @@ export class TokensRepo {
    * Revokes the token with this id or, when no token has it, every active token with this name
    * (one agent may hold several, one per machine). Returns what was revoked now.
    */
-  revoke(idOrName: string): TokenIdentity[] {
-    const isId = this.db.prepare<[string], number>('SELECT 1 FROM tokens WHERE id = ?').pluck();
-    const active = (column: 'id' | 'name') =>
-      this.db.prepare<[string], TokenIdentity>(`SELECT id, name, role, team FROM tokens WHERE ${column} = ? AND revoked_at IS NULL`);
-    const revoke = this.db.prepare<[number, string]>('UPDATE tokens SET revoked_at = ? WHERE id = ?');
-    return this.db.transaction(() => {
-      const targets = active(isId.get(idOrName) === undefined ? 'name' : 'id').all(idOrName);
+  revoke(idOrName: string): Promise<TokenIdentity[]> {
+    return this.storage.write(async (tx: Sql) => {
+      const isId = (await first(tx, sql<{ id: string }>`SELECT id FROM tokens WHERE id = ${idOrName}`)) !== undefined;
+      const targets = await rows(
+        tx,
+        sql<TokenIdentity>`SELECT id, name, role, team FROM tokens WHERE ${sql.ref(isId ? 'id' : 'name')} = ${idOrName} AND revoked_at IS NULL`,
+      );
       const now = this.clock();
-      for (const target of targets) revoke.run(now, target.id);
+      for (const target of targets) await sql`UPDATE tokens SET revoked_at = ${now} WHERE id = ${target.id}`.execute(tx.db);
       return targets;
-    })();
+    });
   }
 
-  list(): TokenRecord[] {
-    return this.db
-      .prepare<[], TokenRecord>(
-        'SELECT id, name, role, team, created_at, revoked_at, last_used_at FROM tokens ORDER BY created_at, id',
-      )
-      .all();
+  list(): Promise<TokenRecord[]> {
+    return rows(
+      this.storage,
+      sql<TokenRecord>`SELECT id, name, role, team, created_at, revoked_at, last_used_at FROM tokens ORDER BY created_at, id`,
+    );
   }
 }

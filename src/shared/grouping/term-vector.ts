@@ -29,6 +29,12 @@ export class Vocabulary {
     for (const term of distinctTerms) this.df.set(term, (this.df.get(term) ?? 0) + 1);
   }
 
+  /** Takes counts written by another process: the document total and the terms that changed. */
+  catchUp(documents: number, changed: Iterable<readonly [string, number]>): void {
+    this.documents = documents;
+    for (const [term, df] of changed) this.df.set(term, df);
+  }
+
   documentFrequency(term: string): number {
     return this.df.get(term) ?? 0;
   }

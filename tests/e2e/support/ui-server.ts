@@ -22,26 +22,37 @@ export interface UiServer {
  */
 export async function startUiServer(seedFile?: string): Promise<UiServer> {
   const dir = mkdtempSync(join(tmpdir(), 'wocas-e2e-'));
-  const aggregator = openAggregator({ db: join(dir, 'wocas.db') });
-  if (seedFile) await importFile(aggregator.ingestor, seedFile);
-  const tokens = new TokensRepo(aggregator.db, aggregator.clock);
-  const app: FastifyInstance = createServer({ aggregator, logger: () => undefined });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const url = listeningUrl(app);
-  const link = (name: string, role: string, team?: string) => `${url}/#token=${tokens.create({ name, role, team }).secret}`;
-  return {
-    url,
-    aggregator,
-    links: {
-      agent: link('amy', 'agent', 'support'),
-      agent2: link('bo', 'agent', 'support'),
-      lead: link('lee', 'lead', 'support'),
-      analyst: link('ana', 'analyst'),
-    },
-    close: async () => {
-      await app.close();
-      aggregator.close();
+  let aggregator: Aggregator | undefined;
+  let app: FastifyInstance | undefined;
+  const close = async () => {
+    try {
+      await app?.close();
+      await aggregator?.close();
+    } finally {
       rmSync(dir, { recursive: true, force: true });
-    },
+    }
   };
+  try {
+    aggregator = await openAggregator({ db: join(dir, 'wocas.db') });
+    if (seedFile) await importFile(aggregator.ingestor, seedFile);
+    const tokens = new TokensRepo(aggregator.storage, aggregator.clock);
+    app = createServer({ aggregator, logger: () => undefined });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const url = listeningUrl(app);
+    const link = async (name: string, role: string, team?: string) => `${url}/#token=${(await tokens.create({ name, role, team })).secret}`;
+    return {
+      url,
+      aggregator,
+      links: {
+        agent: await link('amy', 'agent', 'support'),
+        agent2: await link('bo', 'agent', 'support'),
+        lead: await link('lee', 'lead', 'support'),
+        analyst: await link('ana', 'analyst'),
+      },
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }

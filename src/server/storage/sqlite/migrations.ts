@@ -141,4 +141,14 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP TRIGGER items_labels;
     `,
   },
+  {
+    version: 8,
+    name: 'vocabulary changes numbered, so another process can catch up on them',
+    sql: `
+      -- Each ingest transaction takes the next ingest_seq (in settings) and stamps the terms it
+      -- counted: a process whose grouper is behind reads just the terms changed since.
+      ALTER TABLE vocabulary ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX vocabulary_seq ON vocabulary (seq);
+    `,
+  },
 ];

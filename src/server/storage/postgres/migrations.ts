@@ -1,0 +1,106 @@
+/** A numbered PostgreSQL schema step; versions share SQLite's numbering, so one number names one shape. */
+export interface PostgresMigration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+// Byte order, like SQLite: sorting agents, teams and labels gives the same order on both backends,
+// and the indexes skip locale-aware comparison.
+const T = 'TEXT COLLATE "C"';
+
+/**
+ * PostgreSQL starts at the shape SQLite reached in version 8; later versions are written for both.
+ * The differences: BIGINT times, identity columns for arrival order, and a sequence plus trigger
+ * for the issue change sequence (every writer holds the write lock, so numbers follow commits).
+ */
+export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
+  {
+    version: 8,
+    name: 'the aggregator schema, as SQLite has it at version 8',
+    sql: `
+      CREATE SEQUENCE issue_change_seq;
+      CREATE TABLE issues (
+        id ${T} PRIMARY KEY,
+        title ${T} NOT NULL,
+        title_source ${T} NOT NULL DEFAULT 'auto' CHECK (title_source IN ('auto', 'analyst')),
+        status ${T} NOT NULL DEFAULT 'new'
+          CHECK (status IN ('new', 'investigating', 'fix_in_progress', 'fixed', 'wont_fix')),
+        owner ${T},
+        root_cause ${T},
+        merged_into ${T} REFERENCES issues(id),
+        curated INTEGER NOT NULL DEFAULT 0,
+        model TEXT NOT NULL DEFAULT '{"size":0,"terms":[]}',
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        change_seq BIGINT NOT NULL DEFAULT nextval('issue_change_seq')
+      );
+      CREATE INDEX issues_change_seq ON issues (change_seq);
+      CREATE FUNCTION issue_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN NEW.change_seq := nextval('issue_change_seq'); RETURN NEW; END
+      $$;
+      CREATE TRIGGER issues_changed BEFORE UPDATE OF title, status, owner, root_cause, merged_into, model
+        ON issues FOR EACH ROW EXECUTE FUNCTION issue_changed();
+
+      CREATE TABLE items (
+        seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        id ${T} NOT NULL UNIQUE,
+        issue_id ${T} NOT NULL REFERENCES issues(id),
+        assigned_by ${T} NOT NULL
+          CHECK (assigned_by IN ('new', 'similarity', 'agent', 'analyst', 'recluster')),
+        text ${T} NOT NULL,
+        channel ${T} NOT NULL,
+        team ${T},
+        agent ${T},
+        segment ${T},
+        root_cause ${T},
+        suggested_fix ${T},
+        times_heard INTEGER NOT NULL CHECK (times_heard >= 1),
+        created_at BIGINT NOT NULL,
+        received_at BIGINT NOT NULL,
+        redactions INTEGER NOT NULL DEFAULT 0
+      );
+      -- Covers the ranking query. Agents follow the issue so that count(DISTINCT agent) gets each
+      -- issue's agents already in order (SQLite's index leads with time instead: its planner
+      -- handles the distinct count in a b-tree of its own).
+      CREATE INDEX items_ranking ON items (issue_id, agent, created_at, times_heard, team, channel, segment);
+      CREATE INDEX items_by_time ON items (created_at, issue_id, times_heard, channel, team, segment, agent);
+      CREATE INDEX items_agent ON items (agent, seq);
+
+      CREATE TABLE vocabulary (term ${T} PRIMARY KEY, df BIGINT NOT NULL, seq BIGINT NOT NULL DEFAULT 0);
+      CREATE INDEX vocabulary_seq ON vocabulary (seq);
+      CREATE TABLE settings (key ${T} PRIMARY KEY, value ${T} NOT NULL);
+
+      CREATE TABLE tokens (
+        id ${T} PRIMARY KEY,
+        name ${T} NOT NULL,
+        role ${T} NOT NULL CHECK (role IN ('agent', 'lead', 'analyst', 'admin')),
+        team ${T},
+        hash ${T} NOT NULL UNIQUE,
+        created_at BIGINT NOT NULL,
+        revoked_at BIGINT,
+        last_used_at BIGINT
+      );
+      CREATE INDEX tokens_name ON tokens (name);
+
+      CREATE TABLE feedback_seen (
+        agent ${T} NOT NULL,
+        issue_id ${T} NOT NULL,
+        status ${T} NOT NULL,
+        PRIMARY KEY (agent, issue_id)
+      );
+      CREATE TABLE labels (kind ${T} NOT NULL, value ${T} NOT NULL, PRIMARY KEY (kind, value));
+
+      CREATE TABLE issue_history (
+        seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        issue_id ${T} NOT NULL,
+        at BIGINT NOT NULL,
+        action ${T} NOT NULL CHECK (action IN ('update', 'merge', 'split')),
+        field ${T},
+        old_value ${T},
+        new_value ${T}
+      );
+      CREATE INDEX issue_history_issue ON issue_history (issue_id, seq);
+    `,
+  },
+];

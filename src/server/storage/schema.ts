@@ -1,0 +1,60 @@
+import type { Generated } from 'kysely';
+import type { IssueStatus } from '../../shared/domain/issue.js';
+
+/** The aggregator's tables as the query builder sees them; times are epoch milliseconds. */
+export interface Schema {
+  issues: {
+    id: string;
+    title: string;
+    title_source: Generated<'auto' | 'analyst'>;
+    status: Generated<IssueStatus>;
+    owner: string | null;
+    root_cause: string | null;
+    merged_into: string | null;
+    curated: Generated<number>;
+    model: Generated<string>;
+    created_at: number;
+    updated_at: number;
+    change_seq: Generated<number>;
+  };
+  items: {
+    seq: Generated<number>;
+    id: string;
+    issue_id: string;
+    assigned_by: string;
+    text: string;
+    channel: string;
+    team: string | null;
+    agent: string | null;
+    segment: string | null;
+    root_cause: string | null;
+    suggested_fix: string | null;
+    times_heard: number;
+    created_at: number;
+    received_at: number;
+    redactions: Generated<number>;
+  };
+  vocabulary: { term: string; df: number; seq: Generated<number> };
+  settings: { key: string; value: string };
+  tokens: {
+    id: string;
+    name: string;
+    role: string;
+    team: string | null;
+    hash: string;
+    created_at: number;
+    revoked_at: number | null;
+    last_used_at: number | null;
+  };
+  feedback_seen: { agent: string; issue_id: string; status: string };
+  labels: { kind: string; value: string };
+  issue_history: {
+    seq: Generated<number>;
+    issue_id: string;
+    at: number;
+    action: string;
+    field: string | null;
+    old_value: string | null;
+    new_value: string | null;
+  };
+}
