@@ -10,12 +10,13 @@ import { captureCommand } from './commands/capture.js';
 import { syncCommand } from './commands/sync.js';
 import { reportCommand } from './commands/report.js';
 import { issueCommand } from './commands/issue.js';
+import { migrateDbCommand } from './commands/migrate-db.js';
 import { UsageError } from './usage-error.js';
 
 export function buildProgram(): Command {
   const program = new Command('wocas')
     .description('What Our Customers Are Saying: capture, group and rank what customers tell agents');
-  for (const command of [importCommand(), issuesCommand(), reclusterCommand(), demoCommand(), captureCommand(), syncCommand(), serveCommand(), tokenCommand(), reportCommand(), issueCommand()]) {
+  for (const command of [importCommand(), issuesCommand(), reclusterCommand(), demoCommand(), captureCommand(), syncCommand(), serveCommand(), tokenCommand(), reportCommand(), issueCommand(), migrateDbCommand()]) {
     program.addCommand(command);
   }
   oneLineErrors(program);
