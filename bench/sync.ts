@@ -4,13 +4,17 @@
  * 10% over the 5,000 items/s target by default), then flat out (each agent pushes again as soon as
  * it is answered).
  *
- *   npm run bench:sync [-- --agents 50 --batch 100 --seconds 10 --rate 5500]
+ * With --database-url the aggregator runs on PostgreSQL, and with --processes N as N `wocas serve`
+ * processes on the one database (agents spread over them, as behind a load balancer).
+ *
+ *   npm run bench:sync [-- --agents 50 --batch 100 --seconds 10 --rate 5500 --database-url postgres://… --processes 2]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { emptyPostgresDatabase } from './empty-postgres.js';
 import { generateItems } from './generate-items.js';
 import { WOCAS_BIN, startServeProcess } from './serve-process.js';
 
@@ -20,6 +24,8 @@ const { values } = parseArgs({
     batch: { type: 'string', default: '100' },
     seconds: { type: 'string', default: '10' },
     rate: { type: 'string', default: '5500' },
+    'database-url': { type: 'string' },
+    processes: { type: 'string', default: '1' },
   },
 });
 const agents = Number(values.agents);
@@ -29,10 +35,12 @@ const rate = Number(values.rate);
 /** Paced: each agent pushes one batch every this many ms, the agents spread evenly over it. */
 const intervalMs = ((agents * batchSize) / rate) * 1000;
 const dir = mkdtempSync(join(tmpdir(), 'wocas-bench-sync-'));
-const db = join(dir, 'wocas.db');
+const databaseUrl = values['database-url'];
+const storageFlags = databaseUrl === undefined ? ['--db', join(dir, 'wocas.db')] : ['--database-url', databaseUrl];
+const processes = Number(values.processes);
 
 function wocas(args: string[]): string {
-  return execFileSync(process.execPath, [WOCAS_BIN, ...args, '--db', db], { encoding: 'utf8' }).trim();
+  return execFileSync(process.execPath, [WOCAS_BIN, ...args, ...storageFlags], { encoding: 'utf8' }).trim();
 }
 
 
@@ -43,7 +51,7 @@ interface Run {
   failures: number;
 }
 
-async function run(url: string, tokens: string[], paced: boolean, seed: number): Promise<Run> {
+async function run(urls: readonly string[], tokens: string[], paced: boolean, seed: number): Promise<Run> {
   const result: Run = { accepted: 0, latencies: [], ms: 0, failures: 0 };
   // Generated before the clock starts: the client must not eat the server's CPU while measured.
   const perAgent = paced ? Math.ceil((seconds * 1000) / intervalMs + 1) * batchSize : Math.ceil((40_000 * seconds) / tokens.length);
@@ -64,7 +72,7 @@ async function run(url: string, tokens: string[], paced: boolean, seed: number):
         const batch = items.slice(next, next + batchSize).map((item) => ({ ...item, agent: `agent-${agent}` }));
         next += batchSize;
         const t = performance.now();
-        const response = await fetch(`${url}/api/v1/items`, {
+        const response = await fetch(`${urls[agent % urls.length] as string}/api/v1/items`, {
           method: 'POST',
           headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
           body: JSON.stringify({ items: batch }),
@@ -94,14 +102,18 @@ function report(label: string, r: Run): void {
 }
 
 try {
+  // A scratch database: the runs push generated items, which a second run would find stored.
+  if (databaseUrl !== undefined) await emptyPostgresDatabase(databaseUrl);
   const tokens = Array.from({ length: agents }, (_, i) => wocas(['token', 'create', '--name', `agent-${i}`, '--role', 'agent']));
-  const server = await startServeProcess(db);
+  const servers = await Promise.all(Array.from({ length: processes }, () => startServeProcess(storageFlags)));
+  const urls = servers.map((server) => server.url);
   try {
-    console.log(`${agents} agents, ${batchSize}-item batches, ${seconds} s per run, wocas serve on loopback (SQLite, synchronous=FULL)`);
-    report(`paced (${rate.toLocaleString('en')} items/s offered)`, await run(server.url, tokens, true, 1));
-    report('flat out (closed loop)', await run(server.url, tokens, false, 2));
+    const backend = databaseUrl === undefined ? 'SQLite, synchronous=FULL' : 'PostgreSQL';
+    console.log(`${agents} agents, ${batchSize}-item batches, ${seconds} s per run, ${processes} wocas serve process(es) on loopback (${backend})`);
+    report(`paced (${rate.toLocaleString('en')} items/s offered)`, await run(urls, tokens, true, 1));
+    report('flat out (closed loop)', await run(urls, tokens, false, 2));
   } finally {
-    server.child.kill('SIGTERM');
+    for (const server of servers) server.child.kill('SIGTERM');
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
