@@ -1,14 +1,6 @@
 import type { Aggregator } from '../server/aggregator.js';
 import { createServer } from '../server/http/create-server.js';
 import { closeGracefully, listeningUrl } from '../server/http/server-lifecycle.js';
-import { UsageError } from './usage-error.js';
-
-export function parsePort(value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) > 65_535) {
-    throw new UsageError(`--port must be a whole number from 0 to 65535, got "${value}"`);
-  }
-  return Number(value);
-}
 
 /**
  * Resolves on the first SIGTERM or SIGINT. The handlers come off at once: a second signal during

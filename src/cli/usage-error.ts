@@ -17,3 +17,10 @@ export function parsePositiveInt(name: string, value: string | undefined): numbe
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`--${name} must be a positive whole number, got "${value}"`);
   return Number(value);
 }
+
+export function parsePort(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 65_535) {
+    throw new UsageError(`--port must be a whole number from 0 to 65535, got "${value}"`);
+  }
+  return Number(value);
+}

@@ -8,7 +8,7 @@ import { rankIssues } from '../../server/issues/rank-issues.js';
 import { TokensRepo } from '../../server/tokens/tokens-repo.js';
 import { type DemoVerbatim, generateDemoFeedback } from '../demo/demo-feedback.js';
 import { formatIssueTable } from '../format-issue-table.js';
-import { parsePort, runServer } from '../run-server.js';
+import { parsePort } from '../usage-error.js';
 import { withAggregator } from '../with-aggregator.js';
 
 const VERBATIMS = fileURLToPath(new URL('../../../../assets/demo/verbatims.csv', import.meta.url));
@@ -51,6 +51,7 @@ export function demoCommand(): Command {
             `Top issues of the last 7 days:\n\n${formatIssueTable(ranked.issues)}\n`,
         );
         if (!options.serve) return;
+        const { runServer } = await import('../run-server.js');
         // A fresh analyst token each run; the previous demo token stops working.
         const tokens = new TokensRepo(aggregator.storage, aggregator.clock);
         await tokens.revoke(DEMO_TOKEN_NAME);

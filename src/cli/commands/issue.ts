@@ -1,15 +1,15 @@
 import { Command, Option } from 'commander';
 import { ISSUE_STATUSES } from '../../shared/domain/issue.js';
-import type { Aggregator } from '../../server/aggregator.js';
+import type { Storage } from '../../server/storage/storage.js';
 import { IssueActionError, mergeIssues, splitIssue, updateIssue } from '../../server/issues/issue-actions.js';
 import { type StorageOptions, withStorageOptions } from '../storage-options.js';
 import { UsageError } from '../usage-error.js';
-import { withAggregator } from '../with-aggregator.js';
+import { withStorage } from '../with-aggregator.js';
 
 /** Runs an analyst action; a refused action is the user's to fix (exit 2). */
-async function analystAction(options: StorageOptions, action: (aggregator: Aggregator) => Promise<void>): Promise<void> {
+async function analystAction(options: StorageOptions, action: (storage: Storage) => Promise<void>): Promise<void> {
   try {
-    await withAggregator(options, action);
+    await withStorage(options, action);
   } catch (error) {
     if (error instanceof IssueActionError) throw new UsageError(error.message);
     throw error;
@@ -24,8 +24,8 @@ export function issueCommand(): Command {
       .argument('<src>', 'issue to retire')
       .requiredOption('--into <dst>', 'issue that takes its items')
       .action((source: string, options: StorageOptions & { into: string }) =>
-        analystAction(options, async (aggregator) => {
-          await mergeIssues(aggregator.storage, source, options.into, aggregator.clock());
+        analystAction(options, async (storage) => {
+          await mergeIssues(storage, source, options.into, Date.now());
           process.stdout.write(`${options.into}\n`);
         }),
       ),
@@ -37,9 +37,9 @@ export function issueCommand(): Command {
       .requiredOption('--items <ids>', 'comma-separated item ids')
       .option('--title <title>', 'title of the new issue')
       .action((id: string, options: StorageOptions & { items: string; title?: string }) =>
-        analystAction(options, async (aggregator) => {
+        analystAction(options, async (storage) => {
           const items = options.items.split(',').map((item) => item.trim()).filter(Boolean);
-          process.stdout.write(`${await splitIssue(aggregator.storage, id, items, options.title, aggregator.clock())}\n`);
+          process.stdout.write(`${await splitIssue(storage, id, items, options.title, Date.now())}\n`);
         }),
       ),
   );
@@ -52,8 +52,8 @@ export function issueCommand(): Command {
       .option('--title <text>', 'a title of your own (reclustering keeps it)')
       .option('--root-cause <text>', 'the confirmed root cause')
       .action((id: string, options: StorageOptions & { status?: string; owner?: string; title?: string; rootCause?: string }) =>
-        analystAction(options, async (aggregator) => {
-          const row = await updateIssue(aggregator.storage, id, { status: options.status, owner: options.owner, title: options.title, root_cause: options.rootCause }, aggregator.clock());
+        analystAction(options, async (storage) => {
+          const row = await updateIssue(storage, id, { status: options.status, owner: options.owner, title: options.title, root_cause: options.rootCause }, Date.now());
           process.stdout.write(`${JSON.stringify({ id: row.id, title: row.title, status: row.status, owner: row.owner, root_cause: row.root_cause })}\n`);
         }),
       ),

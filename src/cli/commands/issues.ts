@@ -4,7 +4,7 @@ import { rankIssues } from '../../server/issues/rank-issues.js';
 import { type StorageOptions, withStorageOptions } from '../storage-options.js';
 import { UsageError, parsePositiveInt, parseTimeFlag } from '../usage-error.js';
 import { formatIssueTable } from '../format-issue-table.js';
-import { withAggregator } from '../with-aggregator.js';
+import { withStorage } from '../with-aggregator.js';
 
 interface IssuesOptions extends StorageOptions {
   from?: string;
@@ -41,8 +41,8 @@ export function issuesCommand(): Command {
       if (query.from !== undefined && query.to !== undefined && query.from >= query.to) {
         throw new UsageError('--from must be before --to');
       }
-      await withAggregator(options, async (aggregator) => {
-        const ranked = await rankIssues(aggregator.storage, query, aggregator.clock());
+      await withStorage(options, async (storage) => {
+        const ranked = await rankIssues(storage, query, Date.now());
         process.stdout.write(options.json ? `${JSON.stringify(ranked)}\n` : formatIssueTable(ranked.issues));
       });
     });

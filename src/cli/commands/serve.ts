@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { parsePort, runServer } from '../run-server.js';
+import { parsePort } from '../usage-error.js';
 import { type StorageOptions, withStorageOptions } from '../storage-options.js';
 import { withAggregator } from '../with-aggregator.js';
 
@@ -15,6 +15,8 @@ export function serveCommand(): Command {
     .addOption(new Option('--port <n>', 'port to listen on (0: any free port)').env('WOCAS_PORT').default('8787'))
     .action(async (options: ServeOptions) => {
       const port = parsePort(options.port);
+      // The HTTP stack loads only for the verbs that serve.
+      const { runServer } = await import('../run-server.js');
       await withAggregator(options, (aggregator) =>
         runServer(aggregator, options.host, port, (url) =>
           process.stderr.write(`wocas: serving ${url} (database ${aggregator.storage.description})\n`),

@@ -3,7 +3,7 @@ import { ROLES } from '../../server/tokens/roles.js';
 import { type TokenRecord, TokenSpecError, TokensRepo } from '../../server/tokens/tokens-repo.js';
 import { type StorageOptions, withStorageOptions } from '../storage-options.js';
 import { UsageError } from '../usage-error.js';
-import { withAggregator } from '../with-aggregator.js';
+import { withStorage } from '../with-aggregator.js';
 
 interface CreateOptions extends StorageOptions {
   name: string;
@@ -13,7 +13,7 @@ interface CreateOptions extends StorageOptions {
 
 /** Runs `work` on the tokens table of the database the storage flags name. */
 function withTokens<T>(options: StorageOptions, work: (tokens: TokensRepo) => Promise<T>): Promise<T> {
-  return withAggregator(options, (aggregator) => work(new TokensRepo(aggregator.storage, aggregator.clock)));
+  return withStorage(options, (storage) => work(new TokensRepo(storage)));
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
