@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Channel } from '../src/shared/domain/feedback-item.js';
 import type { Storage } from '../src/server/storage/storage.js';
 import { chunks } from '../src/server/storage/sql.js';
 import { generateItems } from './generate-items.js';
@@ -33,7 +34,7 @@ export async function fillBigDatabase(storage: Storage, total: number, issueCoun
               issue_id: zipf(offset + i),
               assigned_by: 'similarity',
               text: it.text,
-              channel: it.channel,
+              channel: it.channel as Channel,
               team: it.team,
               agent: it.agent,
               times_heard: it.times_heard,

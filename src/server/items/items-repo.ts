@@ -1,26 +1,8 @@
 import { sql } from 'kysely';
-import type { Channel } from '../../shared/domain/feedback-item.js';
+import type { AssignedBy, StoredItem } from '../storage/schema.js';
 import { type Sql, chunks, first, inList, rows, IN_LIST_MAX } from '../storage/sql.js';
 
-export type AssignedBy = 'new' | 'similarity' | 'agent' | 'analyst' | 'recluster';
-
-/** An item as the aggregator keeps it: redacted, timed in epoch milliseconds, in one issue. */
-export interface StoredItem {
-  id: string;
-  issue_id: string;
-  assigned_by: AssignedBy;
-  text: string;
-  channel: Channel;
-  team: string | null;
-  agent: string | null;
-  segment: string | null;
-  root_cause: string | null;
-  suggested_fix: string | null;
-  times_heard: number;
-  created_at: number;
-  received_at: number;
-  redactions: number;
-}
+export type { AssignedBy, StoredItem } from '../storage/schema.js';
 
 /** Rows per INSERT: 14 parameters each stays far below either engine's limit per statement. */
 const INSERT_ROWS = 1_000;

@@ -1,5 +1,26 @@
 import type { Generated } from 'kysely';
+import type { Channel } from '../../shared/domain/feedback-item.js';
 import type { IssueStatus } from '../../shared/domain/issue.js';
+
+export type AssignedBy = 'new' | 'similarity' | 'agent' | 'analyst' | 'recluster';
+
+/** An item as the aggregator keeps it: redacted, timed in epoch milliseconds, in one issue. */
+export interface StoredItem {
+  id: string;
+  issue_id: string;
+  assigned_by: AssignedBy;
+  text: string;
+  channel: Channel;
+  team: string | null;
+  agent: string | null;
+  segment: string | null;
+  root_cause: string | null;
+  suggested_fix: string | null;
+  times_heard: number;
+  created_at: number;
+  received_at: number;
+  redactions: number;
+}
 
 /** The aggregator's tables as the query builder sees them; times are epoch milliseconds. */
 export interface Schema {
@@ -17,23 +38,7 @@ export interface Schema {
     updated_at: number;
     change_seq: Generated<number>;
   };
-  items: {
-    seq: Generated<number>;
-    id: string;
-    issue_id: string;
-    assigned_by: string;
-    text: string;
-    channel: string;
-    team: string | null;
-    agent: string | null;
-    segment: string | null;
-    root_cause: string | null;
-    suggested_fix: string | null;
-    times_heard: number;
-    created_at: number;
-    received_at: number;
-    redactions: Generated<number>;
-  };
+  items: Omit<StoredItem, 'redactions'> & { seq: Generated<number>; redactions: Generated<number> };
   vocabulary: { term: string; df: number; seq: Generated<number> };
   settings: { key: string; value: string };
   tokens: {
