@@ -80,7 +80,7 @@ export async function rankIssues(q: Sql, query: RankingQuery, now: number): Prom
 
   const issues = await issueRows(q, windowRows.map((row) => row.issue_id));
   const ranked = windowRows.map((row): RankedIssue => {
-    const issue = issues.get(row.issue_id) as IssueRow;
+    const issue = issues.get(row.issue_id) as RankedIssueRow;
     const before = previous.get(row.issue_id) ?? 0;
     return {
       id: row.issue_id,
@@ -110,10 +110,14 @@ export async function rankIssues(q: Sql, query: RankingQuery, now: number): Prom
   return { generated_at: new Date(now).toISOString(), issues: limited };
 }
 
-async function issueRows(q: Sql, ids: readonly string[]): Promise<Map<string, IssueRow>> {
-  const found = new Map<string, IssueRow>();
+type RankedIssueRow = Pick<IssueRow, 'id' | 'title' | 'status' | 'owner'>;
+
+/** What the ranking shows of each issue; not its centroid, which runs to kilobytes an issue. */
+async function issueRows(q: Sql, ids: readonly string[]): Promise<Map<string, RankedIssueRow>> {
+  const found = new Map<string, RankedIssueRow>();
   for (const slice of chunks(ids, IN_LIST_MAX)) {
-    for (const row of await rows(q, sql<IssueRow>`SELECT * FROM issues WHERE ${inList(sql.ref('id'), slice)}`)) found.set(row.id, row);
+    const matches = await rows(q, sql<RankedIssueRow>`SELECT id, title, status, owner FROM issues WHERE ${inList(sql.ref('id'), slice)}`);
+    for (const row of matches) found.set(row.id, row);
   }
   return found;
 }
