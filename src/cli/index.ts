@@ -1,24 +1,31 @@
 import { Command, CommanderError } from 'commander';
-import { ZodError } from 'zod';
-import { importCommand } from './commands/import.js';
-import { issuesCommand } from './commands/issues.js';
-import { reclusterCommand } from './commands/recluster.js';
-import { demoCommand } from './commands/demo.js';
-import { serveCommand } from './commands/serve.js';
-import { tokenCommand } from './commands/token.js';
-import { captureCommand } from './commands/capture.js';
-import { syncCommand } from './commands/sync.js';
-import { reportCommand } from './commands/report.js';
-import { issueCommand } from './commands/issue.js';
-import { migrateDbCommand } from './commands/migrate-db.js';
 import { UsageError } from './usage-error.js';
 
-export function buildProgram(): Command {
+/**
+ * Each verb's module loads only when that verb runs (every one when listing them all for
+ * --help): a short command should not pay for the HTTP stack, spreadsheets or the desktop store.
+ */
+const VERBS: Record<string, () => Promise<Command>> = {
+  import: async () => (await import('./commands/import.js')).importCommand(),
+  issues: async () => (await import('./commands/issues.js')).issuesCommand(),
+  recluster: async () => (await import('./commands/recluster.js')).reclusterCommand(),
+  demo: async () => (await import('./commands/demo.js')).demoCommand(),
+  capture: async () => (await import('./commands/capture.js')).captureCommand(),
+  sync: async () => (await import('./commands/sync.js')).syncCommand(),
+  serve: async () => (await import('./commands/serve.js')).serveCommand(),
+  token: async () => (await import('./commands/token.js')).tokenCommand(),
+  report: async () => (await import('./commands/report.js')).reportCommand(),
+  issue: async () => (await import('./commands/issue.js')).issueCommand(),
+  'migrate-db': async () => (await import('./commands/migrate-db.js')).migrateDbCommand(),
+};
+
+/** The program with the verb `argv` names, or with every verb when it names none it knows. */
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command('wocas')
     .description('What Our Customers Are Saying: capture, group and rank what customers tell agents');
-  for (const command of [importCommand(), issuesCommand(), reclusterCommand(), demoCommand(), captureCommand(), syncCommand(), serveCommand(), tokenCommand(), reportCommand(), issueCommand(), migrateDbCommand()]) {
-    program.addCommand(command);
-  }
+  const verb = argv[0];
+  const names = verb !== undefined && Object.hasOwn(VERBS, verb) ? [verb] : Object.keys(VERBS);
+  for (const name of names) program.addCommand(await (VERBS[name] as () => Promise<Command>)());
   oneLineErrors(program);
   return program;
 }
@@ -34,13 +41,18 @@ function oneLineErrors(command: Command): void {
 /** Runs the CLI; every failure becomes one line on stderr and a non-zero exit code. */
 export async function main(argv: string[]): Promise<number> {
   try {
-    await buildProgram().parseAsync(argv, { from: 'user' });
+    await (await buildProgram(argv)).parseAsync(argv, { from: 'user' });
     return Number(process.exitCode ?? 0);
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    const message = error instanceof ZodError ? error.issues.map((i) => i.message).join('; ') : (error as Error).message;
+    const message = isZodError(error) ? error.issues.map((i) => i.message).join('; ') : (error as Error).message;
     process.stderr.write(`wocas: ${message.split('\n')[0]}\n`);
     if (process.env.WOCAS_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
     return error instanceof UsageError ? 2 : 1;
   }
+}
+
+/** Zod's validation error, recognised without loading zod for verbs that never use it. */
+function isZodError(error: unknown): error is { issues: { message: string }[] } {
+  return error instanceof Error && error.name === 'ZodError' && Array.isArray((error as { issues?: unknown }).issues);
 }

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { CHANNELS, type Channel } from '../../shared/domain/feedback-item.js';
+import { CHANNELS, type Channel } from '../../shared/domain/item-fields.js';
 import { rankIssues } from '../../server/issues/rank-issues.js';
 import { type StorageOptions, withStorageOptions } from '../storage-options.js';
 import { UsageError, parsePositiveInt, parseTimeFlag } from '../usage-error.js';
