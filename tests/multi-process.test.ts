@@ -4,10 +4,10 @@
  * after a lost acknowledgement). Afterwards every item is stored exactly once, the counts add up,
  * and the issues are the ones a single process gives for the same items.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RankedIssues } from '../src/shared/domain/issue.js';
-import { BIN, cleanEnv, runWocas } from './support/built-cli.js';
+import { runWocas } from './support/built-cli.js';
+import { type Served, startServe } from './support/served.js';
 import { type TestStorage, backendCases } from './support/storage-backends.js';
 
 const PROCESSES = 3;
@@ -64,25 +64,7 @@ function makeItems(): Item[] {
   return items;
 }
 
-interface Server {
-  url: string;
-  child: ChildProcess;
-}
-
-function serve(cliFlags: string[]): Promise<Server> {
-  const child = spawn(process.execPath, [BIN, 'serve', ...cliFlags, '--port', '0'], { env: cleanEnv() });
-  return new Promise((resolve, reject) => {
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-      const url = /serving (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr)?.[1];
-      if (url) resolve({ url, child });
-    });
-    child.on('exit', () => reject(new Error(`wocas serve exited: ${stderr}`)));
-  });
-}
-
-async function push(server: Server, token: string, items: readonly Item[]): Promise<{ accepted: string[]; duplicates: string[] }> {
+async function push(server: Served, token: string, items: readonly Item[]): Promise<{ accepted: string[]; duplicates: string[] }> {
   const response = await fetch(`${server.url}/api/v1/items`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -100,7 +82,7 @@ function partition(ranked: RankedIssues): string[] {
 describe.each(backendCases)('several aggregator processes on one $name database', ({ name, skip, fresh }) => {
   let shared: TestStorage;
   let single: TestStorage;
-  const servers: Server[] = [];
+  const servers: Served[] = [];
   const tokens: string[] = [];
   const items = makeItems();
   const pushed = { accepted: 0, duplicates: 0 };
@@ -113,12 +95,12 @@ describe.each(backendCases)('several aggregator processes on one $name database'
       expect(created.stderr).toBe('');
       tokens.push(created.stdout.trim());
     }
-    servers.push(...(await Promise.all(Array.from({ length: PROCESSES }, () => serve(shared.cliFlags)))));
+    servers.push(...(await Promise.all(Array.from({ length: PROCESSES }, () => startServe(shared.cliFlags, process.cwd())))));
   }, 60_000);
 
   afterAll(async () => {
     for (const server of servers) server.child.kill('SIGTERM');
-    await Promise.all(servers.map((server) => new Promise((resolve) => (server.child.exitCode !== null ? resolve(null) : server.child.on('exit', resolve)))));
+    await Promise.all(servers.map((server) => server.exited));
     await shared?.drop();
     await single?.drop();
   });
@@ -137,8 +119,8 @@ describe.each(backendCases)('several aggregator processes on one $name database'
       const mine = byAgent(rest, a);
       for (let start = 0, b = 0; start < mine.length; start += 12, b++) {
         const batch = mine.slice(start, start + 12);
-        work.push(push(servers[(a + b) % PROCESSES] as Server, tokens[a] as string, batch));
-        work.push(push(servers[(a + b + 1) % PROCESSES] as Server, tokens[a] as string, batch));
+        work.push(push(servers[(a + b) % PROCESSES] as Served, tokens[a] as string, batch));
+        work.push(push(servers[(a + b + 1) % PROCESSES] as Served, tokens[a] as string, batch));
       }
     }
     for (const outcome of [...firstOutcomes, ...(await Promise.all(work))]) {
@@ -159,7 +141,7 @@ describe.each(backendCases)('several aggregator processes on one $name database'
 
     // One process, the same items in order.
     const file = `${JSON.stringify({ items })}`;
-    const oneProcess = await serve(single.cliFlags);
+    const oneProcess = await startServe(single.cliFlags, process.cwd());
     try {
       const token = runWocas(['token', 'create', ...single.cliFlags, '--name', 'importer', '--role', 'admin'], process.cwd()).stdout.trim();
       const response = await fetch(`${oneProcess.url}/api/v1/items`, {
@@ -170,6 +152,7 @@ describe.each(backendCases)('several aggregator processes on one $name database'
       expect(response.status).toBe(200);
     } finally {
       oneProcess.child.kill('SIGTERM');
+      await oneProcess.exited;
     }
     const alone = JSON.parse(runWocas(['issues', ...single.cliFlags, '--json', '--with-items'], process.cwd()).stdout) as RankedIssues;
     expect(partition(ranked)).toEqual(partition(alone));

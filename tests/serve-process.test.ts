@@ -26,7 +26,7 @@ afterEach(() => {
 
 /** `wocas serve` on this test's database, killed after the test if still running. */
 async function serve(): Promise<Served> {
-  const served = await startServe(dbPath, dir);
+  const served = await startServe(['--db', dbPath], dir);
   children.push(served.child);
   return served;
 }

@@ -29,7 +29,7 @@ afterEach(() => {
 });
 
 async function serve(port = 0): Promise<Served> {
-  const served = await startServe(dbPath, dir, port);
+  const served = await startServe(['--db', dbPath], dir, port);
   children.push(served.child);
   return served;
 }

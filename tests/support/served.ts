@@ -10,9 +10,12 @@ export interface Served {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** `wocas serve` as a child process; resolves once it prints the URL it is bound to. */
-export async function startServe(dbPath: string, cwd: string, port = 0): Promise<Served> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--db', dbPath, '--port', String(port)], { cwd, env: cleanEnv() });
+/**
+ * `wocas serve` as a child process on a database (its storage flags: `--db P` or `--database-url U`);
+ * resolves once it prints the URL it is bound to.
+ */
+export async function startServe(storageFlags: readonly string[], cwd: string, port = 0): Promise<Served> {
+  const child = spawn(process.execPath, [BIN, 'serve', ...storageFlags, '--port', String(port)], { cwd, env: cleanEnv() });
   let stderr = '';
   const waiters: { pattern: RegExp; resolve: (text: string) => void }[] = [];
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
