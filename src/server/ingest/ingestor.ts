@@ -70,7 +70,7 @@ export class Ingestor {
     private position: Position,
   ) {}
 
-  /** The grouper holds changes of a transaction that has not committed (yet). */
+  /** The grouper holds changes of a transaction that has not committed (yet, or ever). */
   private uncommitted = false;
 
   static async open(storage: Storage, clock: Clock = Date.now): Promise<Ingestor> {
@@ -109,26 +109,19 @@ export class Ingestor {
    */
   async ingestTogether(batches: readonly (readonly IncomingItem[])[]): Promise<IngestOutcome[]> {
     const prepared = batches.map((batch) => batch.map(prepare));
-    try {
-      const result = await this.storage.write(async (tx) => {
-        // Fresh outcomes per attempt: the storage may retry the transaction after a transient error.
-        const outcomes = batches.map((): IngestOutcome => ({ accepted: [], duplicates: [], rejected: [], issues: {} }));
-        // The storage retries a transaction that failed on a transient error: start from the database again.
-        if (this.uncommitted) await this.reload(tx);
-        this.uncommitted = true;
-        await this.catchUp(tx);
-        const fresh = await this.dropStored(tx, prepared, outcomes);
-        await this.store(tx, fresh, outcomes);
-        return outcomes;
-      });
-      this.uncommitted = false;
-      return result;
-    } catch (error) {
-      // The grouper's memory ran ahead of a transaction that rolled back: read it again.
-      this.uncommitted = false;
-      await this.reload();
-      throw error;
-    }
+    const result = await this.storage.write(async (tx) => {
+      // The grouper ran ahead of a transaction that rolled back (here, or in an attempt the storage
+      // is now retrying): start again from the database, under the lock.
+      if (this.uncommitted) await this.reload(tx);
+      this.uncommitted = true;
+      const outcomes = batches.map((): IngestOutcome => ({ accepted: [], duplicates: [], rejected: [], issues: {} }));
+      await this.catchUp(tx);
+      const fresh = await this.dropStored(tx, prepared, outcomes);
+      await this.store(tx, fresh, outcomes);
+      return outcomes;
+    });
+    this.uncommitted = false;
+    return result;
   }
 
   /** Inside the write lock, so what it reads cannot go stale before this transaction commits. */
