@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Channel } from '../src/shared/domain/feedback-item.js';
 import type { Storage } from '../src/server/storage/storage.js';
 import { chunks } from '../src/server/storage/sql.js';
+import { recomputeIssueTotals } from '../src/server/issues/issue-totals.js';
 import { generateItems } from './generate-items.js';
 
 /**
@@ -46,7 +47,9 @@ export async function fillBigDatabase(storage: Storage, total: number, issueCoun
       }
     });
   }
-  // Raw inserts bypass the ingest path, which records teams and segments for the taxonomy.
+  // Raw inserts bypass the ingest path, which records teams and segments for the taxonomy and
+  // keeps each issue's totals.
+  await storage.write((tx) => recomputeIssueTotals(tx));
   await sql`INSERT INTO labels (kind, value) SELECT DISTINCT 'team', team FROM items WHERE team IS NOT NULL ON CONFLICT DO NOTHING`.execute(storage.db);
   if (storage.backend === 'sqlite') {
     await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(storage.db);

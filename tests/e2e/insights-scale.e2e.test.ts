@@ -4,6 +4,7 @@ import { pareto } from '../../src/shared/ranking/pareto.js';
 import { createIssues } from '../../src/server/issues/issues-repo.js';
 import { rankIssues } from '../../src/server/issues/rank-issues.js';
 import { insertItems } from '../../src/server/items/items-repo.js';
+import { recomputeIssueTotals } from '../../src/server/issues/issue-totals.js';
 import { browserAvailability, launchBrowser } from './support/browser.js';
 import {
   BROWSER_NOW,
@@ -50,6 +51,8 @@ async function seedIssues(server: UiServer): Promise<void> {
         redactions: 0,
       })),
     );
+    // Stored directly, not ingested: bring the issues' totals up to date as the ingest would.
+    await recomputeIssueTotals(tx);
   });
 }
 

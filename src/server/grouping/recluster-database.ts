@@ -7,6 +7,7 @@ import { tokenize } from '../../shared/text/tokenize.js';
 import { sql } from 'kysely';
 import { type IssueModel, createIssues, curatedIssueIds, retireIssue, saveModels, setAutoTitle } from '../issues/issues-repo.js';
 import { itemsForGrouping, moveItems } from '../items/items-repo.js';
+import { recomputeIssueTotals } from '../issues/issue-totals.js';
 import { type Sql, rows } from '../storage/sql.js';
 import type { Storage } from '../storage/storage.js';
 import { bumpGeneration, loadVocabulary } from './vocabulary-repo.js';
@@ -73,6 +74,7 @@ export async function reclusterDatabase(
     }
     await createIssues(tx, created, now);
     await moveItems(tx, moves, 'recluster');
+    await recomputeIssueTotals(tx);
     await retireEmptied(tx, loaded, members, now);
     await saveCentroidsAndTitles(tx, members);
     await bumpGeneration(tx);

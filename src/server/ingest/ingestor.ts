@@ -9,6 +9,7 @@ import { addToVocabulary, groupingCounters, termsChangedAfter } from '../groupin
 import { type IssueModel, createIssues, issuesChangedAfter, latestChangeSeq, saveModels } from '../issues/issues-repo.js';
 import { type StoredItem, countItems, existingIssues, insertItems } from '../items/items-repo.js';
 import { addLabels } from '../insights/taxonomy.js';
+import { addToIssueTotals } from '../issues/issue-totals.js';
 import type { Sql } from '../storage/sql.js';
 import type { Storage } from '../storage/storage.js';
 
@@ -186,6 +187,7 @@ export class Ingestor {
     }
     await createIssues(tx, created, now);
     await insertItems(tx, items);
+    await addToIssueTotals(tx, items);
     await saveModels(tx, new Map([...touched].map((id): [string, IssueModel] => [id, centroidModel(this.grouper, id)])));
     await addLabels(tx, fresh.map(({ p }) => p.item));
     const ingestSeq = this.position.ingestSeq + 1;

@@ -7,6 +7,7 @@ import { bumpGeneration } from '../grouping/vocabulary-repo.js';
 import { type Sql, changes, first, inList, rows } from '../storage/sql.js';
 import type { Storage } from '../storage/storage.js';
 import { type IssueRow, getIssue } from './issues-repo.js';
+import { recomputeIssueTotals } from './issue-totals.js';
 
 /** An analyst action that cannot be done as asked (unknown issue, bad status, …). */
 export class IssueActionError extends Error {}
@@ -55,6 +56,7 @@ export async function mergeIssues(storage: Storage, source: string, target: stri
     await sql`UPDATE issues SET merged_into = ${target}, updated_at = ${now} WHERE id = ${source}`.execute(tx.db);
     await sql`UPDATE issues SET curated = 1, updated_at = ${now} WHERE id = ${target}`.execute(tx.db);
     await rebuildIssueModel(tx, target);
+    await recomputeIssueTotals(tx, [source, target]);
     await record(tx, target, now, 'merge', 'items', source, String(moved));
     await record(tx, source, now, 'merge', 'merged_into', null, target);
     await bumpGeneration(tx);
@@ -91,6 +93,7 @@ export async function splitIssue(storage: Storage, issueId: string, itemIds: rea
     await sql`UPDATE issues SET curated = 1, updated_at = ${now} WHERE id = ${issueId}`.execute(tx.db);
     await rebuildIssueModel(tx, issueId);
     await rebuildIssueModel(tx, created);
+    await recomputeIssueTotals(tx, [issueId, created]);
     await record(tx, issueId, now, 'split', 'items', String(found.length), created);
     await record(tx, created, now, 'split', 'from', null, issueId);
     await bumpGeneration(tx);

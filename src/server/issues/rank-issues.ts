@@ -4,6 +4,7 @@ import type { RankedIssue, RankedIssues } from '../../shared/domain/issue.js';
 import { issueScore, issueTrend } from '../../shared/ranking/score.js';
 import { type Sql, IN_LIST_MAX, chunks, inList, itemsForRanking, likeOperator, rows } from '../storage/sql.js';
 import type { IssueRow } from './issues-repo.js';
+import { allIssueTotals } from './issue-totals.js';
 
 export interface RankingQuery {
   /** Start of the window (inclusive), epoch ms; without it the window is all time and trend is 0. */
@@ -47,18 +48,26 @@ function filters(q: Sql, query: RankingQuery): RawBuilder<unknown> {
   return sql.join(clauses, sql` `);
 }
 
+/** All time, no filters: each issue's kept totals answer it without reading the items. */
+function isAllTime(query: RankingQuery): boolean {
+  return (
+    query.from === undefined &&
+    query.to === undefined &&
+    query.team === undefined &&
+    query.channel === undefined &&
+    query.segment === undefined &&
+    query.issueIds === undefined &&
+    (query.search === undefined || query.search.trim() === '')
+  );
+}
+
 function bounds(query: RankingQuery): { from: number; to: number } {
   return { from: query.from ?? Number.MIN_SAFE_INTEGER, to: query.to ?? Number.MAX_SAFE_INTEGER };
 }
 
-/**
- * Issues ranked by score over a window, with trend against the window of equal length before it.
- * Reads the covering index items_ranking once per window: no table lookups, no sort of items.
- */
-export async function rankIssues(q: Sql, query: RankingQuery, now: number): Promise<RankedIssues> {
-  const where = filters(q, query);
-  const { from, to } = bounds(query);
-  const windowRows = await rows(
+/** Each issue's counts over a window and filters, from the covering index items_ranking. */
+function windowTotals(q: Sql, where: RawBuilder<unknown>, from: number, to: number): Promise<WindowRow[]> {
+  return rows(
     q,
     sql<WindowRow>`SELECT issue_id, count(*) AS mentions, sum(times_heard) AS times_heard,
               count(DISTINCT agent) AS agents, min(created_at) AS first_seen, max(created_at) AS last_seen
@@ -66,6 +75,17 @@ export async function rankIssues(q: Sql, query: RankingQuery, now: number): Prom
         WHERE created_at >= ${from} AND created_at < ${to} ${where}
         GROUP BY issue_id`,
   );
+}
+
+/**
+ * Issues ranked by score over a window, with trend against the window of equal length before it.
+ * All time without filters reads each issue's kept totals; otherwise the covering index
+ * items_ranking, once per window: no table lookups, no sort of items.
+ */
+export async function rankIssues(q: Sql, query: RankingQuery, now: number): Promise<RankedIssues> {
+  const where = filters(q, query);
+  const { from, to } = bounds(query);
+  const windowRows = isAllTime(query) ? await allIssueTotals(q) : await windowTotals(q, where, from, to);
 
   const previous = new Map<string, number>();
   if (query.from !== undefined) {

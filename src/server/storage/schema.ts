@@ -39,6 +39,8 @@ export interface Schema {
     change_seq: Generated<number>;
   };
   items: Omit<StoredItem, 'redactions'> & { seq: Generated<number>; redactions: Generated<number> };
+  issue_totals: { issue_id: string; mentions: number; times_heard: number; agents: number; first_seen: number; last_seen: number };
+  issue_agents: { issue_id: string; agent: string };
   vocabulary: { term: string; df: number; seq: Generated<number> };
   settings: { key: string; value: string };
   tokens: {

@@ -103,4 +103,23 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       CREATE INDEX issue_history_issue ON issue_history (issue_id, seq);
     `,
   },
+  {
+    version: 9,
+    name: "each issue's all-time totals, kept by every write that moves items",
+    sql: `
+      CREATE TABLE issue_totals (
+        issue_id ${T} PRIMARY KEY,
+        mentions BIGINT NOT NULL,
+        times_heard BIGINT NOT NULL,
+        agents BIGINT NOT NULL,
+        first_seen BIGINT NOT NULL,
+        last_seen BIGINT NOT NULL
+      );
+      CREATE TABLE issue_agents (issue_id ${T} NOT NULL, agent ${T} NOT NULL, PRIMARY KEY (issue_id, agent));
+      INSERT INTO issue_agents SELECT DISTINCT issue_id, agent FROM items WHERE agent IS NOT NULL;
+      INSERT INTO issue_totals
+        SELECT issue_id, count(*), sum(times_heard), count(DISTINCT agent), min(created_at), max(created_at)
+          FROM items GROUP BY issue_id;
+    `,
+  },
 ];

@@ -151,4 +151,25 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX vocabulary_seq ON vocabulary (seq);
     `,
   },
+  {
+    version: 9,
+    name: "each issue's all-time totals, kept by every write that moves items",
+    sql: `
+      -- The default ranking (all time, no filters) reads these instead of every item: counting
+      -- distinct agents over a million items was most of its time. Windows and filters still scan.
+      CREATE TABLE issue_totals (
+        issue_id TEXT PRIMARY KEY,
+        mentions INTEGER NOT NULL,
+        times_heard INTEGER NOT NULL,
+        agents INTEGER NOT NULL,
+        first_seen INTEGER NOT NULL,
+        last_seen INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE TABLE issue_agents (issue_id TEXT NOT NULL, agent TEXT NOT NULL, PRIMARY KEY (issue_id, agent)) WITHOUT ROWID;
+      INSERT INTO issue_agents SELECT DISTINCT issue_id, agent FROM items WHERE agent IS NOT NULL;
+      INSERT INTO issue_totals
+        SELECT issue_id, count(*), sum(times_heard), count(DISTINCT agent), min(created_at), max(created_at)
+          FROM items GROUP BY issue_id;
+    `,
+  },
 ];
