@@ -10,7 +10,8 @@ import { type Sql, chunks, inList, rows, IN_LIST_MAX } from '../storage/sql.js';
 
 const ROWS_PER_STATEMENT = 1_000;
 
-interface Increment {
+/** One issue's counts: all time here, or over a window when the ranking reads the items. */
+export interface IssueTotals {
   issue_id: string;
   mentions: number;
   times_heard: number;
@@ -21,7 +22,7 @@ interface Increment {
 
 /** Adds newly stored items to their issues' totals; inside the ingest's transaction. */
 export async function addToIssueTotals(tx: Sql, items: readonly StoredItem[]): Promise<void> {
-  const byIssue = new Map<string, Increment>();
+  const byIssue = new Map<string, IssueTotals>();
   const pairs = new Map<string, { issue_id: string; agent: string }>();
   for (const item of items) {
     const total = byIssue.get(item.issue_id) ?? { issue_id: item.issue_id, mentions: 0, times_heard: 0, agents: 0, first_seen: item.created_at, last_seen: item.created_at };
@@ -40,7 +41,7 @@ export async function addToIssueTotals(tx: Sql, items: readonly StoredItem[]): P
       .onConflict((conflict) => conflict.doNothing())
       .returning('issue_id')
       .execute();
-    for (const { issue_id } of added) (byIssue.get(issue_id) as Increment).agents += 1;
+    for (const { issue_id } of added) (byIssue.get(issue_id) as IssueTotals).agents += 1;
   }
   for (const slice of chunks([...byIssue.values()], ROWS_PER_STATEMENT)) {
     await sql`INSERT INTO issue_totals (issue_id, mentions, times_heard, agents, first_seen, last_seen)
@@ -69,6 +70,6 @@ export async function recomputeIssueTotals(tx: Sql, issueIds?: readonly string[]
 }
 
 /** Every issue's totals: the all-time ranking without filters. */
-export async function allIssueTotals(q: Sql): Promise<Increment[]> {
-  return rows(q, sql<Increment>`SELECT issue_id, mentions, times_heard, agents, first_seen, last_seen FROM issue_totals`);
+export async function allIssueTotals(q: Sql): Promise<IssueTotals[]> {
+  return rows(q, sql<IssueTotals>`SELECT issue_id, mentions, times_heard, agents, first_seen, last_seen FROM issue_totals`);
 }

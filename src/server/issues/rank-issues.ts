@@ -4,7 +4,7 @@ import type { RankedIssue, RankedIssues } from '../../shared/domain/issue.js';
 import { issueScore, issueTrend } from '../../shared/ranking/score.js';
 import { type Sql, IN_LIST_MAX, chunks, inList, itemsForRanking, likeOperator, rows } from '../storage/sql.js';
 import type { IssueRow } from './issues-repo.js';
-import { allIssueTotals } from './issue-totals.js';
+import { type IssueTotals, allIssueTotals } from './issue-totals.js';
 
 export interface RankingQuery {
   /** Start of the window (inclusive), epoch ms; without it the window is all time and trend is 0. */
@@ -20,15 +20,6 @@ export interface RankingQuery {
   issueIds?: readonly string[] | undefined;
   /** Only issues whose title or a verbatim contains this text (case-insensitive for Latin letters). */
   search?: string | undefined;
-}
-
-interface WindowRow {
-  issue_id: string;
-  mentions: number;
-  times_heard: number;
-  agents: number;
-  first_seen: number;
-  last_seen: number;
 }
 
 /** The query's filters as SQL conditions on items, each starting with AND. */
@@ -66,10 +57,10 @@ function bounds(query: RankingQuery): { from: number; to: number } {
 }
 
 /** Each issue's counts over a window and filters, from the covering index items_ranking. */
-function windowTotals(q: Sql, where: RawBuilder<unknown>, from: number, to: number): Promise<WindowRow[]> {
+function windowTotals(q: Sql, where: RawBuilder<unknown>, from: number, to: number): Promise<IssueTotals[]> {
   return rows(
     q,
-    sql<WindowRow>`SELECT issue_id, count(*) AS mentions, sum(times_heard) AS times_heard,
+    sql<IssueTotals>`SELECT issue_id, count(*) AS mentions, sum(times_heard) AS times_heard,
               count(DISTINCT agent) AS agents, min(created_at) AS first_seen, max(created_at) AS last_seen
          FROM ${itemsForRanking(q)}
         WHERE created_at >= ${from} AND created_at < ${to} ${where}
