@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SchemaTooNewError } from '../src/shared/storage/migrate.js';
 import { migratePostgres } from '../src/server/storage/postgres/migrate-postgres.js';
@@ -13,7 +12,7 @@ import { first, rows } from '../src/server/storage/sql.js';
 import { MIGRATIONS } from '../src/server/storage/sqlite/migrations.js';
 import { openSqliteStorage } from '../src/server/storage/sqlite/open-sqlite-storage.js';
 import type { Storage } from '../src/server/storage/storage.js';
-import { backendCases, createPostgresDatabase } from './support/storage-backends.js';
+import { backendCases, createPostgresDatabase, withPostgresClient } from './support/storage-backends.js';
 
 const LATEST = MIGRATIONS.at(-1)!.version;
 const postgres = backendCases.find((backend) => backend.name === 'postgres')!;
@@ -177,15 +176,7 @@ async function postgresVersions(storage: Storage): Promise<{ version: number }[]
 }
 
 /** Runs SQL on a database without migrating it, as a DBA (or a newer WOCAS) would. */
-async function direct<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
+const direct = withPostgresClient;
 
 async function postgresTables(url: string): Promise<string[]> {
   return direct(url, async (client) => {

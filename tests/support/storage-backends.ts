@@ -40,8 +40,9 @@ async function postgresReachable(): Promise<string | null> {
 
 let counter = 0;
 
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
+/** Runs `work` on one plain connection to a PostgreSQL database, without migrating it. */
+export async function withPostgresClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     return await work(client);
@@ -49,6 +50,8 @@ async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
     await client.end();
   }
 }
+
+const admin = <T>(work: (client: pg.Client) => Promise<T>) => withPostgresClient(ADMIN_URL, work);
 
 /** A new, empty PostgreSQL database; its URL. */
 export async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
