@@ -9,14 +9,13 @@ import { sql } from 'kysely';
 import { type Aggregator, openAggregator } from '../src/server/aggregator.js';
 import { rankIssues } from '../src/server/issues/rank-issues.js';
 import { StorageUnavailableError } from '../src/server/storage/storage.js';
-import { openPostgresStorage } from '../src/server/storage/postgres/open-postgres-storage.js';
+import { WRITE_LOCK, openPostgresStorage } from '../src/server/storage/postgres/open-postgres-storage.js';
 import { first } from '../src/server/storage/sql.js';
 import { runWocas } from './support/built-cli.js';
 import { type TestStorage, BACKENDS } from './support/storage-backends.js';
 
 const postgres = BACKENDS.find((backend) => backend.name === 'postgres')!;
 const NOW = Date.parse('2026-11-20T12:00:00Z');
-const WRITE_LOCK = 0x574f434153_00;
 
 function items(prefix: string, n: number) {
   return Array.from({ length: n }, (_, i) => ({
@@ -50,6 +49,15 @@ describe.skipIf(postgres.skipReason !== null)('PostgreSQL failures', () => {
 
   const others = () =>
     admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
+  /** Polls the server until every other backend of the test database has gone. */
+  async function othersGone(): Promise<void> {
+    for (let tries = 0; tries < 500; tries++) {
+      const left = await admin.query('SELECT 1 FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
+      if (left.rowCount === 0) return;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    throw new Error('the killed connections are still there');
+  }
 
   it('retries a write whose connection is killed mid-transaction, and stores it once', async () => {
     await aggregator.ingestor.ingest(items('before', 5));
@@ -57,8 +65,8 @@ describe.skipIf(postgres.skipReason !== null)('PostgreSQL failures', () => {
     await admin.query('SELECT pg_advisory_lock($1)', [WRITE_LOCK]);
     const pending = aggregator.ingestor.ingest(items('during', 40));
     let killed = 0;
-    for (let tries = 0; tries < 100 && killed === 0; tries++) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
+    for (let tries = 0; tries < 2_000 && killed === 0; tries++) {
+      await new Promise((resolve) => setImmediate(resolve));
       const result = await admin.query(
         `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
           WHERE datname = $1 AND pid <> pg_backend_pid() AND wait_event_type = 'Lock' AND wait_event = 'advisory'`,
@@ -80,7 +88,7 @@ describe.skipIf(postgres.skipReason !== null)('PostgreSQL failures', () => {
   it('carries on after every idle connection is killed (a database restart)', async () => {
     await aggregator.ingestor.ingest(items('a', 10));
     await others();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await othersGone();
     expect((await aggregator.ingestor.ingest(items('b', 10))).accepted).toHaveLength(10);
     expect((await rankIssues(aggregator.storage, {}, NOW)).issues.reduce((sum, issue) => sum + issue.mentions, 0)).toBe(20);
   });

@@ -10,7 +10,7 @@ import { isTransient } from '../transient-errors.js';
 import { describeUrl, unavailable } from './postgres-errors.js';
 
 /** Taken by every writing transaction; see Storage.write. */
-const WRITE_LOCK = 0x574f434153_00;
+export const WRITE_LOCK = 0x574f434153_00;
 
 export interface PostgresOptions {
   /** Connections per process. */
