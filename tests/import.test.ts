@@ -162,11 +162,16 @@ describe.each(backendCases)('on $name', (backendCase) => {
         expect(await stored()).toHaveLength(3);
       });
 
-      it('adds nothing when the same file with ids is imported twice, even with edited text', async () => {
+      // An id reused with edited text is another report under a taken id: refused as a conflict,
+      // by line, never silently dropped as a "duplicate" (docs/input-rules.md).
+      it('adds nothing when the same file with ids is imported twice, and refuses edited text as a conflict', async () => {
         const first = file('ids.jsonl', ['a', 'b'].map((id) => JSON.stringify({ id: `row-${id}`, text: `verbatim ${id}` })).join('\n'));
         expect((await run(first)).summary).toEqual({ imported: 2, duplicates: 0, rejected: 0 });
         const again = file('ids2.jsonl', ['a', 'b', 'c'].map((id) => JSON.stringify({ id: `row-${id}`, text: `changed ${id}` })).join('\n'));
-        expect((await run(again)).summary).toEqual({ imported: 1, duplicates: 2, rejected: 0 });
+        const { summary, rejected } = await run(again);
+        expect(summary).toEqual({ imported: 1, duplicates: 0, rejected: 2 });
+        expect(rejected).toEqual([1, 2].map((line) => [line, 'id: conflict: already used for an item with different content']));
+        expect((await run(first)).summary).toEqual({ imported: 0, duplicates: 2, rejected: 0 });
         expect((await stored()).map((r) => [r.id, r.text])).toEqual([['row-a', 'verbatim a'], ['row-b', 'verbatim b'], ['row-c', 'changed c']]);
       });
     });

@@ -108,4 +108,22 @@ describe.skipIf(postgres.skipReason !== null)('wocas migrate-db', () => {
     expect(missing.stderr).toBe(`wocas: --from: no SQLite database at ${join(dir, 'nope.db')}\n`);
     expect(wocas('migrate-db', '--from', sqlitePath, '--to', url).stderr).toMatch(/--from must be sqlite:PATH/);
   });
+
+  it('copies a site written before the input rule: NUL bytes and escapes are cleaned, nothing is lost', async () => {
+    // What an older version stored as it came: PostgreSQL refuses the NUL outright.
+    const site = await openAggregator({ db: sqlitePath });
+    await sql`UPDATE items SET text = ${'parcel\u0000 late \u001b[31mnow'}, team = ${'sup\u0000port'} WHERE id = 'a2'`.execute(site.storage.db);
+    await site.close();
+    const run = wocas('migrate-db', '--from', `sqlite:${sqlitePath}`, '--to', target.location.databaseUrl as string);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ items: 7, times_heard: 10 });
+    const moved = await openAggregator(target.location);
+    try {
+      const row = await first(moved.storage, sql<{ text: string; team: string }>`SELECT text, team FROM items WHERE id = 'a2'`);
+      expect(row).toEqual({ text: 'parcel late now', team: 'support' });
+    } finally {
+      await moved.close();
+    }
+  });
 });

@@ -11,6 +11,7 @@ import { GroupCommit } from '../ingest/group-commit.js';
 import { describeError, installJsonErrors } from './json-errors.js';
 import { type RequestLogger, stderrRequestLogger } from './request-log.js';
 import { acceptOnlyUtf8Json } from './utf8-json-body.js';
+import { applyInputRule } from './unstorable-input.js';
 
 /** The contract's limit per request, measured on the bytes received. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -38,6 +39,7 @@ export function createServer({ aggregator, logger = stderrRequestLogger }: Serve
 
   app.decorateRequest('token', null);
   acceptOnlyUtf8Json(app);
+  applyInputRule(app);
   installJsonErrors(app, (request, error) => failures.set(request, error.message));
   app.addHook('onResponse', (request, reply, done) => {
     const error = failures.get(request);

@@ -19,7 +19,7 @@ export function registerItemsRoute(app: FastifyInstance, aggregator: Aggregator,
     return {
       accepted: outcome.accepted,
       duplicates: outcome.duplicates,
-      rejected: [...rejected, ...outcome.rejected],
+      rejected: [...rejected, ...outcome.rejected.map(({ id, error }) => ({ id, error }))],
       issues: outcome.issues,
     };
   });

@@ -4,6 +4,7 @@ import {
   describeValidationError,
   feedbackItemStrictSchema,
 } from '../../shared/domain/feedback-item.js';
+import { heardAtProblem } from '../../shared/time/strict-timestamp.js';
 import type { TokenIdentity } from '../tokens/tokens-repo.js';
 import { HttpError } from './http-error.js';
 
@@ -51,7 +52,10 @@ export function validatePush(rawItems: readonly unknown[], now: number): { valid
       rejected.push({ id: rejectionId(raw, index), error: 'id: is required (it makes retried pushes harmless)' });
     } else {
       const { id, created_at } = parsed.data;
-      valid.push({ ...parsed.data, id, created_at: created_at ?? new Date(now).toISOString() });
+      // The schema checks the date is real; only the receiver's clock can say it is not in the future.
+      const heardAt = created_at === undefined ? null : heardAtProblem(Date.parse(created_at), now);
+      if (heardAt !== null) rejected.push({ id, error: `created_at: ${heardAt}` });
+      else valid.push({ ...parsed.data, id, created_at: created_at ?? new Date(now).toISOString() });
     }
   });
   return { valid, rejected };

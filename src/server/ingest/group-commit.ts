@@ -1,4 +1,6 @@
 import type { IncomingItem } from '../../shared/domain/feedback-item.js';
+import { StorageUnavailableError } from '../storage/storage.js';
+import { isTransient } from '../storage/transient-errors.js';
 import type { IngestOutcome, Ingestor } from './ingestor.js';
 
 interface Waiting {
@@ -43,13 +45,29 @@ export class GroupCommit {
         group.push(next);
         size += next.items.length;
       }
-      try {
-        const outcomes = await this.ingestor.ingestTogether(group.map((waiting) => waiting.items));
-        group.forEach((waiting, i) => waiting.resolve(outcomes[i] as IngestOutcome));
-      } catch (error) {
-        group.forEach((waiting) => waiting.reject(error));
-      }
+      await this.commit(group);
     }
     this.writing = false;
+  }
+
+  /**
+   * Stores a group in one transaction. When it fails, no push is answered with another's failure:
+   * the group is halved and each half tried again, so a push that cannot be stored fails alone
+   * (after about log2(group) tries) and every other push of the group is still committed.
+   */
+  private async commit(group: readonly Waiting[]): Promise<void> {
+    try {
+      const outcomes = await this.ingestor.ingestTogether(group.map((waiting) => waiting.items));
+      group.forEach((waiting, i) => waiting.resolve(outcomes[i] as IngestOutcome));
+    } catch (error) {
+      // An unavailable database fails every push alike (a 503 each): halving would only knock more.
+      if (group.length === 1 || error instanceof StorageUnavailableError || isTransient(error)) {
+        group.forEach((waiting) => waiting.reject(error));
+        return;
+      }
+      const half = Math.ceil(group.length / 2);
+      await this.commit(group.slice(0, half));
+      await this.commit(group.slice(half));
+    }
   }
 }

@@ -32,15 +32,21 @@ export async function importFile(ingestor: Ingestor, path: string, hooks: Import
   for (const { line, error } of file.unreadable) reject(line, error);
 
   const valid: IncomingItem[] = [];
+  const lines: number[] = [];
   for (const row of file.rows) {
     const result = parseImportRow(row.fields, row.source, now);
-    if (result.ok) valid.push(result.item);
-    else reject(row.line, result.error);
+    if (result.ok) {
+      valid.push(result.item);
+      lines.push(row.line);
+    } else {
+      reject(row.line, result.error);
+    }
   }
   for (let start = 0; start < valid.length; start += CHUNK) {
     const outcome = await ingestor.ingest(valid.slice(start, start + CHUNK));
     summary.imported += outcome.accepted.length;
     summary.duplicates += outcome.duplicates.length;
+    for (const { index, error } of outcome.rejected) reject(lines[start + index] ?? 0, error);
     hooks.onProgress?.(Math.min(start + CHUNK, valid.length), valid.length);
   }
   return summary;

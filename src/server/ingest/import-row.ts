@@ -4,6 +4,7 @@ import {
   describeValidationError,
   feedbackItemSchema,
 } from '../../shared/domain/feedback-item.js';
+import { heardAtProblem } from '../../shared/time/strict-timestamp.js';
 
 export type RowResult = { ok: true; item: IncomingItem } | { ok: false; error: string };
 
@@ -40,6 +41,8 @@ export function parseImportRow(raw: Record<string, unknown>, source: 'csv' | 'js
   const parsed = feedbackItemSchema.safeParse(row);
   if (!parsed.success) return { ok: false, error: describeValidationError(parsed.error) };
   const item = parsed.data;
+  const heardAt = item.created_at === undefined ? null : heardAtProblem(Date.parse(item.created_at), now());
+  if (heardAt !== null) return { ok: false, error: `created_at: ${heardAt}` };
   return {
     ok: true,
     item: {

@@ -7,7 +7,7 @@ import { tokenize } from '../../shared/text/tokenize.js';
 import { applyIssueRow, centroidModel, loadGrouper } from '../grouping/grouping-state.js';
 import { addToVocabulary, groupingCounters, termsChangedAfter } from '../grouping/vocabulary-repo.js';
 import { type IssueModel, createIssues, issuesChangedAfter, latestChangeSeq, saveModels } from '../issues/issues-repo.js';
-import { type StoredItem, countItems, existingIssues, insertItems } from '../items/items-repo.js';
+import { type StoredItem, contentKey, countItems, insertItems, storedItems } from '../items/items-repo.js';
 import { addLabels } from '../insights/taxonomy.js';
 import { addToIssueTotals } from '../issues/issue-totals.js';
 import type { Sql } from '../storage/sql.js';
@@ -16,7 +16,8 @@ import type { Storage } from '../storage/storage.js';
 export interface IngestOutcome {
   accepted: string[];
   duplicates: string[];
-  rejected: { id: string; error: string }[];
+  /** Items refused by the store (an id reused for other content); index: the item's place in its batch. */
+  rejected: { id: string; error: string; index: number }[];
   /** Item id → the issue it is in, for accepted items and duplicates alike. */
   issues: Record<string, string>;
 }
@@ -139,23 +140,31 @@ export class Ingestor {
     this.position = { ...this.position, ingestSeq: counters.ingestSeq, changeSeq: await latestChangeSeq(tx) };
   }
 
-  /** Splits each batch into items stored already (answered as duplicates) and new ones. */
+  /**
+   * Splits each batch into items stored already (answered as duplicates), new ones, and conflicts:
+   * an id stored (or earlier in this group) with other content is another report under a reused
+   * id, refused rather than dropped as if it were a retry.
+   */
   private async dropStored(tx: Sql, prepared: readonly (readonly Prepared[])[], outcomes: IngestOutcome[]): Promise<{ p: Prepared; outcome: IngestOutcome }[]> {
-    const stored = await existingIssues(tx, prepared.flatMap((batch) => batch.map((p) => p.item.id)));
+    const stored = await storedItems(tx, prepared.flatMap((batch) => batch.map((p) => p.item.id)));
     const fresh: { p: Prepared; outcome: IngestOutcome }[] = [];
-    const seen = new Set<string>();
+    const seen = new Map<string, string>();
     prepared.forEach((batch, i) => {
       const outcome = outcomes[i] as IngestOutcome;
-      for (const p of batch) {
-        const storedIn = stored.get(p.item.id);
-        if (storedIn !== undefined || seen.has(p.item.id)) {
-          outcome.duplicates.push(p.item.id);
-          if (storedIn !== undefined) outcome.issues[p.item.id] = storedIn;
-        } else {
-          seen.add(p.item.id);
+      batch.forEach((p, index) => {
+        const id = p.item.id;
+        const storedAs = stored.get(id);
+        const earlier = storedAs?.content ?? seen.get(id);
+        if (earlier === undefined) {
+          seen.set(id, contentOf(p));
           fresh.push({ p, outcome });
+        } else if (earlier !== contentOf(p)) {
+          outcome.rejected.push({ id, index, error: 'id: conflict: already used for an item with different content' });
+        } else {
+          outcome.duplicates.push(id);
+          if (storedAs !== undefined) outcome.issues[id] = storedAs.issueId;
         }
-      }
+      });
     });
     return fresh;
   }
@@ -194,6 +203,11 @@ export class Ingestor {
     await addToVocabulary(tx, increments, fresh.length, ingestSeq);
     this.position = { ...this.position, ingestSeq, changeSeq: await latestChangeSeq(tx) };
   }
+}
+
+function contentOf(p: Prepared): string {
+  const { item } = p;
+  return contentKey({ text: p.text, channel: item.channel, times_heard: item.times_heard, root_cause: p.rootCause, suggested_fix: p.suggestedFix, segment: item.segment ?? null });
 }
 
 function toStored(p: Prepared, issueId: string, by: StoredItem['assigned_by'], now: number): StoredItem {

@@ -32,15 +32,46 @@ export async function readFeedbackFile(path: string): Promise<FeedbackFile> {
     : readCsv(text);
 }
 
+/** Why csv-parse could not read a record, in words that quote nothing of the record itself. */
+const CSV_PROBLEMS: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'a quoted field is never closed, so the rest of the file could not be read',
+  CSV_INVALID_CLOSING_QUOTE: 'a quoted field has text after its closing quote',
+  CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: 'the row has a different number of fields than the header',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'a quoted field has text after its closing quote',
+};
+
+interface CsvProblem {
+  code?: string | undefined;
+  lines?: number | undefined;
+}
+
+/**
+ * A stray quote inside a field (`said "hi"`) is read as the quote it is (relax_quotes); a record
+ * csv-parse still cannot read is skipped and reported by its line and csv-parse's error code alone.
+ * csv-parse's own messages quote the record, and a record may hold a card number not yet redacted.
+ */
 function readCsv(text: string): FeedbackFile {
-  const records = parse<{ record: Record<string, string>; info: { lines: number }; raw: string }>(text, {
-    columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()),
-    bom: true,
-    info: true,
-    raw: true,
-    skip_empty_lines: true,
-    relax_column_count: true,
-  });
+  const skipped: CsvProblem[] = [];
+  let records: { record: Record<string, string>; info: { lines: number }; raw: string }[];
+  try {
+    records = parse<{ record: Record<string, string>; info: { lines: number }; raw: string }>(text, {
+      columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()),
+      bom: true,
+      info: true,
+      raw: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_records_with_error: true,
+      on_skip: (error) => {
+        skipped.push({ code: error?.code, lines: (error as CsvProblem | undefined)?.lines });
+        return undefined;
+      },
+    });
+  } catch (error) {
+    const { code, lines } = error as CsvProblem;
+    throw new Error(`cannot read the CSV${lines === undefined ? '' : ` at line ${lines}`}: ${(code !== undefined && CSV_PROBLEMS[code]) || code || 'malformed'}`);
+  }
   const columns = records[0] ? Object.keys(records[0].record) : [];
   if (records.length > 0 && !columns.includes('text')) {
     throw new Error(`the CSV has no "text" column (columns: ${columns.join(', ')})`);
@@ -52,7 +83,11 @@ function readCsv(text: string): FeedbackFile {
     const innerBreaks = raw.replace(/\r?\n$/, '').split('\n').length - 1;
     return { line: info.lines - innerBreaks, fields, source: 'csv' as const };
   });
-  return { rows, unreadable: [], unknownColumns: columns.filter((c) => !KNOWN_FIELDS.has(c)) };
+  const unreadable = skipped.map(({ code, lines }) => ({
+    line: lines ?? 0,
+    error: (code !== undefined && CSV_PROBLEMS[code]) || `unreadable CSV record (${code ?? 'unknown error'})`,
+  }));
+  return { rows, unreadable, unknownColumns: columns.filter((c) => !KNOWN_FIELDS.has(c)) };
 }
 
 function readJsonLines(text: string): FeedbackFile {

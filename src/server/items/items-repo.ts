@@ -17,6 +17,27 @@ export async function existingIssues(q: Sql, ids: readonly string[]): Promise<Ma
   return found;
 }
 
+/** What makes two items with one id the same report: the words and what was said of them. */
+export type ItemContent = Pick<StoredItem, 'text' | 'channel' | 'times_heard' | 'root_cause' | 'suggested_fix' | 'segment'>;
+
+export function contentKey(item: ItemContent): string {
+  return JSON.stringify([item.text, item.channel, Number(item.times_heard), item.root_cause ?? null, item.suggested_fix ?? null, item.segment ?? null]);
+}
+
+/** Which of `ids` are stored already: the issue each is in and its content key. */
+export async function storedItems(q: Sql, ids: readonly string[]): Promise<Map<string, { issueId: string; content: string }>> {
+  const found = new Map<string, { issueId: string; content: string }>();
+  for (const slice of chunks(ids, IN_LIST_MAX)) {
+    const matches = await rows(
+      q,
+      sql<ItemContent & { id: string; issue_id: string }>`SELECT id, issue_id, text, channel, times_heard, root_cause, suggested_fix, segment
+        FROM items WHERE ${inList(sql.ref('id'), slice)}`,
+    );
+    for (const row of matches) found.set(row.id, { issueId: row.issue_id, content: contentKey(row) });
+  }
+  return found;
+}
+
 /** The issue each of these items is in now; unknown ids are left out. */
 export async function issuesOfItems(q: Sql, ids: readonly string[]): Promise<Record<string, string>> {
   return Object.fromEntries(await existingIssues(q, ids));

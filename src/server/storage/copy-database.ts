@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { cleanText } from '../../shared/text/clean-text.js';
 import type { Schema } from './schema.js';
 import { type Sql, chunks, first, rows } from './sql.js';
 import type { Storage } from './storage.js';
@@ -35,8 +36,18 @@ async function summarize(q: Sql): Promise<CopySummary> {
   };
 }
 
+/**
+ * The input rule (docs/input-rules.md) on the way in: a SQLite file written before the rule may
+ * hold NUL bytes and control characters that PostgreSQL refuses or that should never have been
+ * stored. They are cleaned as new input would be, so the copy completes with every row; ids, hashes
+ * and numbers hold none of them and pass unchanged.
+ */
+function cleanRow(row: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === 'string' ? cleanText(value) : value]));
+}
+
 async function insertAll<T extends Table>(tx: Sql, table: T, values: readonly Record<string, unknown>[]): Promise<void> {
-  for (const slice of chunks(values, ROWS_PER_INSERT)) {
+  for (const slice of chunks(values.map(cleanRow), ROWS_PER_INSERT)) {
     // The rows come from the same schema on the other backend: their shape is the table's.
     await tx.db.insertInto(table).values(slice as never).execute();
   }

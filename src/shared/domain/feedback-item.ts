@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { cleanText, isBlank, lookupProblem, unstorableReason } from '../text/clean-text.js';
+import { heardAtProblem, parseStrictTimestamp } from '../time/strict-timestamp.js';
 import { CHANNELS, ITEM_LIMITS } from './item-fields.js';
 
 export { CHANNELS, type Channel } from './item-fields.js';
@@ -8,26 +10,40 @@ export const MAX_TEXT_LENGTH = ITEM_LIMITS.text;
 const MAX_NOTE_LENGTH = ITEM_LIMITS.note;
 const MAX_LABEL_LENGTH = ITEM_LIMITS.label;
 
-// ISO 8601 with a date, optional time and optional offset; a timestamp without an offset is read as UTC.
-const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-
 const isoTimestamp = z
   .string()
   .trim()
-  .regex(ISO_8601, 'must be an ISO 8601 date or timestamp')
   .transform((value, ctx) => {
-    const hasOffset = /(?:Z|[+-]\d{2}:?\d{2})$/.test(value) && value.length > 10;
-    const withZone = value.length === 10 ? `${value}T00:00:00Z` : hasOffset ? value : `${value}Z`;
-    const ms = Date.parse(withZone.replace(' ', 'T'));
-    if (Number.isNaN(ms)) {
-      ctx.addIssue({ code: 'custom', message: 'is not a real date' });
+    const parsed = parseStrictTimestamp(value);
+    const problem = parsed.ok ? heardAtProblem(parsed.ms, Number.POSITIVE_INFINITY) : parsed.error;
+    if (!parsed.ok || problem !== null) {
+      ctx.addIssue({ code: 'custom', message: problem ?? 'is not a real date' });
       return z.NEVER;
     }
-    return new Date(ms).toISOString();
+    return new Date(parsed.ms).toISOString();
   });
 
-const label = z.string().trim().min(1).max(MAX_LABEL_LENGTH);
-const note = z.string().trim().max(MAX_NOTE_LENGTH);
+/**
+ * Text as it is stored: cleaned by the one rule of shared/text/clean-text.ts, then trimmed and
+ * measured. Required text that shows nothing after cleaning (zero-width spaces only) is empty.
+ */
+function storedText(max: number, required: boolean, error?: z.core.$ZodErrorMap<z.core.$ZodIssueInvalidType>) {
+  return z.string(error === undefined ? undefined : { error }).transform((value, ctx) => {
+    const unstorable = unstorableReason(value);
+    const cleaned = cleanText(value).trim();
+    const problem =
+      unstorable ??
+      (required && isBlank(cleaned) ? 'is empty' : cleaned.length > max ? `is longer than ${max} characters` : null);
+    if (problem !== null) {
+      ctx.addIssue({ code: 'custom', message: problem });
+      return z.NEVER;
+    }
+    return cleaned;
+  });
+}
+
+const label = storedText(MAX_LABEL_LENGTH, true);
+const note = storedText(MAX_NOTE_LENGTH, false);
 
 /** The fields of a feedback item as it arrives from an import row or a sync push. */
 const feedbackItemShape = {
@@ -38,11 +54,7 @@ const feedbackItemShape = {
     .max(128)
     .regex(/^[\w.:-]+$/, 'may only contain letters, digits, and . _ : -')
     .optional(),
-  text: z
-    .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') })
-    .trim()
-    .min(1, 'is empty')
-    .max(MAX_TEXT_LENGTH, `is longer than ${MAX_TEXT_LENGTH} characters`),
+  text: storedText(MAX_TEXT_LENGTH, true, (issue) => (issue.input === undefined ? 'is required' : 'must be text')),
   channel: z.enum(CHANNELS).default('phone'),
   team: label.optional(),
   agent: label.optional(),
@@ -51,7 +63,13 @@ const feedbackItemShape = {
   suggested_fix: note.optional(),
   times_heard: z.int().min(1).max(100_000).default(1),
   segment: label.optional(),
-  issue_id: z.string().trim().min(1).max(64).optional(),
+  issue_id: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .refine((value) => lookupProblem(value) === null, 'holds a control character or a lone surrogate')
+    .optional(),
 };
 
 /** Lenient about extra fields: import files often carry columns of their own. */

@@ -41,10 +41,11 @@ export function openSqliteStorage(path: string, migrations: readonly Migration[]
     throw new StorageUnavailableError(`cannot open SQLite database ${path}: ${(error as Error).message}`);
   }
   try {
+    // The wait comes first: switching a new file to WAL takes a lock another opener may hold.
+    file.pragma('busy_timeout = 5000');
     file.pragma('journal_mode = WAL');
     file.pragma('synchronous = FULL');
     file.pragma('foreign_keys = ON');
-    file.pragma('busy_timeout = 5000');
     migrate(file, migrations);
   } catch (error) {
     file.close();

@@ -1,0 +1,62 @@
+import type { FastifyInstance } from 'fastify';
+import { cleanText, lookupProblem, unstorableReason } from '../../shared/text/clean-text.js';
+import { HttpError } from './http-error.js';
+
+/** The push answers per item (the item schema applies the rule), so one bad item fails alone. */
+const PER_ITEM_ROUTES = new Set(['/api/v1/items']);
+
+/**
+ * The input rule (docs/input-rules.md) at the HTTP boundary, for every route. Query strings and
+ * paths carry only names, ids and filters: a control character or lone surrogate there names
+ * nothing that can be stored, so it is a 400 rather than a database error. Every string of a JSON
+ * body is cleaned by the shared rule before any handler sees it, and a lone surrogate is a 400.
+ */
+export function applyInputRule(app: FastifyInstance): void {
+  app.addHook('preHandler', (request, _reply, done) => {
+    try {
+      checkLookups('query parameter', request.query);
+      checkLookups('path parameter', request.params);
+      if (request.body !== undefined && !PER_ITEM_ROUTES.has(request.routeOptions.url ?? '')) {
+        request.body = cleanStrings(request.body, 'body');
+      }
+      done();
+    } catch (error) {
+      done(error as Error);
+    }
+  });
+}
+
+function checkLookups(what: string, values: unknown): void {
+  if (typeof values !== 'object' || values === null) return;
+  for (const [name, value] of Object.entries(values)) {
+    for (const text of Array.isArray(value) ? value : [value]) {
+      const problem = typeof text === 'string' ? lookupProblem(text) : null;
+      if (problem !== null) throw new HttpError(400, `${what} ${safeName(name)}: ${problem}`);
+    }
+  }
+}
+
+function cleanStrings(value: unknown, path: string): unknown {
+  if (typeof value === 'string') {
+    const problem = unstorableReason(value);
+    if (problem !== null) throw new HttpError(400, `${path}: ${problem}`);
+    return cleanText(value);
+  }
+  if (Array.isArray(value)) return value.map((entry, i) => cleanStrings(entry, `${path}[${i}]`));
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, entry]) => [
+        key,
+        cleanStrings(entry, `${path}.${safeName(key)}`),
+      ]),
+    );
+  }
+  return value;
+}
+
+/** A parameter's name as echoed in an error: never the control characters themselves. */
+function safeName(name: string): string {
+  return lookupProblem(name) === null
+    ? name.slice(0, 40)
+    : JSON.stringify(cleanText(name).slice(0, 40));
+}
