@@ -1,3 +1,5 @@
+import { type AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -260,6 +262,28 @@ describe('settings over IPC', () => {
     expect(desktop.core.settings.token()).toBe(token);
   });
 
+  it('asks for the token again before talking to another server, and keeps the update feed its own', async () => {
+    const token = 'wocas_secret-token-value-1234567890';
+    await setUp({ aggregatorUrl: 'https://wocas.example.com', token });
+    expect(await refusal('settings.save', { aggregatorUrl: 'https://evil.example.com' })).toEqual({
+      code: 'invalid_arguments',
+      message: expect.stringMatching(
+        /^invalid arguments: token: is needed again for a new aggregator/,
+      ) as unknown,
+    });
+    expect(await call(desktop, 'settings.get')).toMatchObject({
+      aggregatorUrl: 'https://wocas.example.com',
+      hasToken: true,
+    });
+    expect(
+      await refusal('settings.save', { updateFeedUrl: 'https://evil.example.com/feed' }),
+    ).toMatchObject({
+      code: 'invalid_arguments',
+      message: expect.stringMatching(/updateFeedUrl/) as unknown,
+    });
+    expect(desktop.core.settings.current().updateFeedUrl).toBeNull();
+  });
+
   it('refuses to store a token when the keychain is unavailable', async () => {
     await desktop.close();
     desktop = openTestDesktop({
@@ -405,6 +429,35 @@ describe('with a real aggregator', () => {
     expect(
       ((await call(desktop, 'feedback.mine')) as MyFeedbackItem[]).every((item) => !item.unseen),
     ).toBe(true);
+  });
+
+  it('never sends the stored token to a server the renderer points it at', async () => {
+    const seen: (string | undefined)[] = [];
+    const other = createServer((request, response) => {
+      seen.push(request.headers.authorization);
+      response.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"no"}');
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const otherUrl = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+    try {
+      await setUp({ aggregatorUrl: api.url, token: api.secrets.amy });
+      await call(desktop, 'items.capture', { text: 'parcel arrived damaged' });
+      expect(await call(desktop, 'sync.now')).toMatchObject({ pending: 0, error: null });
+      expect((await refusal('settings.save', { aggregatorUrl: otherUrl })).code).toBe(
+        'invalid_arguments',
+      );
+      await call(desktop, 'items.capture', { text: 'parcel arrived late' });
+      expect(await call(desktop, 'sync.now')).toMatchObject({ pending: 0, error: null });
+      expect(seen).toEqual([]);
+      // With its own token the other server is used, and only that token goes there.
+      await setUp({ aggregatorUrl: otherUrl, token: 'wocas_token-for-the-other-server' });
+      await call(desktop, 'items.capture', { text: 'parcel never arrived' });
+      await call(desktop, 'sync.now');
+      expect(seen.length).toBeGreaterThan(0);
+      expect(new Set(seen)).toEqual(new Set(['Bearer wocas_token-for-the-other-server']));
+    } finally {
+      await new Promise((resolve) => other.close(resolve));
+    }
   });
 
   it('offers the teams and segments the aggregator knows, cached for offline use', async () => {

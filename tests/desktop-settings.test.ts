@@ -7,7 +7,7 @@ import {
   DEFAULT_SOFTPHONE_PORT,
   settingsInputSchema,
 } from '../src/main/settings/settings-schema.js';
-import { SettingsStore } from '../src/main/settings/settings-store.js';
+import { SettingsStore, TokenRequiredError } from '../src/main/settings/settings-store.js';
 import { nodeSecretBox } from './support/node-secret-box.js';
 
 const TOKEN = 'wocas_Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5';
@@ -156,11 +156,43 @@ describe('desktop settings', () => {
     expect(refused({ displayName: '   ' })).toMatch(/displayName: is empty/);
     expect(refused({ syncIntervalSeconds: 1 })).toMatch(/syncIntervalSeconds/);
     expect(refused({ softphonePort: 80 })).toMatch(/softphonePort/);
-    expect(refused({ updateFeedUrl: 'http://updates.example.com' })).toMatch(
-      /must be an https:\/\/ address/,
-    );
+    // The update feed is not the page's to set: where code is downloaded from comes from the
+    // settings file or WOCAS_UPDATE_URL.
+    expect(refused({ updateFeedUrl: 'https://updates.example.com' })).toMatch(/updateFeedUrl/);
     expect(refused({ isAdmin: true })).toMatch(/isAdmin/);
     expect(valid({ team: '  ', aggregatorUrl: '' })).toEqual({ team: null, aggregatorUrl: null });
+  });
+
+  it('never lets the stored token follow the aggregator to another origin', () => {
+    const settings = new SettingsStore(path, nodeSecretBox());
+    settings.update(valid({ aggregatorUrl: 'https://wocas.example.com', token: TOKEN }));
+    // Same origin, another path: the token was given for that host, it stays.
+    settings.update(valid({ aggregatorUrl: 'https://wocas.example.com/eu' }));
+    expect(settings.token()).toBe(TOKEN);
+    for (const elsewhere of [
+      'https://evil.example.com',
+      'https://wocas.example.com:8443',
+      'http://127.0.0.1:8787',
+    ]) {
+      expect(() => settings.update(valid({ aggregatorUrl: elsewhere }))).toThrow(
+        TokenRequiredError,
+      );
+      expect(settings.current().aggregatorUrl).toBe('https://wocas.example.com/eu');
+    }
+    expect(new SettingsStore(path, nodeSecretBox()).current().aggregatorUrl).toBe(
+      'https://wocas.example.com/eu',
+    );
+    // With the token for the new server, in the same save: accepted.
+    settings.update(valid({ aggregatorUrl: 'https://other.example.com', token: `${TOKEN}2` }));
+    expect([settings.current().aggregatorUrl, settings.token()]).toEqual([
+      'https://other.example.com',
+      `${TOKEN}2`,
+    ]);
+    // Clearing the server forgets its token: a later server needs its own.
+    settings.update(valid({ aggregatorUrl: '' }));
+    expect([settings.current().aggregatorUrl, settings.hasToken()]).toEqual([null, false]);
+    settings.update(valid({ aggregatorUrl: 'https://other.example.com' }));
+    expect(settings.hasToken()).toBe(false);
   });
 
   it('remembers the window place per display', () => {

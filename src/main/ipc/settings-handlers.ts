@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseAccelerator } from '../hotkey/accelerator.js';
 import { SecretStorageUnavailableError } from '../settings/secret-box.js';
+import { TokenRequiredError } from '../settings/settings-store.js';
 import { type ValidSettingsInput, settingsInputSchema } from '../settings/settings-schema.js';
 import { settingsView } from '../settings/settings-view.js';
 import { renamePendingAgent } from '../store/pending-agent.js';
@@ -49,6 +50,12 @@ export const settingsHandlers: DesktopHandlerMap = {
     } catch (error) {
       if (error instanceof SecretStorageUnavailableError)
         throw new DesktopApiError('refused', error.message);
+      // Worded like a validation failure so the form shows it at the token field.
+      if (error instanceof TokenRequiredError)
+        throw new DesktopApiError(
+          'invalid_arguments',
+          `invalid arguments: token: ${error.message}`,
+        );
       throw error;
     }
     const after = context.settings.current();

@@ -76,26 +76,17 @@ const aggregatorUrl = z
     return url.toString().replace(/\/+$/, '');
   });
 
-const updateFeedUrl = z
-  .string()
-  .trim()
-  .max(2_000)
-  .transform((value, ctx) => {
-    if (value === '') return null;
-    if (!URL.canParse(value) || new URL(value).protocol !== 'https:') {
-      ctx.addIssue({ code: 'custom', message: 'must be an https:// address' });
-      return z.NEVER;
-    }
-    return value;
-  });
-
 const optionalLabel = z
   .string()
   .trim()
   .max(120)
   .transform((value) => (value === '' ? null : value));
 
-/** What `settings.save` accepts: absent means unchanged, null clears. */
+/**
+ * What `settings.save` accepts: absent means unchanged, null clears. Not the update feed: where
+ * the app downloads code to run is not the page's to choose (a compromised page could point it at
+ * its own server); it comes from the settings file an administrator deploys or WOCAS_UPDATE_URL.
+ */
 export const settingsInputSchema = z.strictObject({
   aggregatorUrl: aggregatorUrl.nullable().optional(),
   token: z
@@ -113,7 +104,6 @@ export const settingsInputSchema = z.strictObject({
   openAtLogin: z.boolean().optional(),
   syncIntervalSeconds: z.int().min(10).max(3_600).optional(),
   softphonePort: z.int().min(1_024).max(65_535).optional(),
-  updateFeedUrl: updateFeedUrl.nullable().optional(),
 });
 
 export type ValidSettingsInput = z.output<typeof settingsInputSchema>;

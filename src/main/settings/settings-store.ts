@@ -56,9 +56,21 @@ export class SettingsStore {
     return this.settings.tokenCiphertext !== null && this.token() === null;
   }
 
-  /** Applies validated changes; a token is encrypted, or refused when it cannot be. */
+  /**
+   * Applies validated changes; a token is encrypted, or refused when it cannot be. The stored
+   * token belongs to the server it was entered for: pointing the desktop at another origin needs
+   * the token again in the same save (refused otherwise), and clearing the server forgets it, so
+   * the old token is never sent to a host it was not given for.
+   */
   update(input: ValidSettingsInput): Readonly<StoredSettings> {
     const next: StoredSettings = { ...this.settings };
+    const serverChanged =
+      input.aggregatorUrl !== undefined &&
+      originOf(input.aggregatorUrl) !== originOf(this.settings.aggregatorUrl);
+    if (serverChanged && input.token === undefined && this.settings.tokenCiphertext !== null) {
+      if (input.aggregatorUrl !== null) throw new TokenRequiredError(this.settings.aggregatorUrl);
+      next.tokenCiphertext = null;
+    }
     if (input.token !== undefined)
       next.tokenCiphertext = input.token === null ? null : this.encrypt(input.token);
     if (input.aggregatorUrl !== undefined) next.aggregatorUrl = input.aggregatorUrl;
@@ -70,7 +82,6 @@ export class SettingsStore {
     if (input.syncIntervalSeconds !== undefined)
       next.syncIntervalSeconds = input.syncIntervalSeconds;
     if (input.softphonePort !== undefined) next.softphonePort = input.softphonePort;
-    if (input.updateFeedUrl !== undefined) next.updateFeedUrl = input.updateFeedUrl;
     this.settings = next;
     this.write();
     return this.settings;
@@ -94,6 +105,19 @@ export class SettingsStore {
     renameSync(temporary, this.path);
     chmodSync(this.path, 0o600);
   }
+}
+
+/** A new aggregator was given without the token for it. */
+export class TokenRequiredError extends Error {
+  constructor(previous: string | null) {
+    super(
+      `is needed again for a new aggregator (the stored one was for ${previous ?? 'no aggregator'} and is never sent elsewhere)`,
+    );
+  }
+}
+
+function originOf(url: string | null): string | null {
+  return url === null ? null : new URL(url).origin;
 }
 
 /** The file's JSON; an unreadable file is moved aside (never deleted) and the defaults used. */

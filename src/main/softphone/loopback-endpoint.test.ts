@@ -107,6 +107,14 @@ describe('the call-end endpoint on 127.0.0.1', () => {
     expect(received).toEqual([{ source: 'endpoint', contact: 'CT-2', channel: 'email' }]);
   });
 
+  it('takes the Bearer scheme in any case, as HTTP defines it', async () => {
+    for (const scheme of ['bearer', 'BEARER', 'beArEr']) {
+      const answer = await send(json({ contact: scheme }, { authorization: `${scheme} ${SECRET}` }));
+      expect(answer.status).toBe(202);
+    }
+    expect(received.map((prefill) => prefill.contact)).toEqual(['bearer', 'BEARER', 'beArEr']);
+  });
+
   it('refuses a missing or wrong secret', async () => {
     expect((await send(json({ contact: 'x' }, { authorization: 'Bearer guess' }))).status).toBe(
       401,

@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { CapturePrefill } from '../../shared/desktop/desktop-api.js';
+import { bearerSecret } from '../../shared/http/bearer.js';
 import { fieldsOf, parsePrefill } from './prefill.js';
 
 export const CAPTURE_PATH = '/v1/capture';
@@ -54,7 +55,7 @@ export function answerSoftphoneRequest(
   const path = request.url.split('?')[0];
   if (path !== CAPTURE_PATH) return refuse(404, `no such path: POST ${CAPTURE_PATH}`);
   if (request.method !== 'POST') return refuse(405, `use POST ${CAPTURE_PATH}`);
-  const bearer = /^Bearer (\S+)$/.exec(header(request, 'authorization') ?? '')?.[1];
+  const bearer = bearerSecret(header(request, 'authorization'));
   if (bearer === undefined || !sameSecret(bearer, secret))
     return refuse(
       401,

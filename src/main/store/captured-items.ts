@@ -59,6 +59,8 @@ export class CapturedItems {
     const text = redactField(item.text);
     const rootCause = redactField(item.root_cause);
     const fix = redactField(item.suggested_fix);
+    // The segment is free text too: an agent may type a customer's number into it.
+    const segment = redactField(item.segment);
     const id = item.id ?? this.newId();
     return this.db
       .transaction((): CapturedItem => {
@@ -68,13 +70,13 @@ export class CapturedItems {
           channel: item.channel,
           team: item.team ?? null,
           agent: item.agent ?? null,
-          segment: item.segment ?? null,
+          segment: segment.text,
           root_cause: rootCause.text,
           suggested_fix: fix.text,
           times_heard: item.times_heard,
           issue_id: item.issue_id ?? null,
           created_at: item.created_at ?? now.toISOString(),
-          redactions: text.count + rootCause.count + fix.count,
+          redactions: text.count + rootCause.count + fix.count + segment.count,
         });
         if (result.changes === 1) this.insertOutbox.run(Number(result.lastInsertRowid));
         return this.byId.get(id) as CapturedItem;

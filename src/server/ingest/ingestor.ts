@@ -29,6 +29,7 @@ interface Prepared {
   text: string;
   rootCause: string | null;
   suggestedFix: string | null;
+  segment: string | null;
   redactions: number;
   counts: Map<string, number>;
 }
@@ -37,12 +38,15 @@ function prepare(item: IncomingItem): Prepared {
   const text = redactField(item.text);
   const rootCause = redactField(item.root_cause);
   const suggestedFix = redactField(item.suggested_fix);
+  // The segment is free text too: an agent may type a customer's number into it.
+  const segment = redactField(item.segment);
   return {
     item,
     text: text.text ?? '',
     rootCause: rootCause.text,
     suggestedFix: suggestedFix.text,
-    redactions: text.count + rootCause.count + suggestedFix.count,
+    segment: segment.text,
+    redactions: text.count + rootCause.count + suggestedFix.count + segment.count,
     counts: countTerms(tokenize(text.text ?? '')),
   };
 }
@@ -220,7 +224,7 @@ function toStored(p: Prepared, issueId: string, by: StoredItem['assigned_by'], n
     channel: item.channel,
     team: item.team ?? null,
     agent: item.agent ?? null,
-    segment: item.segment ?? null,
+    segment: p.segment,
     root_cause: p.rootCause,
     suggested_fix: p.suggestedFix,
     times_heard: item.times_heard,

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { newIssueId } from '../../shared/domain/ids.js';
 import { ISSUE_STATUSES } from '../../shared/domain/issue.js';
 import { titleFromVerbatim } from '../../shared/grouping/issue-title.js';
+import { redact } from '../../shared/text/redact.js';
 import { rebuildIssueModel } from '../grouping/recluster-database.js';
 import { bumpGeneration } from '../grouping/vocabulary-repo.js';
 import { type Sql, changes, first, inList, rows } from '../storage/sql.js';
@@ -17,6 +18,15 @@ export interface IssueUpdate {
   owner?: string | undefined;
   title?: string | undefined;
   root_cause?: string | undefined;
+}
+
+/**
+ * What an analyst typed, trimmed and redacted like a verbatim: a title or root cause written
+ * from a call ("Customer 138 0013 8000 double-charged") must not store the number, and issue
+ * titles are shown to every token. Every way of editing an issue (CLI, HTTP, UI) comes here.
+ */
+function typed(value: string): string {
+  return redact(value.trim()).text;
 }
 
 async function liveIssue(tx: Sql, id: string): Promise<IssueRow> {
@@ -77,7 +87,7 @@ export async function splitIssue(storage: Storage, issueId: string, itemIds: rea
     const total = Number((await first(tx, sql<{ n: number }>`SELECT count(*) AS n FROM items WHERE issue_id = ${issueId}`))?.n ?? 0);
     if (found.length === total) throw new IssueActionError('a split must leave at least one item in the issue');
     const created = newIssueId();
-    const named = title?.trim();
+    const named = title === undefined ? undefined : typed(title);
     await tx.db
       .insertInto('issues')
       .values({
@@ -111,9 +121,9 @@ export async function updateIssue(storage: Storage, issueId: string, update: Iss
     const before = await liveIssue(tx, issueId);
     const edits: [keyof IssueUpdate, string | null][] = [];
     if (update.status !== undefined) edits.push(['status', update.status]);
-    if (update.owner !== undefined) edits.push(['owner', update.owner.trim() || null]);
-    if (update.title !== undefined) edits.push(['title', update.title.trim()]);
-    if (update.root_cause !== undefined) edits.push(['root_cause', update.root_cause.trim() || null]);
+    if (update.owner !== undefined) edits.push(['owner', typed(update.owner) || null]);
+    if (update.title !== undefined) edits.push(['title', typed(update.title)]);
+    if (update.root_cause !== undefined) edits.push(['root_cause', typed(update.root_cause) || null]);
     for (const [field, value] of edits) {
       const old = before[field];
       if (old === value) continue;

@@ -73,7 +73,7 @@ export interface DesktopSettingsView {
   syncIntervalSeconds: number;
   /** For softphone and CTI scripts: where to POST on call end, and the secret to send. */
   softphone: { url: string | null; port: number; secret: string; error: string | null };
-  /** Where updates come from; updates stay off while it is null. */
+  /** Where updates come from (the settings file or WOCAS_UPDATE_URL, never the page); off while null. */
   updateFeedUrl: string | null;
 }
 
@@ -89,7 +89,6 @@ export interface SettingsInput {
   syncIntervalSeconds?: number;
   /** The call-end endpoint's port on 127.0.0.1 (1024–65535). */
   softphonePort?: number;
-  updateFeedUrl?: string | null;
 }
 
 export interface SettingsSaved {

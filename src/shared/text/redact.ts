@@ -9,22 +9,29 @@
  *  1. e-mail first: local parts are often phone numbers (13800138000@163.com).
  *  2. IBAN next: it is the only kind that mixes letters in, and its digits must not be read as
  *     a card or phone.
- *  3. numeric runs (digit groups joined by single spaces, dashes, dots or parentheses). A run is
- *     cut only between groups, never inside one, and at each group the longest window is tried
- *     first, as id, then card, then phone: ids and cards carry checksums, phone shapes don't, so
+ *  3. numeric runs (digit groups joined by single spaces, dashes, dots, slashes or parentheses).
+ *     A run is cut only between groups, never inside one, and at each group the longest window is
+ *     tried first, as id, then card, then phone: ids and cards carry checksums, phone shapes don't, so
  *     an 18-digit ID or a Luhn-valid card is never half-eaten as a phone.
  *
- * Deliberately out of scope: numbers spelled in words, full-width digits (normalize first),
- * 15-digit pre-1999 IDs, local numbers without an area code (8888 6666), phones split into pairs
- * (01 23 45 67 89) or with a bracketed country code ((+44) 20 …), digits glued to Latin letters
- * (codes such as A1234…, SKU-4111…), URLs, IDN e-mail with CJK letters (so an e-mail glued to
+ * The passes match on a folded view of the text (`matching-view.ts`: NFKC, so full-width digits
+ * and '＠' count; Unicode spaces, dashes and invisible characters folded; double spaces collapsed)
+ * and the placeholders replace the matched spans of the ORIGINAL text, which otherwise stays as
+ * typed.
+ *
+ * Deliberately out of scope: numbers spelled in words, 15-digit pre-1999 IDs, local numbers
+ * without an area code (8888 6666), phones split into pairs (01 23 45 67 89) or with a bracketed
+ * country code ((+44) 20 …), digits glued to Latin letters (codes such as A1234…, SKU-4111…), URLs, IDN e-mail with CJK letters (so an e-mail glued to
  * Chinese text stops at the Chinese), names and addresses. A number introduced by an order,
- * ticket or reference word is kept even if it looks like a card or phone: that word is stronger
- * evidence than a 1-in-10 checksum.
+ * ticket or reference word is kept even if it looks like a phone or a short card: that word is
+ * stronger evidence than a 1-in-10 checksum; but not a card of 15–19 digits or a Chinese mobile
+ * number, whose leak costs more than a redacted reference (see outweighsRefWord).
  *
  * All regexes are linear: no nested ambiguous quantifiers, and scans that could restart inside a
  * word are anchored with a look-behind.
  */
+import { matchingView, type MatchingView } from './matching-view.js';
+
 export type PiiKind = 'card' | 'phone' | 'email' | 'id' | 'iban';
 export interface Redaction {
   text: string;
@@ -44,12 +51,22 @@ interface Group {
 const EMAIL =
   /(?<![\w.%+\-\u00C0-\u024F\u0370-\u04FF])[\w.%+\-\u00C0-\u024F\u0370-\u04FF]+@[A-Za-z0-9\-\u00C0-\u024F\u0370-\u04FF]+(?:\.[A-Za-z0-9\-\u00C0-\u024F\u0370-\u04FF]+)+/g;
 const EMAIL_TLD = /\.[A-Za-z\u00C0-\u024F\u0370-\u04FF]{2,}$/;
-// Upper case only: lower-case "ab12 cdef …" is far more often prose or a code than an IBAN.
+// Either case, groups of four after single spaces or dashes ("gb82 west …", "GB82-WEST-…").
+// Lower case is let in because the country code and mod 97 both have to hold.
 const IBAN =
-  /(?<![A-Za-z0-9])[A-Z]{2}\d\d(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?(?![A-Za-z0-9])/g;
+  /(?<![A-Za-z0-9])[A-Za-z]{2}\d\d(?:[ -]?[A-Za-z0-9]{4}){2,7}(?:[ -]?[A-Za-z0-9]{1,4})?(?![A-Za-z0-9])/g;
+// Countries that issue IBANs (SWIFT's registry).
+const IBAN_COUNTRIES = new Set(
+  (
+    'AD AE AL AT AZ BA BE BG BH BI BR BY CH CR CY CZ DE DJ DK DO EE EG ES FI FK FO FR GB GE GI ' +
+    'GL GR GT HR HU IE IL IQ IS IT JO KW KZ LB LC LI LT LU LV LY MC MD ME MK MN MR MT MU NI NL ' +
+    'NO OM PK PL PS PT QA RO RS RU SA SC SD SE SI SK SM SO ST SV TL TN TR UA VA VG XK YE'
+  ).split(' '),
+);
 // A 17-digit group may end in X (ID check digit). The separator is mandatory between plain
 // groups, so digits can be split only one way and the scan stays linear.
-const RUN = /\+?(?:\(\d+\)|\d{17}[Xx]|\d+)(?:(?:[ .-]|(?<=\))|(?=\())(?:\(\d+\)|\d{17}[Xx]|\d+))*/g;
+const RUN =
+  /\+?(?:\(\d+\)|\d{17}[Xx]|\d+)(?:(?:[ ./-]|(?<=\))|(?=\())(?:\(\d+\)|\d{17}[Xx]|\d+))*/g;
 const GROUP = /\((\d+)\)|(\d{17}[Xx]|\d+)/g;
 // Words that introduce a reference number, then filler such as "no.", "number is", "号：".
 const REF_WORD =
@@ -67,15 +84,54 @@ const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 
 export function redact(text: string): Redaction {
   const found: Found = {};
-  // Every kind needs a digit or '@': most verbatims leave here untouched.
-  if (!/[\d@]/.test(text)) return { text, found };
-  let out = text;
-  if (out.includes('@')) {
-    out = out.replace(EMAIL, (m) => (EMAIL_TLD.test(m) ? tag(found, 'email') : m));
+  const view = matchingView(text);
+  // Every kind needs a digit or '@' (in the folded view): most verbatims leave here untouched.
+  if (!/[\d@]/.test(view.text)) return { text, found };
+  const spans: Span[] = [];
+  // Each pass masks what it found with a filler of the same length that holds no digit, '@' or
+  // word character, so later passes see what they would see beside a placeholder and the
+  // view's offsets stay valid for every pass.
+  let s = view.text;
+  if (s.includes('@')) {
+    s = mask(s, EMAIL, spans, (m, at) => (EMAIL_TLD.test(m) ? [[at, at + m.length, 'email']] : []));
   }
-  out = out.replace(IBAN, (m) => redactIban(m, found));
-  out = out.replace(RUN, (m: string, at: number, s: string) => redactRun(m, at, s, found));
-  return { text: out, found };
+  s = mask(s, IBAN, spans, ibanSpans);
+  mask(s, RUN, spans, runSpans);
+  return { text: applySpans(text, view, spans, found), found };
+}
+
+type Span = [start: number, end: number, kind: PiiKind];
+
+function mask(
+  s: string,
+  pattern: RegExp,
+  spans: Span[],
+  find: (m: string, at: number, s: string) => Span[],
+): string {
+  let out = '';
+  let done = 0;
+  for (const m of s.matchAll(pattern)) {
+    for (const span of find(m[0], m.index, s)) {
+      spans.push(span);
+      out += s.slice(done, span[0]) + '[' + '*'.repeat(span[1] - span[0] - 2) + ']';
+      done = span[1];
+    }
+  }
+  return out + s.slice(done);
+}
+
+/** The original text with each span (in view offsets) replaced by its placeholder. */
+function applySpans(original: string, view: MatchingView, spans: Span[], found: Found): string {
+  if (spans.length === 0) return original;
+  spans.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let done = 0;
+  for (const [start, end, kind] of spans) {
+    const [from, to] = view.originalSpan(start, end);
+    out += original.slice(done, from) + tag(found, kind);
+    done = to;
+  }
+  return out + original.slice(done);
 }
 
 function tag(found: Found, kind: PiiKind): string {
@@ -83,20 +139,21 @@ function tag(found: Found, kind: PiiKind): string {
   return `[${kind}]`;
 }
 
-/** The regex is greedy, so a trailing upper-case word ("… 32 OK") may ride along: drop groups. */
-function redactIban(m: string, found: Found): string {
+/** The regex is greedy, so a trailing word ("… 32 OK") may ride along: drop groups. */
+function ibanSpans(m: string, at: number): Span[] {
   let candidate = m;
   for (;;) {
-    if (isIban(candidate.replaceAll(' ', '')))
-      return tag(found, 'iban') + m.slice(candidate.length);
-    const cut = candidate.lastIndexOf(' ');
-    if (cut < 0) return m;
+    if (isIban(candidate.replace(/[ -]/g, '').toUpperCase())) {
+      return [[at, at + candidate.length, 'iban']];
+    }
+    const cut = Math.max(candidate.lastIndexOf(' '), candidate.lastIndexOf('-'));
+    if (cut < 0) return [];
     candidate = candidate.slice(0, cut);
   }
 }
 
 function isIban(s: string): boolean {
-  if (s.length < 15 || s.length > 34) return false;
+  if (s.length < 15 || s.length > 34 || !IBAN_COUNTRIES.has(s.slice(0, 2))) return false;
   // ISO 13616: move the first 4 characters to the end, letters become 10..35, mod 97 must be 1.
   let r = 0;
   for (let k = 0; k < s.length; k++) {
@@ -106,24 +163,36 @@ function isIban(s: string): boolean {
   return r === 1;
 }
 
-function redactRun(run: string, at: number, s: string, found: Found): string {
-  if (run.length < 8 || countDigits(run) < 8 || !standsAlone(s, at, at + run.length)) return run;
+function runSpans(run: string, at: number, s: string): Span[] {
+  if (run.length < 8 || countDigits(run) < 8 || !standsAlone(s, at, at + run.length)) return [];
   const groups = parseGroups(run);
   // Dots mean versions, IP addresses and decimals: only the whole run may match (415.555.2671).
   const whole = run.includes('.');
-  let out = '';
-  let done = 0;
+  const spans: Span[] = [];
+  let afterRef: boolean | undefined;
   for (let i = 0; i < (whole ? 1 : groups.length); i++) {
     const match = longestMatch(run, groups, i, whole);
     if (!match) continue;
-    // Checked only now: it is the costliest test and most runs never get this far.
-    if (followsRefWord(s, at)) return run;
     const [kind, j] = match;
-    out += run.slice(done, i === 0 ? 0 : groups[i]!.start) + tag(found, kind);
-    done = groups[j - 1]!.end;
+    // Checked only now: it is the costliest test and most runs never get this far.
+    afterRef ??= followsRefWord(s, at);
+    if (afterRef && !outweighsRefWord(kind, groups.slice(i, j))) return [];
+    spans.push([at + (i === 0 ? 0 : groups[i]!.start), at + groups[j - 1]!.end, kind]);
     i = j - 1;
   }
-  return out + run.slice(done);
+  return spans;
+}
+
+/**
+ * A number after "order", "ref", "订单号" … is kept as a reference, except the two shapes whose
+ * leak costs most and whose collision with a reference is rarest: a card of 15 to 19 digits
+ * (issuer prefix and Luhn) and a Chinese mobile number. A customer reading out their card as
+ * "the card for order 4111 1111 1111 1111" must not reach the disk.
+ */
+function outweighsRefWord(kind: PiiKind, win: Group[]): boolean {
+  const digits = win.map((g) => g.digits).join('');
+  if (kind === 'card') return digits.length >= 15;
+  return kind === 'phone' && CN_MOBILE.test(digits);
 }
 
 function parseGroups(run: string): Group[] {
@@ -181,7 +250,7 @@ function classify(run: string, win: Group[], first: boolean): PiiKind | null {
   const plain = !plus && !win.some((g) => g.paren);
   if (plain && isId(digits, lens)) return 'id';
   if (!/^\d+$/.test(digits)) return null;
-  if (plain && isCard(digits, lens, gaps)) return 'card';
+  if (plain && isCard(digits, lens)) return 'card';
   return isPhone(digits, lens, gaps, plus) ? 'phone' : null;
 }
 
@@ -204,15 +273,13 @@ function idDate(d: string): boolean {
   return y >= 1900 && y <= 2099 && m >= 1 && m <= 12 && day >= 1 && day <= monthDays;
 }
 
-function isCard(d: string, lens: number[], gaps: string[]): boolean {
+function isCard(d: string, lens: number[]): boolean {
   if (d.length < 13 || (d.length === 13 && d[0] !== '4') || !CARD_IIN.test(d)) return false;
   // An 18-digit number shaped like an ID with a bad check digit is a typo'd ID, not a card.
   if (d.length === 18 && ID_SHAPE.test(d) && idDate(d)) return false;
-  // Printed groupings: 4-4-4-4, 4-6-5, 4-4-4-4-3 …, with one separator used throughout.
-  const grouped =
-    lens[0] === 4 &&
-    lens.every((n) => n >= 3 && n <= 6) &&
-    gaps.every((g) => g === gaps[0] && (g === ' ' || g === '-'));
+  // Printed groupings: 4-4-4-4, 4-6-5, 4-4-4-4-3 …, separated by spaces, dashes, dots or
+  // slashes, mixed too (4111-1111 1111-1111): the grouping and Luhn carry the evidence.
+  const grouped = lens[0] === 4 && lens.every((n) => n >= 3 && n <= 6);
   return (lens.length === 1 || grouped) && luhn(d);
 }
 
@@ -227,6 +294,8 @@ function luhn(d: string): boolean {
 }
 
 function isPhone(d: string, lens: number[], gaps: string[], plus: boolean): boolean {
+  // Slashes join dates and fractions, not phone groups; 138…/139… is two numbers.
+  if (gaps.includes('/')) return false;
   const shape = lens.join();
   if (gaps.includes('.')) {
     return !plus && shape === '3,3,4' && gaps.every((g) => g === '.') && NANP.test(d);

@@ -1,7 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
 import type { WeeklyReport } from '../weekly-report-data.js';
 import type { ReportText } from '../report-text.js';
-import { safeCell } from './cell-safety.js';
+import { csvDocument } from './csv-document.js';
 
 /** The week's issues with their counts, one row each, for spreadsheets (UTF-8 with a BOM for Excel). */
 export function renderCsv(report: WeeklyReport, text: ReportText): string {
@@ -18,7 +17,7 @@ export function renderCsv(report: WeeklyReport, text: ReportText): string {
     t('report.col.owner'),
   ];
   const rows = rankedRows(report, text);
-  return `\uFEFF${stringify([header, ...rows.map((row) => row.map(safeCell))], { record_delimiter: 'windows' })}`;
+  return csvDocument([header, ...rows]);
 }
 
 function rankedRows(report: WeeklyReport, text: ReportText): (string | number | null)[][] {

@@ -1,0 +1,59 @@
+/**
+ * The form of a verbatim that redaction matches on, with a map back to the original.
+ *
+ * People type numbers in forms the detectors' ASCII patterns would miss: full-width digits and
+ * `＠` from Chinese input methods, ideographic or no-break spaces between digit groups, double
+ * spaces, zero-width characters pasted from a web page, Unicode dashes. The view folds each
+ * original code point on its own (NFKC, then spaces to one ASCII space, dashes to `-`, invisible
+ * characters dropped, runs of spaces collapsed), so every character of the view comes from
+ * exactly one original code point. A match in the view is mapped back to the original code
+ * points it came from, and the stored text is the ORIGINAL with those spans replaced: the
+ * agent's words keep their own width and spacing everywhere else (grouping folds width itself).
+ */
+export interface MatchingView {
+  /** The folded text the detectors run on. */
+  text: string;
+  /** The original span [start, end) that the view's span [start, end) came from. */
+  originalSpan(start: number, end: number): [number, number];
+}
+
+// Horizontal spaces (Unicode Zs and tab): one ASCII space. Line breaks stay line breaks.
+const SPACE = /[\t\p{Zs}]/u;
+// Soft hyphen, zero-width space/joiners, word joiner, byte-order mark: not shown, not meant.
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
+// Hyphen, non-breaking hyphen, figure dash, en and em dash, minus sign (NFKC keeps them apart).
+const DASH = /[\u2010-\u2015\u2212]/;
+// What the fast path must not skip although NFKC leaves it alone.
+const FOLDED_BESIDES_NFKC = /[\t\u00ad\u200b-\u200d\u2010-\u2015\u2060\u2212\ufeff]| {2}/;
+
+export function matchingView(original: string): MatchingView {
+  // Most verbatims are already in the folded form: no map needed, offsets are the same.
+  if (!FOLDED_BESIDES_NFKC.test(original) && original.normalize('NFKC') === original) {
+    return { text: original, originalSpan: (start, end) => [start, end] };
+  }
+  let text = '';
+  const from: number[] = [];
+  const to: number[] = [];
+  for (let i = 0; i < original.length;) {
+    const cp = original.codePointAt(i) ?? 0;
+    const size = cp > 0xffff ? 2 : 1;
+    const folded = foldCodePoint(original.slice(i, i + size), text.endsWith(' '));
+    for (let k = 0; k < folded.length; k++) {
+      from.push(i);
+      to.push(i + size);
+    }
+    text += folded;
+    i += size;
+  }
+  return {
+    text,
+    originalSpan: (start, end) => [from[start] ?? original.length, to[end - 1] ?? original.length],
+  };
+}
+
+function foldCodePoint(c: string, afterSpace: boolean): string {
+  if (INVISIBLE.test(c)) return '';
+  const n = c.normalize('NFKC');
+  if (SPACE.test(n) || n === ' ') return afterSpace ? '' : ' ';
+  return DASH.test(n) ? '-' : n;
+}
