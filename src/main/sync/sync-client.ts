@@ -63,21 +63,43 @@ export class SyncClient {
     }
   }
 
-  /** Pushes batches until the outbox is empty; returns how many items the aggregator acknowledged. */
+  /**
+   * Pushes batches until the outbox is empty; returns how many items the aggregator acknowledged.
+   * An item the aggregator refuses is acknowledged as rejected (the outbox keeps why). An item on
+   * which the aggregator fails outright (500, a fault of its own) is held back for this round, and
+   * everything saved after it still goes: one item never blocks the others.
+   */
   async push(): Promise<number> {
     let pushed = 0;
-    for (let batch = this.nextBatch(); batch.length > 0; batch = this.nextBatch()) {
-      const ids = batch.map((item) => item.id);
-      try {
-        const ack = await this.withRetry(() => this.aggregator.pushItems(batch));
-        this.store.outbox.acknowledge(ack);
-        pushed += ack.accepted.length + ack.duplicates.length;
-      } catch (error) {
-        this.store.outbox.recordFailure(ids, (error as Error).message);
-        throw error;
-      }
+    const heldBack = new Set<string>();
+    for (let batch = this.nextBatch(heldBack); batch.length > 0; batch = this.nextBatch(heldBack)) {
+      pushed += await this.pushBatch(batch, heldBack);
+    }
+    if (heldBack.size > 0) {
+      throw new TransientSyncError(`the aggregator failed on ${heldBack.size} item(s); they stay queued and are sent again later`);
     }
     return pushed;
+  }
+
+  private async pushBatch(batch: readonly OutgoingItem[], heldBack: Set<string>): Promise<number> {
+    try {
+      const ack = await this.withRetry(() => this.aggregator.pushItems(batch));
+      this.store.outbox.acknowledge(ack);
+      return ack.accepted.length + ack.duplicates.length;
+    } catch (error) {
+      this.store.outbox.recordFailure(
+        batch.map((item) => item.id),
+        (error as Error).message,
+      );
+      // Only a 500 points at the items: unreachable, 503 or 429 would fail any half just the same.
+      if (!(error instanceof TransientSyncError && error.status === 500)) throw error;
+      if (batch.length === 1) {
+        heldBack.add((batch[0] as OutgoingItem).id);
+        return 0;
+      }
+      const half = Math.ceil(batch.length / 2);
+      return (await this.pushBatch(batch.slice(0, half), heldBack)) + (await this.pushBatch(batch.slice(half), heldBack));
+    }
   }
 
   async pullIssues(): Promise<void> {
@@ -101,8 +123,11 @@ export class SyncClient {
     this.store.myFeedback.setServerIssues(new Map(Object.entries(issues)));
   }
 
-  private nextBatch(): OutgoingItem[] {
-    const candidates = this.store.outbox.next(this.options.batchSize);
+  private nextBatch(heldBack: ReadonlySet<string>): OutgoingItem[] {
+    const candidates = this.store.outbox
+      .next(this.options.batchSize + heldBack.size)
+      .filter((item) => !heldBack.has(item.id))
+      .slice(0, this.options.batchSize);
     let bytes = 0;
     const batch: OutgoingItem[] = [];
     for (const item of candidates) {
