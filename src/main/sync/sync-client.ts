@@ -36,6 +36,16 @@ export interface SyncResult {
   failure?: 'transient' | 'fatal';
 }
 
+/** One sync's push so far: items acknowledged, and items held back after the aggregator failed on them. */
+interface PushRun {
+  pushed: number;
+  heldBack: Set<string>;
+}
+
+function heldBackError(count: number): TransientSyncError {
+  return new TransientSyncError(`the aggregator failed on ${count} item(s); they stay queued and are sent again later`);
+}
+
 /**
  * Moves the outbox to the aggregator and the aggregator's issues to the desktop. Every step can be
  * cut at any instant: an item leaves the outbox only on the aggregator's acknowledgement, and the
@@ -51,15 +61,16 @@ export class SyncClient {
 
   /** Push everything pending, then pull issue updates; stops early only on a fatal refusal. */
   async sync(): Promise<SyncResult> {
-    let pushed = 0;
+    const run: PushRun = { pushed: 0, heldBack: new Set() };
     try {
-      pushed = await this.push();
+      await this.pushAll(run);
       await this.withRetry(() => this.pullIssues());
       await this.withRetry(() => this.refreshMyItems());
-      return { pushed, pending: this.store.outbox.pending() };
+      if (run.heldBack.size > 0) throw heldBackError(run.heldBack.size);
+      return { pushed: run.pushed, pending: this.store.outbox.pending() };
     } catch (error) {
       const failure = error instanceof TransientSyncError ? 'transient' : 'fatal';
-      return { pushed, pending: this.store.outbox.pending(), error: (error as Error).message, failure };
+      return { pushed: run.pushed, pending: this.store.outbox.pending(), error: (error as Error).message, failure };
     }
   }
 
@@ -70,15 +81,16 @@ export class SyncClient {
    * everything saved after it still goes: one item never blocks the others.
    */
   async push(): Promise<number> {
-    let pushed = 0;
-    const heldBack = new Set<string>();
-    for (let batch = this.nextBatch(heldBack); batch.length > 0; batch = this.nextBatch(heldBack)) {
-      pushed += await this.pushBatch(batch, heldBack);
+    const run: PushRun = { pushed: 0, heldBack: new Set() };
+    await this.pushAll(run);
+    if (run.heldBack.size > 0) throw heldBackError(run.heldBack.size);
+    return run.pushed;
+  }
+
+  private async pushAll(run: PushRun): Promise<void> {
+    for (let batch = this.nextBatch(run.heldBack); batch.length > 0; batch = this.nextBatch(run.heldBack)) {
+      run.pushed += await this.pushBatch(batch, run.heldBack);
     }
-    if (heldBack.size > 0) {
-      throw new TransientSyncError(`the aggregator failed on ${heldBack.size} item(s); they stay queued and are sent again later`);
-    }
-    return pushed;
   }
 
   private async pushBatch(batch: readonly OutgoingItem[], heldBack: Set<string>): Promise<number> {
