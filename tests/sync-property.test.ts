@@ -12,6 +12,8 @@ import { type Fault, startFaultyProxy } from './support/faulty-proxy.js';
 import { startApi } from './support/http-fixture.js';
 
 const FAULTS: Fault['kind'][] = ['pass', 'refuse', 'lose-answer'];
+/** Before the fixture server's clock (NOW): an item may not claim to be heard in its future. */
+const HEARD = new Date('2026-11-19T10:00:00Z');
 
 /**
  * Whatever the network does to each request (refuses it, or loses the answer after the aggregator
@@ -32,7 +34,7 @@ describe('exactly once, whatever the network does', () => {
           const store = openLocalStore(join(dir, 'local.db'));
           try {
             const saved = Array.from({ length: itemCount }, (_, i) =>
-              store.items.capture({ text: `delivery ${i % 5} went to the wrong address`, agent: 'amy', times_heard: 1 + (i % 4) }, new Date()),
+              store.items.capture({ text: `delivery ${i % 5} went to the wrong address`, agent: 'amy', times_heard: 1 + (i % 4) }, HEARD),
             );
             const wire = store.outbox.next(itemCount);
             const proxy = await startFaultyProxy(api.url, (_path, n) => ({ kind: faults[n] ?? 'pass' }) as Fault);

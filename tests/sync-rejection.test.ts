@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type LocalStore, openLocalStore } from '../src/main/store/local-store.js';
-import { httpAggregatorClient } from '../src/main/sync/aggregator-client.js';
+import {
+  type AggregatorClient,
+  TransientSyncError,
+  httpAggregatorClient,
+} from '../src/main/sync/aggregator-client.js';
 import { DEFAULT_SYNC_OPTIONS, SyncClient } from '../src/main/sync/sync-client.js';
 import { rows } from '../src/server/storage/sql.js';
 import { type ApiFixture, startApi, storedIds } from './support/http-fixture.js';
@@ -78,6 +82,42 @@ describe.each(backendCases)('an outbox with items the aggregator refuses, on $na
       ).toBe('created_at: is not a real date');
       // Nothing is retried forever: the next sync has nothing to send.
       expect(await client.sync()).toEqual({ pushed: 0, pending: 0 });
+    });
+
+    it('holds back an item the aggregator fails on (500) and still sends what was saved after it', async () => {
+      const ids = Array.from(
+        { length: 6 },
+        (_, i) =>
+          store.items.capture({ text: `statement ${i} is missing`, agent: 'amy' }, heard).id,
+      );
+      const poison = ids[1] as string;
+      // The real aggregator behind a fault: any push holding `poison` fails as a server bug would.
+      const real = httpAggregatorClient({ baseUrl: api.url, token: api.secrets.amy });
+      const failing: AggregatorClient = {
+        ...real,
+        pushItems: (items) =>
+          items.some((item) => item.id === poison)
+            ? Promise.reject(new TransientSyncError('aggregator error 500: internal error', 500))
+            : real.pushItems(items),
+      };
+      const client = new SyncClient(store, failing, {
+        ...DEFAULT_SYNC_OPTIONS,
+        batchSize: 4,
+        sleep: () => Promise.resolve(),
+      });
+      const result = await client.sync();
+      expect(result).toMatchObject({ pushed: 5, pending: 1, failure: 'transient' });
+      expect(await storedIds(api)).toEqual(ids.filter((id) => id !== poison).sort());
+      // Not a verdict on its content: it stays queued, and goes once the aggregator is fixed.
+      expect(store.myFeedback.list().find((entry) => entry.id === poison)?.sync_state).toBe(
+        'pending',
+      );
+      expect(
+        await new SyncClient(store, real, {
+          ...DEFAULT_SYNC_OPTIONS,
+          sleep: () => Promise.resolve(),
+        }).sync(),
+      ).toEqual({ pushed: 1, pending: 0 });
     });
   });
 });

@@ -2,7 +2,15 @@ import type { IssueSnapshot } from '../store/issue-cache.js';
 import type { OutgoingItem, PushAcknowledgement } from '../store/outbox.js';
 
 /** Worth retrying later: the network, a timeout, an overloaded or restarting aggregator. */
-export class TransientSyncError extends Error {}
+export class TransientSyncError extends Error {
+  constructor(
+    message: string,
+    /** The aggregator's HTTP status, when it answered at all. */
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
 /** Retrying cannot help until a person acts: a bad or revoked token, a refused payload. */
 export class FatalSyncError extends Error {}
 /** The aggregator does not know our issue cursor (its database was restored or replaced). */
@@ -67,7 +75,7 @@ export function aggregatorRequest(options: HttpClientOptions): AggregatorRequest
     const message = readError(text) ?? response.statusText;
     if (response.status === 410) throw new CursorGoneError(message);
     if (response.status >= 500 || response.status === 429 || response.status === 408) {
-      throw new TransientSyncError(`aggregator error ${response.status}: ${message}`);
+      throw new TransientSyncError(`aggregator error ${response.status}: ${message}`, response.status);
     }
     throw new FatalSyncError(`aggregator refused (${response.status}): ${message}`);
   };

@@ -36,6 +36,16 @@ export interface SyncResult {
   failure?: 'transient' | 'fatal';
 }
 
+/** One sync's push so far: items acknowledged, and items held back after the aggregator failed on them. */
+interface PushRun {
+  pushed: number;
+  heldBack: Set<string>;
+}
+
+function heldBackError(count: number): TransientSyncError {
+  return new TransientSyncError(`the aggregator failed on ${count} item(s); they stay queued and are sent again later`);
+}
+
 /**
  * Moves the outbox to the aggregator and the aggregator's issues to the desktop. Every step can be
  * cut at any instant: an item leaves the outbox only on the aggregator's acknowledgement, and the
@@ -51,33 +61,57 @@ export class SyncClient {
 
   /** Push everything pending, then pull issue updates; stops early only on a fatal refusal. */
   async sync(): Promise<SyncResult> {
-    let pushed = 0;
+    const run: PushRun = { pushed: 0, heldBack: new Set() };
     try {
-      pushed = await this.push();
+      await this.pushAll(run);
       await this.withRetry(() => this.pullIssues());
       await this.withRetry(() => this.refreshMyItems());
-      return { pushed, pending: this.store.outbox.pending() };
+      if (run.heldBack.size > 0) throw heldBackError(run.heldBack.size);
+      return { pushed: run.pushed, pending: this.store.outbox.pending() };
     } catch (error) {
       const failure = error instanceof TransientSyncError ? 'transient' : 'fatal';
-      return { pushed, pending: this.store.outbox.pending(), error: (error as Error).message, failure };
+      return { pushed: run.pushed, pending: this.store.outbox.pending(), error: (error as Error).message, failure };
     }
   }
 
-  /** Pushes batches until the outbox is empty; returns how many items the aggregator acknowledged. */
+  /**
+   * Pushes batches until the outbox is empty; returns how many items the aggregator acknowledged.
+   * An item the aggregator refuses is acknowledged as rejected (the outbox keeps why). An item on
+   * which the aggregator fails outright (500, a fault of its own) is held back for this round, and
+   * everything saved after it still goes: one item never blocks the others.
+   */
   async push(): Promise<number> {
-    let pushed = 0;
-    for (let batch = this.nextBatch(); batch.length > 0; batch = this.nextBatch()) {
-      const ids = batch.map((item) => item.id);
-      try {
-        const ack = await this.withRetry(() => this.aggregator.pushItems(batch));
-        this.store.outbox.acknowledge(ack);
-        pushed += ack.accepted.length + ack.duplicates.length;
-      } catch (error) {
-        this.store.outbox.recordFailure(ids, (error as Error).message);
-        throw error;
-      }
+    const run: PushRun = { pushed: 0, heldBack: new Set() };
+    await this.pushAll(run);
+    if (run.heldBack.size > 0) throw heldBackError(run.heldBack.size);
+    return run.pushed;
+  }
+
+  private async pushAll(run: PushRun): Promise<void> {
+    for (let batch = this.nextBatch(run.heldBack); batch.length > 0; batch = this.nextBatch(run.heldBack)) {
+      run.pushed += await this.pushBatch(batch, run.heldBack);
     }
-    return pushed;
+  }
+
+  private async pushBatch(batch: readonly OutgoingItem[], heldBack: Set<string>): Promise<number> {
+    try {
+      const ack = await this.withRetry(() => this.aggregator.pushItems(batch));
+      this.store.outbox.acknowledge(ack);
+      return ack.accepted.length + ack.duplicates.length;
+    } catch (error) {
+      this.store.outbox.recordFailure(
+        batch.map((item) => item.id),
+        (error as Error).message,
+      );
+      // Only a 500 points at the items: unreachable, 503 or 429 would fail any half just the same.
+      if (!(error instanceof TransientSyncError && error.status === 500)) throw error;
+      if (batch.length === 1) {
+        heldBack.add((batch[0] as OutgoingItem).id);
+        return 0;
+      }
+      const half = Math.ceil(batch.length / 2);
+      return (await this.pushBatch(batch.slice(0, half), heldBack)) + (await this.pushBatch(batch.slice(half), heldBack));
+    }
   }
 
   async pullIssues(): Promise<void> {
@@ -101,8 +135,11 @@ export class SyncClient {
     this.store.myFeedback.setServerIssues(new Map(Object.entries(issues)));
   }
 
-  private nextBatch(): OutgoingItem[] {
-    const candidates = this.store.outbox.next(this.options.batchSize);
+  private nextBatch(heldBack: ReadonlySet<string>): OutgoingItem[] {
+    const candidates = this.store.outbox
+      .next(this.options.batchSize + heldBack.size)
+      .filter((item) => !heldBack.has(item.id))
+      .slice(0, this.options.batchSize);
     let bytes = 0;
     const batch: OutgoingItem[] = [];
     for (const item of candidates) {
