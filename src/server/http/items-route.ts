@@ -3,7 +3,7 @@ import type { Aggregator } from '../aggregator.js';
 import type { TokensRepo } from '../tokens/tokens-repo.js';
 import type { GroupCommit } from '../ingest/group-commit.js';
 import { requirePermission, tokenOf } from './authenticate.js';
-import { checkAgentOwnsItems, readPushBody, validatePush } from './push-batch.js';
+import { readPushBody, stampItem, validatePush } from './push-batch.js';
 
 /**
  * POST /api/v1/items: the sync push. Exactly-once holds even for racing duplicate pushes, to this
@@ -12,9 +12,11 @@ import { checkAgentOwnsItems, readPushBody, validatePush } from './push-batch.js
  * Concurrent pushes share a transaction (group commit).
  */
 export function registerItemsRoute(app: FastifyInstance, aggregator: Aggregator, tokens: TokensRepo, commits: GroupCommit): void {
-  app.post('/api/v1/items', { onRequest: requirePermission(tokens, 'items.push') }, async (request) => {
-    const { valid, rejected } = validatePush(readPushBody(request.body), aggregator.clock());
-    checkAgentOwnsItems(tokenOf(request), valid);
+  app.post('/api/v1/items', { onRequest: requirePermission(tokens, 'POST /api/v1/items') }, async (request) => {
+    const token = tokenOf(request);
+    const checked = validatePush(readPushBody(request.body), aggregator.clock());
+    const valid = checked.valid.map((item) => stampItem(token, item));
+    const { rejected } = checked;
     const outcome = valid.length === 0 ? { accepted: [], duplicates: [], rejected: [], issues: {} } : await commits.ingest(valid);
     return {
       accepted: outcome.accepted,

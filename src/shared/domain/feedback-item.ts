@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { parseIsoTime } from '../time/iso-time.js';
 import { CHANNELS, ITEM_LIMITS } from './item-fields.js';
 
 export { CHANNELS, type Channel } from './item-fields.js';
@@ -8,22 +9,17 @@ export const MAX_TEXT_LENGTH = ITEM_LIMITS.text;
 const MAX_NOTE_LENGTH = ITEM_LIMITS.note;
 const MAX_LABEL_LENGTH = ITEM_LIMITS.label;
 
-// ISO 8601 with a date, optional time and optional offset; a timestamp without an offset is read as UTC.
-const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-
+// A timestamp without an offset is read as UTC (src/shared/time/iso-time.ts, shared with every reader).
 const isoTimestamp = z
   .string()
   .trim()
-  .regex(ISO_8601, 'must be an ISO 8601 date or timestamp')
   .transform((value, ctx) => {
-    const hasOffset = /(?:Z|[+-]\d{2}:?\d{2})$/.test(value) && value.length > 10;
-    const withZone = value.length === 10 ? `${value}T00:00:00Z` : hasOffset ? value : `${value}Z`;
-    const ms = Date.parse(withZone.replace(' ', 'T'));
-    if (Number.isNaN(ms)) {
-      ctx.addIssue({ code: 'custom', message: 'is not a real date' });
+    const time = parseIsoTime(value);
+    if (time === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'must be an ISO 8601 date or timestamp that exists' });
       return z.NEVER;
     }
-    return new Date(ms).toISOString();
+    return new Date(time.ms).toISOString();
   });
 
 const label = z.string().trim().min(1).max(MAX_LABEL_LENGTH);
