@@ -312,6 +312,17 @@ for (const backend of backendCases) {
             ],
           });
           expect(pushed.body.accepted).toEqual([`push-${viewer}`]);
+          // Pushing another agent's id is a duplicate, and must not say which issue their item is in.
+          const foreign = await as(viewer, 'POST /api/v1/items').post('/api/v1/items', {
+            items: [{ id: 'sal-1', text: 'parcel arrived late', created_at: HEARD }],
+          });
+          // (Stamped with another agent, the content differs: whether that is a duplicate or a conflict,
+          // the answer must not carry the issue to a token that may not see bo's items.)
+          const told = Object.keys(foreign.body.issues as unknown as object);
+          const permitted = SEES_ALL(viewer) || viewer === 'leadB';
+          expect(told).toEqual(
+            permitted && foreign.body.duplicates.includes('sal-1') ? ['sal-1'] : [],
+          );
           const captured = parsed<{ id: string }>(
             await as(viewer, 'items.capture').invoke({ text: 'parcel arrived late' }),
           );

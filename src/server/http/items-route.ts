@@ -1,9 +1,23 @@
 import type { FastifyInstance } from 'fastify';
 import type { Aggregator } from '../aggregator.js';
-import type { TokensRepo } from '../tokens/tokens-repo.js';
+import { issuesOfItems } from '../items/items-repo.js';
+import { itemOwner } from '../tokens/permissions.js';
+import type { TokenIdentity, TokensRepo } from '../tokens/tokens-repo.js';
 import type { GroupCommit } from '../ingest/group-commit.js';
 import { requirePermission, tokenOf } from './authenticate.js';
 import { readPushBody, stampItem, validatePush } from './push-batch.js';
+
+/**
+ * The issue of each pushed item, except for a "duplicate" id that is someone else's item: pushing
+ * another agent's id must not tell which issue their item is in (as POST /items/issues would not).
+ */
+async function visibleIssues(aggregator: Aggregator, token: TokenIdentity, outcome: { accepted: string[]; duplicates: string[]; issues: Record<string, string> }): Promise<Record<string, string>> {
+  const owner = itemOwner(token);
+  if (owner === 'all' || outcome.duplicates.length === 0) return outcome.issues;
+  const duplicates = new Set(outcome.duplicates);
+  const mine = await issuesOfItems(aggregator.storage, outcome.duplicates, owner);
+  return Object.fromEntries(Object.entries(outcome.issues).filter(([id]) => !duplicates.has(id) || Object.hasOwn(mine, id)));
+}
 
 /**
  * POST /api/v1/items: the sync push. Exactly-once holds even for racing duplicate pushes, to this
@@ -22,7 +36,7 @@ export function registerItemsRoute(app: FastifyInstance, aggregator: Aggregator,
       accepted: outcome.accepted,
       duplicates: outcome.duplicates,
       rejected: [...rejected, ...outcome.rejected],
-      issues: outcome.issues,
+      issues: await visibleIssues(aggregator, token, outcome),
     };
   });
 }

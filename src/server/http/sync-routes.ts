@@ -5,9 +5,8 @@ import { InvalidCursorError, issueChangesSince } from '../issues/issue-changes.j
 import type { TokensRepo } from '../tokens/tokens-repo.js';
 import { requirePermission, tokenOf } from './authenticate.js';
 import { isSharedTerm } from '../grouping/shared-terms.js';
-import { type ItemOwner, issuesOfItems } from '../items/items-repo.js';
-import { dataScope } from '../tokens/permissions.js';
-import type { TokenIdentity } from '../tokens/tokens-repo.js';
+import { issuesOfItems } from '../items/items-repo.js';
+import { dataScope, itemOwner } from '../tokens/permissions.js';
 import { HttpError } from './http-error.js';
 
 const changesQuery = z.strictObject({
@@ -16,12 +15,6 @@ const changesQuery = z.strictObject({
 });
 
 const itemIssuesBody = z.strictObject({ ids: z.array(z.string().min(1).max(128)).max(1_000) });
-
-/** Which items' issues a token may look up: its own (agents), its team's (leads), or any. */
-function itemOwner(token: TokenIdentity): ItemOwner {
-  const scope = dataScope(token);
-  return scope.kind === 'all' ? 'all' : scope.kind === 'team' ? { team: scope.team } : { agent: scope.agent };
-}
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const result = schema.safeParse(value ?? {});

@@ -1,6 +1,7 @@
 import type { MethodName } from '../../shared/api/contract.js';
 import { ROLES, type Role } from '../../shared/domain/role.js';
 import { HttpError } from '../http/http-error.js';
+import type { ItemOwner } from '../items/items-repo.js';
 import type { TokenIdentity } from './tokens-repo.js';
 
 /**
@@ -104,6 +105,12 @@ export function dataScope(token: TokenIdentity): DataScope {
     case 'agent':
       return { kind: 'agent', agent: token.name };
   }
+}
+
+/** Which items' issues a token may look up: its own (agents), its team's (leads), or any. */
+export function itemOwner(token: TokenIdentity): ItemOwner {
+  const scope = dataScope(token);
+  return scope.kind === 'all' ? 'all' : scope.kind === 'team' ? { team: scope.team } : { agent: scope.agent };
 }
 
 /**
