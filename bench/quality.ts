@@ -52,7 +52,7 @@ async function measure(sample: Labelled[], dir: string): Promise<{ online: Group
     await importFile(aggregator.ingestor, csv);
     const truth = sample.map((row) => row.label);
     const score = async () => {
-      const issueOf = await issuesOfItems(aggregator.storage, sample.map((_, i) => `q-${i}`));
+      const issueOf = await issuesOfItems(aggregator.storage, sample.map((_, i) => `q-${i}`), 'all');
       const predicted = sample.map((_, i) => issueOf[`q-${i}`] as string);
       const ranked = (await rankIssues(aggregator.storage, {}, Date.now())).issues.map((issue) => issue.id);
       return scoreGrouping(truth, predicted, ranked);

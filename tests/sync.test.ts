@@ -124,12 +124,20 @@ for (const backend of backendCases) {
 
     it('stops at a refusal that retrying cannot fix, keeping every item queued', async () => {
       store.items.capture({ text: 'fine', agent: 'amy' }, heard);
-      const other = store.items.capture({ text: 'pushed under another name', agent: 'bo' }, heard);
+      const other = store.items.capture({ text: 'pushed after the token was revoked', agent: 'amy' }, heard);
+      await api.tokens.revoke('amy');
       const result = await client(api.url).sync();
-      // An agent's token may not push another agent's items: the whole batch is refused, nothing is lost.
+      // A revoked token: the whole batch is refused, nothing is lost.
       expect(result.pending).toBe(2);
-      expect(result.error).toMatch(/403/);
+      expect(result.error).toMatch(/401/);
       expect(store.items.get(other.id)?.sync_state).toBe('pending');
+    });
+
+    it("stores items under the token's agent and team even when the desktop named someone else", async () => {
+      const other = store.items.capture({ text: 'pushed under another name', agent: 'bo' }, heard);
+      expect(await client(api.url).sync()).toEqual({ pushed: 1, pending: 0 });
+      const row = await first(api.aggregator.storage, sql`SELECT agent, team FROM items WHERE id = ${other.id}`);
+      expect(row).toEqual({ agent: 'amy', team: 'support' });
     });
 
     it('drops its issue cache and starts again when the aggregator does not know the cursor', async () => {

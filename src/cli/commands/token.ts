@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { ROLES } from '../../server/tokens/roles.js';
+import { ROLES } from '../../shared/domain/role.js';
 import { type TokenRecord, TokenSpecError, TokensRepo } from '../../server/tokens/tokens-repo.js';
 import { type StorageOptions, withStorageOptions } from '../storage-options.js';
 import { UsageError } from '../usage-error.js';

@@ -3,14 +3,15 @@ import { feedbackItemStrictSchema } from '../../shared/domain/feedback-item.js';
 import { HttpError } from '../http/http-error.js';
 import { agentFeedback, markSeen, suggestIssues } from '../insights/agent-feedback.js';
 import { storedRedactions } from '../items/items-repo.js';
-import { EVERYONE, type HandlerMap } from './handler-registry.js';
+import type { HandlerMap } from './handler-registry.js';
 import { parseArgs } from './parse-args.js';
+import { isSharedTerm } from '../grouping/shared-terms.js';
+import { dataScope } from '../tokens/permissions.js';
 
 
 /** What an agent does in the capture panel, served to the browser (the desktop answers locally). */
 export const captureHandlers: HandlerMap = {
   'items.capture': {
-    roles: EVERYONE,
     run: async (args, { token, commits, aggregator, now }) => {
       const input = parseArgs(captureArgsSchema, args);
       // The token says who captured it: the browser cannot claim to be another agent or team.
@@ -29,21 +30,21 @@ export const captureHandlers: HandlerMap = {
     },
   },
   'issues.suggest': {
-    roles: EVERYONE,
-    run: (args, { aggregator }) => {
+    run: (args, { aggregator, token }) => {
       const { text, limit } = parseArgs(suggestArgsSchema, args);
-      return suggestIssues(aggregator.storage, aggregator.ingestor.currentGrouper, text, limit ?? 5);
+      const grouper = aggregator.ingestor.currentGrouper;
+      // A word only one other customer said must not be probed for: match on shared terms only.
+      const useTerm = dataScope(token).kind === 'all' ? undefined : (term: string) => isSharedTerm(grouper.vocabulary, term);
+      return suggestIssues(aggregator.storage, grouper, text, limit ?? 5, useTerm);
     },
   },
   'feedback.mine': {
-    roles: EVERYONE,
     run: (args, { aggregator, token }) => {
       const { limit } = parseArgs(mineArgsSchema, args);
       return agentFeedback(aggregator.storage, token.name, limit ?? 100);
     },
   },
   'feedback.markSeen': {
-    roles: EVERYONE,
     run: async (args, { aggregator, token }) => {
       const { issueIds } = parseArgs(markSeenArgsSchema, args);
       await markSeen(aggregator.storage, token.name, issueIds);

@@ -1,4 +1,4 @@
-import type { ArgsOf, MethodName, ResultOf, Role } from '../../shared/api/contract.js';
+import type { ArgsOf, MethodName, ResultOf } from '../../shared/api/contract.js';
 import type { Aggregator } from '../aggregator.js';
 import type { GroupCommit } from '../ingest/group-commit.js';
 import type { TokenIdentity } from '../tokens/tokens-repo.js';
@@ -11,17 +11,13 @@ export interface CallContext {
   now: number;
 }
 
+/** Who may call a method is not the handler's to say: PERMISSIONS in src/server/tokens/permissions.ts. */
 export interface Handler<M extends MethodName> {
-  /** Roles allowed to call it; anyone else gets 403. */
-  roles: readonly Role[];
   /** Validates the raw arguments (throws a readable error) and answers. */
   run: (args: unknown, context: CallContext) => ResultOf<M> | Promise<ResultOf<M>>;
 }
 
 export type HandlerMap = { [M in MethodName]?: Handler<M> };
-
-export const EVERYONE: readonly Role[] = ['agent', 'lead', 'analyst', 'admin'];
-export const ANALYSTS: readonly Role[] = ['lead', 'analyst', 'admin'];
 
 /**
  * Joins the handler maps of each domain into one, refusing a method defined twice and requiring

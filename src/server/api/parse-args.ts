@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { CHANNELS, describeValidationError } from '../../shared/domain/feedback-item.js';
+import { invalidTimeMessage, parseWindowBound } from '../../shared/time/iso-time.js';
 import { HttpError } from '../http/http-error.js';
 import type { ItemFilter } from '../insights/window.js';
+import { scopedTeam } from '../tokens/permissions.js';
 import type { TokenIdentity } from '../tokens/tokens-repo.js';
 
-const isoTime = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'must be an ISO 8601 date or timestamp');
+const isoTime = z.string().max(40);
 
 export const windowFilterShape = {
   from: isoTime.optional(),
@@ -21,25 +23,22 @@ export function parseArgs<T>(schema: z.ZodType<T>, args: unknown): T {
   return parsed.data;
 }
 
-function toMs(value: string | undefined, endOfDay: boolean): number | undefined {
+/** A window bound in epoch ms through the one ISO 8601 reader (no offset means UTC). */
+export function windowBound(name: 'from' | 'to', value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  const dateOnly = value.length === 10;
-  const ms = Date.parse(dateOnly ? `${value}T00:00:00Z` : /[Zz]|[+-]\d{2}:?\d{2}$/.test(value) ? value : `${value}Z`);
-  if (Number.isNaN(ms)) throw new HttpError(400, `invalid arguments: "${value}" is not a real date`);
-  return dateOnly && endOfDay ? ms + 86_400_000 : ms;
+  const ms = parseWindowBound(value, name);
+  if (ms === undefined) throw new HttpError(400, `invalid arguments: ${invalidTimeMessage(name, value)}`);
+  return ms;
 }
 
-/**
- * A window filter in storage terms. A lead only ever sees their own team: asking for another is a
- * 403, asking for none means theirs.
- */
-export function itemFilter(args: { from?: string | undefined; to?: string | undefined; team?: string | undefined; channel?: (typeof CHANNELS)[number] | undefined; segment?: string | undefined }, token: TokenIdentity): ItemFilter {
-  let team = args.team;
-  if (token.role === 'lead') {
-    if (team !== undefined && team !== token.team) throw new HttpError(403, `a lead token reads team ${token.team ?? '?'} only`);
-    team = token.team ?? undefined;
-  }
-  return { from: toMs(args.from, false), to: toMs(args.to, true), team, channel: args.channel, segment: args.segment };
+type WindowArgs = { from?: string | undefined; to?: string | undefined; team?: string | undefined; channel?: (typeof CHANNELS)[number] | undefined; segment?: string | undefined };
+
+/** A window filter in storage terms, its team narrowed to what the token may see (scopedTeam). */
+export function itemFilter(args: WindowArgs, token: TokenIdentity): ItemFilter {
+  const from = windowBound('from', args.from);
+  const to = windowBound('to', args.to);
+  if (from !== undefined && to !== undefined && from >= to) throw new HttpError(400, 'invalid arguments: from must be before to');
+  return { from, to, team: scopedTeam(token, args.team), channel: args.channel, segment: args.segment };
 }
 
 /** A bounded window, defaulting to the 28 days before `now`. */

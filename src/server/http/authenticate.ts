@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
-import { PERMISSION_WORDS, type Permission, allows } from '../tokens/roles.js';
+import { type RouteName, checkAllowed } from '../tokens/permissions.js';
 import type { TokenIdentity, TokensRepo } from '../tokens/tokens-repo.js';
 import { HttpError } from './http-error.js';
 
@@ -14,24 +14,24 @@ const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
 
 /**
  * An onRequest hook: it runs before the body is read, so a request without a valid token costs
- * no parsing, and a refused request changes nothing.
+ * no parsing, and a refused request changes nothing. With a route, its roles are checked too
+ * (PERMISSIONS); the call route checks each method's roles once it knows the method.
  */
-export function requirePermission(tokens: TokensRepo, permission: Permission): onRequestAsyncHookHandler {
+export function requirePermission(tokens: TokensRepo, route?: RouteName): onRequestAsyncHookHandler {
   return async (request, reply) => {
-    request.token = await authorize(tokens, permission, request, reply);
+    const token = await authenticate(tokens, request, reply);
+    if (route !== undefined) checkAllowed(token, route);
+    request.token = token;
   };
 }
 
-async function authorize(tokens: TokensRepo, permission: Permission, request: FastifyRequest, reply: FastifyReply): Promise<TokenIdentity> {
+async function authenticate(tokens: TokensRepo, request: FastifyRequest, reply: FastifyReply): Promise<TokenIdentity> {
   const header = request.headers.authorization;
   if (header === undefined) throw unauthorized(reply, 'missing token: send "Authorization: Bearer <token>"');
   const secret = BEARER.exec(header)?.[1];
   if (secret === undefined) throw unauthorized(reply, 'the Authorization header must be "Bearer <token>"');
   const token = await tokens.authenticate(secret);
   if (token === undefined) throw unauthorized(reply, 'unknown or revoked token');
-  if (!allows(token.role, permission)) {
-    throw new HttpError(403, `a ${token.role} token may not ${PERMISSION_WORDS[permission]}`);
-  }
   return token;
 }
 

@@ -8,6 +8,7 @@ import { registerUi } from './ui-route.js';
 import { registerReportRoute } from './report-route.js';
 import { registerCallRoute } from '../api/register-call-route.js';
 import { GroupCommit } from '../ingest/group-commit.js';
+import { HeavyReads } from './heavy-reads.js';
 import { describeError, installJsonErrors } from './json-errors.js';
 import { type RequestLogger, stderrRequestLogger } from './request-log.js';
 import { acceptOnlyUtf8Json } from './utf8-json-body.js';
@@ -61,10 +62,12 @@ export function createServer({ aggregator, logger = stderrRequestLogger }: Serve
   // One group commit for every write path, so concurrent pushes and captures share transactions.
   const commits = new GroupCommit(aggregator.ingestor);
   registerItemsRoute(app, aggregator, tokens, commits);
-  registerIssuesRoute(app, aggregator, tokens);
+  // One cap for every heavy read, so rankings, trends and reports together cannot starve sync.
+  const heavy = new HeavyReads();
+  registerIssuesRoute(app, aggregator, tokens, heavy);
   registerSyncRoutes(app, aggregator, tokens);
-  registerCallRoute(app, aggregator, tokens, commits);
-  registerReportRoute(app, aggregator, tokens);
+  registerCallRoute(app, aggregator, tokens, commits, heavy);
+  registerReportRoute(app, aggregator, tokens, heavy);
   void app.register(registerUi);
   return app;
 }

@@ -1,8 +1,13 @@
 import { z } from 'zod';
 import { CHANNELS, describeValidationError } from '../../shared/domain/feedback-item.js';
+import { invalidTimeMessage, parseWindowBound } from '../../shared/time/iso-time.js';
 import type { RankingQuery } from '../issues/rank-issues.js';
+import { scopedTeam } from '../tokens/permissions.js';
 import type { TokenIdentity } from '../tokens/tokens-repo.js';
 import { HttpError } from './http-error.js';
+
+/** The most issues one request may ask for by `limit`, as `issues.rank` allows. */
+export const MAX_ISSUES_LIMIT = 10_000;
 
 const once = z.string({ error: (issue) => (Array.isArray(issue.input) ? 'must be given once' : 'must be text') });
 
@@ -15,16 +20,12 @@ const querySchema = z.strictObject({
   limit: once.regex(/^\d+$/, 'must be a positive whole number').optional(),
 });
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/;
-
 /** As on the command line: ISO 8601, a bare date as `to` includes that day; no offset means UTC. */
-function parseTime(name: string, value: string | undefined, endOfDay = false): number | undefined {
+function parseTime(name: 'from' | 'to', value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  const match = TIMESTAMP.exec(value);
-  const ms = DATE_ONLY.test(value) ? Date.parse(`${value}T00:00:00Z`) : match ? Date.parse(match[1] ? value : `${value}Z`) : NaN;
-  if (Number.isNaN(ms)) throw new HttpError(400, `${name}: must be an ISO 8601 date or timestamp, got "${value}"`);
-  return DATE_ONLY.test(value) && endOfDay ? ms + 86_400_000 : ms;
+  const ms = parseWindowBound(value, name);
+  if (ms === undefined) throw new HttpError(400, `invalid query: ${invalidTimeMessage(name, value)}`);
+  return ms;
 }
 
 /** `?team=&limit=` as a form would send it means "no filter", not "the team named ''". */
@@ -40,20 +41,19 @@ export function parseIssuesQuery(raw: unknown, token: TokenIdentity): RankingQue
   const { from, to, team, channel, segment, limit } = parsed.data;
   const query: RankingQuery = {
     from: parseTime('from', from),
-    to: parseTime('to', to, true),
-    team,
+    to: parseTime('to', to),
+    // Leads see their own team; agents company-wide figures only (the lead-team rule, one place).
+    team: scopedTeam(token, team),
     channel,
     segment,
     limit: limit === undefined ? undefined : Number(limit),
   };
   if (query.limit === 0) throw new HttpError(400, 'invalid query: limit: must be a positive whole number');
+  if (query.limit !== undefined && query.limit > MAX_ISSUES_LIMIT) {
+    throw new HttpError(400, `invalid query: limit: at most ${MAX_ISSUES_LIMIT.toLocaleString('en')}`);
+  }
   if (query.from !== undefined && query.to !== undefined && query.from >= query.to) {
     throw new HttpError(400, 'invalid query: from must be before to');
-  }
-  if (token.role === 'lead') {
-    // Asking for another team is refused rather than silently answered with the lead's own.
-    if (team !== undefined && team !== token.team) throw new HttpError(403, `a lead token only reads team "${token.team}"`);
-    query.team = token.team ?? undefined;
   }
   return query;
 }

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isTransient } from '../storage/transient-errors.js';
-import type { HttpError } from './http-error.js';
+import { HttpError } from './http-error.js';
 
 /** Fastify's wording names its internals ("content-type parser"); say what the client should fix. */
 const CLEARER: Record<string, string> = {
@@ -18,6 +18,8 @@ export function describeError(error: ErrorLike): { status: number; message: stri
   if (isTransient(error)) return { status: 503, message: 'the database is unavailable for a moment: try again' };
   const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
   // A 5xx message may describe our internals (paths, SQL): the client gets a plain sentence.
+  // Our own 503 (too busy) says so in words we wrote.
+  if (status === 503 && error instanceof HttpError) return { status, message: error.message };
   if (status >= 500) return { status, message: 'internal error' };
   return { status, message: (error.code !== undefined ? CLEARER[error.code] : undefined) ?? error.message };
 }

@@ -4,7 +4,8 @@ import {
   describeValidationError,
   feedbackItemStrictSchema,
 } from '../../shared/domain/feedback-item.js';
-import { heardAtProblem } from '../../shared/time/strict-timestamp.js';
+import { heardAtProblem } from '../../shared/time/heard-at.js';
+import { dataScope } from '../tokens/permissions.js';
 import type { TokenIdentity } from '../tokens/tokens-repo.js';
 import { HttpError } from './http-error.js';
 
@@ -62,14 +63,17 @@ export function validatePush(rawItems: readonly unknown[], now: number): { valid
 }
 
 /**
- * An agent token speaks for one agent: items naming another agent mean a misconfigured client (or
- * a borrowed token), so the whole push is refused rather than half stored. Items naming no agent
- * are kept as sent. Other roles may push on anyone's behalf (bulk loads, migrations).
+ * Who an item is stored under follows the token, whatever the payload says (docs/permissions.md):
+ * an agent's items are theirs and their team's, a lead's are their team's (naming any of its
+ * agents, as a lead loading the team's notes would). Analysts and admins load on anyone's behalf
+ * (bulk loads, migrations), so theirs are kept as sent.
  */
-export function checkAgentOwnsItems(token: TokenIdentity, items: readonly IncomingItem[]): void {
-  if (token.role !== 'agent') return;
-  const foreign = items.find((item) => item.agent !== undefined && item.agent !== token.name);
-  if (foreign !== undefined) {
-    throw new HttpError(403, `item ${foreign.id}: an agent token for "${token.name}" may not push items of agent "${foreign.agent}"`);
-  }
+export function stampItem<T extends IncomingItem>(token: TokenIdentity, item: T): T {
+  const scope = dataScope(token);
+  if (scope.kind === 'all') return item;
+  const stamped: T = { ...item, team: token.team ?? undefined };
+  if (scope.kind === 'agent') stamped.agent = token.name;
+  // Absent, not undefined: the item schema's optional fields are left out when unknown.
+  if (stamped.team === undefined) delete stamped.team;
+  return stamped;
 }

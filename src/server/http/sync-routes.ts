@@ -2,9 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Aggregator } from '../aggregator.js';
 import { InvalidCursorError, issueChangesSince } from '../issues/issue-changes.js';
-import { issuesOfItems } from '../items/items-repo.js';
 import type { TokensRepo } from '../tokens/tokens-repo.js';
-import { requirePermission } from './authenticate.js';
+import { requirePermission, tokenOf } from './authenticate.js';
+import { isSharedTerm } from '../grouping/shared-terms.js';
+import { issuesOfItems } from '../items/items-repo.js';
+import { dataScope, itemOwner } from '../tokens/permissions.js';
 import { HttpError } from './http-error.js';
 
 const changesQuery = z.strictObject({
@@ -28,10 +30,13 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
  * and the issue each of their items is in now (close the loop: reclustering and merges move items).
  */
 export function registerSyncRoutes(app: FastifyInstance, aggregator: Aggregator, tokens: TokensRepo): void {
-  app.get('/api/v1/sync/issues', { onRequest: requirePermission(tokens, 'issues.read') }, async (request) => {
+  app.get('/api/v1/sync/issues', { onRequest: requirePermission(tokens, 'GET /api/v1/sync/issues') }, async (request) => {
     const { cursor, limit } = parse(changesQuery, request.query, 'query');
+    // Terms come from verbatims: who may not read every verbatim gets only terms items share.
+    const { vocabulary } = aggregator.ingestor.currentGrouper;
+    const showTerm = dataScope(tokenOf(request)).kind === 'all' ? undefined : (term: string) => isSharedTerm(vocabulary, term);
     try {
-      return await issueChangesSince(aggregator.storage, cursor === '' ? undefined : cursor, limit);
+      return await issueChangesSince(aggregator.storage, cursor === '' ? undefined : cursor, limit, showTerm);
     } catch (error) {
       // 410: the client's cursor belongs to another history; it must drop its cache and start over.
       if (error instanceof InvalidCursorError) throw new HttpError(410, error.message);
@@ -39,8 +44,8 @@ export function registerSyncRoutes(app: FastifyInstance, aggregator: Aggregator,
     }
   });
 
-  app.post('/api/v1/items/issues', { onRequest: requirePermission(tokens, 'issues.read') }, async (request) => {
+  app.post('/api/v1/items/issues', { onRequest: requirePermission(tokens, 'POST /api/v1/items/issues') }, async (request) => {
     const { ids } = parse(itemIssuesBody, request.body, 'body');
-    return { issues: await issuesOfItems(aggregator.storage, ids) };
+    return { issues: await issuesOfItems(aggregator.storage, ids, itemOwner(tokenOf(request))) };
   });
 }

@@ -4,7 +4,7 @@ import {
   describeValidationError,
   feedbackItemSchema,
 } from '../../shared/domain/feedback-item.js';
-import { heardAtProblem } from '../../shared/time/strict-timestamp.js';
+import { heardAtProblem } from '../../shared/time/heard-at.js';
 
 export type RowResult = { ok: true; item: IncomingItem } | { ok: false; error: string };
 

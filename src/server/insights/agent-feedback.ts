@@ -8,8 +8,15 @@ import { tokenize } from '../../shared/text/tokenize.js';
 import { type Sql, inList, rows } from '../storage/sql.js';
 
 /** Open issues most like a text, from the live grouper (the same index that assigns items). */
-export async function suggestIssues(q: Sql, grouper: Grouper, text: string, limit: number): Promise<Suggestion[]> {
-  const counts = countTerms(tokenize(text));
+export async function suggestIssues(
+  q: Sql,
+  grouper: Grouper,
+  text: string,
+  limit: number,
+  /** Which terms the caller may match on (src/server/grouping/shared-terms.ts). */
+  useTerm: (term: string) => boolean = () => true,
+): Promise<Suggestion[]> {
+  const counts = new Map([...countTerms(tokenize(text))].filter(([term]) => useTerm(term)));
   if (counts.size === 0) return [];
   const matches = grouper.index.nearest(grouper.vectorize(counts), limit).filter((m) => m.similarity >= SUGGESTION_FLOOR);
   if (matches.length === 0) return [];

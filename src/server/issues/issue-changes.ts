@@ -38,7 +38,13 @@ function parseCursor(cursor: string | undefined): number {
  * change_seq inside the writer's transaction, so a page never skips a change that commits later
  * with a smaller number.
  */
-export async function issueChangesSince(q: Sql, cursor: string | undefined, limit: number): Promise<IssueChangePage> {
+export async function issueChangesSince(
+  q: Sql,
+  cursor: string | undefined,
+  limit: number,
+  /** Which centroid terms the caller may be shown (src/server/grouping/shared-terms.ts). */
+  showTerm: (term: string) => boolean = () => true,
+): Promise<IssueChangePage> {
   const after = parseCursor(cursor);
   const latest = await latestChangeSeq(q);
   // A cursor from the future means this is not the database the client synced with (restored,
@@ -70,7 +76,7 @@ export async function issueChangesSince(q: Sql, cursor: string | undefined, limi
       mentions,
       times_heard,
       merged_into: row.merged_into,
-      terms: [...model.terms].sort((a, b) => b[1] - a[1]).slice(0, SNAPSHOT_TERMS),
+      terms: model.terms.filter(([term]) => showTerm(term)).sort((a, b) => b[1] - a[1]).slice(0, SNAPSHOT_TERMS),
     };
   });
   const last = page.at(-1)?.change_seq ?? after;

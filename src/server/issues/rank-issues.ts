@@ -33,8 +33,10 @@ function filters(q: Sql, query: RankingQuery): RawBuilder<unknown> {
   if (query.search !== undefined && query.search.trim() !== '') {
     const pattern = `%${query.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const like = likeOperator(q);
+    // Only the team's verbatims are searched: a lead must not learn what another team's customers said.
+    const sameTeam = query.team === undefined ? sql`` : sql`AND team = ${query.team}`;
     clauses.push(sql`AND issue_id IN (SELECT id FROM issues WHERE title ${like} ${pattern} ESCAPE '\\'
-      UNION SELECT issue_id FROM items WHERE text ${like} ${pattern} ESCAPE '\\')`);
+      UNION SELECT issue_id FROM items WHERE text ${like} ${pattern} ESCAPE '\\' ${sameTeam})`);
   }
   return sql.join(clauses, sql` `);
 }

@@ -38,9 +38,21 @@ export async function storedItems(q: Sql, ids: readonly string[]): Promise<Map<s
   return found;
 }
 
-/** The issue each of these items is in now; unknown ids are left out. */
-export async function issuesOfItems(q: Sql, ids: readonly string[]): Promise<Record<string, string>> {
-  return Object.fromEntries(await existingIssues(q, ids));
+/** Whose items a lookup may see: everyone's, one team's, or one agent's. */
+export type ItemOwner = { team: string } | { agent: string } | 'all';
+
+/**
+ * The issue each of these items is in now. Unknown ids and ids of items outside `owner` are left
+ * out alike, so a lookup cannot even tell whether another agent's item exists.
+ */
+export async function issuesOfItems(q: Sql, ids: readonly string[], owner: ItemOwner): Promise<Record<string, string>> {
+  const found = new Map<string, string>();
+  const mine = owner === 'all' ? sql`` : 'team' in owner ? sql`AND team = ${owner.team}` : sql`AND agent = ${owner.agent}`;
+  for (const slice of chunks(ids, IN_LIST_MAX)) {
+    const matches = await rows(q, sql<{ id: string; issue_id: string }>`SELECT id, issue_id FROM items WHERE ${inList(sql.ref('id'), slice)} ${mine}`);
+    for (const row of matches) found.set(row.id, row.issue_id);
+  }
+  return Object.fromEntries(found);
 }
 
 /**

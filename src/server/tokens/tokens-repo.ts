@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { randomId } from '../../shared/domain/ids.js';
 import { type Sql, first, rows } from '../storage/sql.js';
 import type { Storage } from '../storage/storage.js';
-import { type Role, isRole } from './roles.js';
+import { type Role, isRole } from '../../shared/domain/role.js';
 import { hashTokenSecret, newTokenSecret } from './token-secret.js';
 
 /** Who a request acts as: what the API needs to know about a token, and nothing secret. */

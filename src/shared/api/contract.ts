@@ -1,5 +1,6 @@
 import type { Channel } from '../domain/feedback-item.js';
 import type { IssueStatus, RankedIssue, RankedIssues } from '../domain/issue.js';
+import type { Role } from '../domain/role.js';
 
 /**
  * Everything the UI can ask of WOCAS, as one type. The desktop app answers over Electron IPC
@@ -65,7 +66,7 @@ export const METHOD_NAMES = [
   'team.summary',
 ] as const satisfies readonly MethodName[];
 
-export type Role = 'agent' | 'lead' | 'analyst' | 'admin';
+export type { Role } from '../domain/role.js';
 
 export interface Session {
   name: string;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 import { cleanText, isBlank, lookupProblem, unstorableReason } from '../text/clean-text.js';
-import { heardAtProblem, parseStrictTimestamp } from '../time/strict-timestamp.js';
+import { heardAtProblem } from '../time/heard-at.js';
+import { parseIsoTime } from '../time/iso-time.js';
 import { CHANNELS, ITEM_LIMITS } from './item-fields.js';
 
 export { CHANNELS, type Channel } from './item-fields.js';
@@ -10,17 +11,19 @@ export const MAX_TEXT_LENGTH = ITEM_LIMITS.text;
 const MAX_NOTE_LENGTH = ITEM_LIMITS.note;
 const MAX_LABEL_LENGTH = ITEM_LIMITS.label;
 
+// A timestamp without an offset is read as UTC (src/shared/time/iso-time.ts, shared with every reader).
 const isoTimestamp = z
   .string()
   .trim()
   .transform((value, ctx) => {
-    const parsed = parseStrictTimestamp(value);
-    const problem = parsed.ok ? heardAtProblem(parsed.ms, Number.POSITIVE_INFINITY) : parsed.error;
-    if (!parsed.ok || problem !== null) {
+    const time = parseIsoTime(value);
+    const problem =
+      time === undefined ? 'is not a real date' : heardAtProblem(time.ms, Number.POSITIVE_INFINITY);
+    if (time === undefined || problem !== null) {
       ctx.addIssue({ code: 'custom', message: problem ?? 'is not a real date' });
       return z.NEVER;
     }
-    return new Date(parsed.ms).toISOString();
+    return new Date(time.ms).toISOString();
   });
 
 /**
