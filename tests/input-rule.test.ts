@@ -95,6 +95,19 @@ describe.each(backendCases)('the input rule on $name', (backend) => {
       expect((await storedText('reused'))?.text).toBe('the router keeps rebooting');
     });
 
+    it('answers a retry of an item stored before a redaction rule existed as a duplicate, not a conflict', async () => {
+      expect(
+        (await push([item('old-rule', 'call me back on 07700 900123 please')])).body.accepted,
+      ).toEqual(['old-rule']);
+      // As an older aggregator, without the phone rule, would have stored it.
+      await sql`UPDATE items SET text = ${'call me back on 07700 900123 please'} WHERE id = 'old-rule'`.execute(
+        api.aggregator.storage.db,
+      );
+      const retry = await push([item('old-rule', 'call me back on 07700 900123 please')]);
+      expect(retry.body.duplicates).toEqual(['old-rule']);
+      expect(retry.body.rejected).toEqual([]);
+    });
+
     it('cleans call arguments and never answers 500 to a NUL in a lookup', async () => {
       const captured = await invoke(
         'items.capture',

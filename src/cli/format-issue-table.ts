@@ -1,4 +1,5 @@
 import type { RankedIssue } from '../shared/domain/issue.js';
+import { cleanText } from '../shared/text/clean-text.js';
 
 /** Display width: CJK characters take two terminal columns. */
 function width(text: string): number {
@@ -7,9 +8,13 @@ function width(text: string): number {
   return columns;
 }
 
+/**
+ * Cleaned again for the terminal: a database written before the input rule (docs/input-rules.md)
+ * may hold escapes that would drive the operator's terminal; line breaks would break the table.
+ */
 function fit(text: string, columns: number): string {
   let out = '';
-  for (const char of text) {
+  for (const char of cleanText(text).replace(/\s+/g, ' ')) {
     if (width(out + char) > columns - 1) return `${out}…`;
     out += char;
   }

@@ -7,7 +7,7 @@ import { tokenize } from '../../shared/text/tokenize.js';
 import { applyIssueRow, centroidModel, loadGrouper } from '../grouping/grouping-state.js';
 import { addToVocabulary, groupingCounters, termsChangedAfter } from '../grouping/vocabulary-repo.js';
 import { type IssueModel, createIssues, issuesChangedAfter, latestChangeSeq, saveModels } from '../issues/issues-repo.js';
-import { type StoredItem, contentKey, countItems, insertItems, storedItems } from '../items/items-repo.js';
+import { type ItemContent, type StoredItem, contentKey, countItems, insertItems, storedItems } from '../items/items-repo.js';
 import { addLabels } from '../insights/taxonomy.js';
 import { addToIssueTotals } from '../issues/issue-totals.js';
 import type { Sql } from '../storage/sql.js';
@@ -158,7 +158,7 @@ export class Ingestor {
       batch.forEach((p, index) => {
         const id = p.item.id;
         const storedAs = stored.get(id);
-        const earlier = storedAs?.content ?? seen.get(id);
+        const earlier = storedAs === undefined ? seen.get(id) : storedContentKey(storedAs.content);
         if (earlier === undefined) {
           seen.set(id, contentOf(p));
           fresh.push({ p, outcome });
@@ -207,6 +207,19 @@ export class Ingestor {
     await addToVocabulary(tx, increments, fresh.length, ingestSeq);
     this.position = { ...this.position, ingestSeq, changeSeq: await latestChangeSeq(tx) };
   }
+}
+
+/**
+ * A stored item's content as today's redaction would leave it: an item stored before a redaction
+ * rule was added, and pushed again since (its acknowledgement was lost), is still a duplicate.
+ */
+function storedContentKey(stored: ItemContent): string {
+  return contentKey({
+    ...stored,
+    text: redactField(stored.text).text ?? '',
+    root_cause: redactField(stored.root_cause ?? undefined).text,
+    suggested_fix: redactField(stored.suggested_fix ?? undefined).text,
+  });
 }
 
 function contentOf(p: Prepared): string {

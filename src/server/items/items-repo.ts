@@ -24,16 +24,16 @@ export function contentKey(item: ItemContent): string {
   return JSON.stringify([item.text, item.channel, Number(item.times_heard), item.root_cause ?? null, item.suggested_fix ?? null, item.segment ?? null]);
 }
 
-/** Which of `ids` are stored already: the issue each is in and its content key. */
-export async function storedItems(q: Sql, ids: readonly string[]): Promise<Map<string, { issueId: string; content: string }>> {
-  const found = new Map<string, { issueId: string; content: string }>();
+/** Which of `ids` are stored already: the issue each is in and its content. */
+export async function storedItems(q: Sql, ids: readonly string[]): Promise<Map<string, { issueId: string; content: ItemContent }>> {
+  const found = new Map<string, { issueId: string; content: ItemContent }>();
   for (const slice of chunks(ids, IN_LIST_MAX)) {
     const matches = await rows(
       q,
       sql<ItemContent & { id: string; issue_id: string }>`SELECT id, issue_id, text, channel, times_heard, root_cause, suggested_fix, segment
         FROM items WHERE ${inList(sql.ref('id'), slice)}`,
     );
-    for (const row of matches) found.set(row.id, { issueId: row.issue_id, content: contentKey(row) });
+    for (const { id, issue_id, ...content } of matches) found.set(id, { issueId: issue_id, content });
   }
   return found;
 }

@@ -17,8 +17,8 @@
 
 // CSI (ESC [ or the C1 form) with parameters and a final byte; OSC up to BEL or ST; any other
 // two-character escape. Then the controls themselves.
-// eslint-disable-next-line no-control-regex
 const ANSI_SEQUENCE =
+  // eslint-disable-next-line no-control-regex
   /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-_]?/g;
 // eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
