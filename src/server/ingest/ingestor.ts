@@ -202,7 +202,8 @@ export class Ingestor {
     await insertItems(tx, items);
     await addToIssueTotals(tx, items);
     await saveModels(tx, new Map([...touched].map((id): [string, IssueModel] => [id, centroidModel(this.grouper, id)])));
-    await addLabels(tx, fresh.map(({ p }) => p.item));
+    // The stored items, not the incoming ones: their segments are redacted.
+    await addLabels(tx, items);
     const ingestSeq = this.position.ingestSeq + 1;
     await addToVocabulary(tx, increments, fresh.length, ingestSeq);
     this.position = { ...this.position, ingestSeq, changeSeq: await latestChangeSeq(tx) };

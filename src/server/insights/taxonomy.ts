@@ -10,8 +10,8 @@ export async function taxonomy(q: Sql): Promise<Taxonomy> {
   return { channels: [...CHANNELS], teams: of('team'), segments: of('segment') };
 }
 
-/** Records the teams and segments of new items: a batch has a handful, written once each. */
-export async function addLabels(q: Sql, items: readonly { team?: string | undefined; segment?: string | undefined }[]): Promise<void> {
+/** Records the teams and segments of new items as stored (segments redacted): a batch has a handful, written once each. */
+export async function addLabels(q: Sql, items: readonly { team?: string | null | undefined; segment?: string | null | undefined }[]): Promise<void> {
   const labels = new Map<string, { kind: string; value: string }>();
   for (const item of items) {
     if (item.team) labels.set(`team\u0000${item.team}`, { kind: 'team', value: item.team });
