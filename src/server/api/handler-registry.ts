@@ -22,6 +22,8 @@ export type HandlerMap = { [M in MethodName]?: Handler<M> };
 
 export const EVERYONE: readonly Role[] = ['agent', 'lead', 'analyst', 'admin'];
 export const ANALYSTS: readonly Role[] = ['lead', 'analyst', 'admin'];
+/** Who may change issues: the full-time owners of root causes, not leads or agents. */
+export const WORKBENCH: readonly Role[] = ['analyst', 'admin'];
 
 /**
  * Joins the handler maps of each domain into one, refusing a method defined twice and requiring

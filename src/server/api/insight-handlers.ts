@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { STATUS_FILTERS } from '../../shared/domain/issue.js';
 import { HttpError } from '../http/http-error.js';
 import { IssueNotFoundError, issueDetail } from '../insights/issue-detail.js';
-import { breakdown, teamSummary, trendSeries } from '../insights/stats.js';
+import { assertTimeZone } from '../../shared/time/iso-week.js';
+import { bucketCount } from '../../shared/time/zone-buckets.js';
+import { MAX_TREND_BUCKETS, breakdown, teamSummary, trendSeries } from '../insights/stats.js';
 import { rankIssues } from '../issues/rank-issues.js';
 import { ANALYSTS, type HandlerMap } from './handler-registry.js';
 import { boundedWindow, itemFilter, parseArgs, windowFilterShape } from './parse-args.js';
@@ -10,6 +13,7 @@ const rankArgs = z.strictObject({
   ...windowFilterShape,
   search: z.string().max(200).optional(),
   limit: z.int().min(1).max(10_000).optional(),
+  status: z.enum(STATUS_FILTERS).optional(),
 });
 
 /** What analysts and leads read; a lead's calls are narrowed to their team by itemFilter. */
@@ -18,7 +22,7 @@ export const insightHandlers: HandlerMap = {
     roles: ANALYSTS,
     run: (args, { aggregator, token, now }) => {
       const input = parseArgs(rankArgs, args);
-      return rankIssues(aggregator.storage, { ...itemFilter(input, token), search: input.search, limit: input.limit }, now);
+      return rankIssues(aggregator.storage, { ...itemFilter(input, token), search: input.search, limit: input.limit, status: input.status }, now);
     },
   },
   'issues.detail': {
@@ -37,10 +41,26 @@ export const insightHandlers: HandlerMap = {
     roles: ANALYSTS,
     run: (args, { aggregator, token, now }) => {
       const input = parseArgs(
-        z.strictObject({ ...windowFilterShape, bucket: z.enum(['day', 'week']), issueIds: z.array(z.string().max(64)).max(20).optional() }),
+        z.strictObject({
+          ...windowFilterShape,
+          bucket: z.enum(['day', 'week']),
+          issueIds: z.array(z.string().max(64)).max(20).optional(),
+          tz: z.string().min(1).max(64).optional(),
+        }),
         args,
       );
-      return trendSeries(aggregator.storage, boundedWindow(itemFilter(input, token), now), input.bucket, input.issueIds);
+      const window = boundedWindow(itemFilter(input, token), now);
+      const timeZone = input.tz ?? 'UTC';
+      try {
+        assertTimeZone(timeZone);
+      } catch (error) {
+        throw new HttpError(400, `invalid arguments: tz: ${(error as Error).message}`);
+      }
+      if (window.to <= window.from) throw new HttpError(400, 'invalid arguments: to must be after from');
+      if (bucketCount(window.from, window.to, input.bucket) > MAX_TREND_BUCKETS) {
+        throw new HttpError(400, `invalid arguments: more than ${MAX_TREND_BUCKETS} ${input.bucket} buckets; choose a shorter range or weeks`);
+      }
+      return trendSeries(aggregator.storage, window, input.bucket, input.issueIds, timeZone);
     },
   },
   'stats.breakdown': {
