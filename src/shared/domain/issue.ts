@@ -50,6 +50,9 @@ export interface IssueSnapshot {
   mentions: number;
   times_heard: number;
   merged_into: string | null;
+  /** The analyst's confirmed root cause and latest note: what agents read in My feedback. */
+  root_cause?: string | null;
+  note?: string | null;
   /** The heaviest centroid terms, [[term, weight], …]. */
   terms: [string, number][];
 }
