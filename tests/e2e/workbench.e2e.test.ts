@@ -229,6 +229,16 @@ describe.skipIf(!available)(
       await page.locator('form').first().getByLabel('Status').selectOption('fixed');
       await expect.poll(() => rowIds(page)).toEqual([top.id]);
       await page.screenshot({ path: `${SHOTS}workbench-7-status-filter.png` });
+
+      // The same workbench in Simplified Chinese.
+      await page.getByLabel('Language').selectOption('zh-CN');
+      const zh = await open(page, top.id, 'Address cannot be changed after ordering');
+      await expect.poll(() => zh.locator('form.curation h3').textContent()).toBe('整理此问题');
+      expect(await zh.locator('section.history h3').textContent()).toBe('历史');
+      expect(await zh.locator('section.history li').first().textContent()).toContain(
+        '状态：新问题 → 修复中',
+      );
+      await page.screenshot({ path: `${SHOTS}workbench-zh-CN.png` });
       expect(events.errors).toEqual([]);
       await page.context().close();
     }, 120_000);

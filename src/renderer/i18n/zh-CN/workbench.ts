@@ -3,9 +3,9 @@ import type { workbench as en } from '../en/workbench.js';
 /** 分析师工作台的文字。 */
 export const workbench: Record<keyof typeof en, string> = {
   'insights.filters.status': '状态',
-  'insights.filters.status.open': '未解决（新建、调查中、修复中）',
+  'insights.filters.status.open': '未解决（新问题、调查中、修复中）',
   'insights.filters.status.all': '全部状态',
-  'insights.filters.status.new': '新建',
+  'insights.filters.status.new': '新问题',
   'insights.filters.status.investigating': '调查中',
   'insights.filters.status.fix_in_progress': '修复中',
   'insights.filters.status.fixed': '已修复',

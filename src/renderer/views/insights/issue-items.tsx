@@ -119,7 +119,7 @@ export function IssueItems({
         />
       </label>
       {error !== null && <p className="error">{describeError(error, t)}</p>}
-      <ul className="verbatims">
+      <ul className="item-list">
         {(data?.items ?? []).map((item) => (
           <li key={item.id} data-item-id={item.id}>
             {canEdit && (
