@@ -9,9 +9,11 @@ import { TaxonomyCache } from '../src/main/store/taxonomy-cache.js';
 import { notificationsFor } from '../src/main/sync/status-changes.js';
 import { syncStatusText } from '../src/main/sync/sync-status-text.js';
 import { type Credentials, SyncLoop } from '../src/main/sync/sync-loop.js';
+import type { MyFeedbackItem } from '../src/shared/api/contract.js';
+import { updateIssue } from '../src/server/issues/issue-actions.js';
 import { changes, first, rows } from '../src/server/storage/sql.js';
 import { type FaultyProxy, startFaultyProxy } from './support/faulty-proxy.js';
-import { type ApiFixture, startApi, storedIds } from './support/http-fixture.js';
+import { type ApiFixture, NOW, startApi, storedIds } from './support/http-fixture.js';
 import {
   INSTANT_SYNC,
   ManualScheduler,
@@ -117,11 +119,25 @@ describe('the background sync loop, in the desktop core', () => {
     await desktop.core.sync.syncNow();
     expect(desktop.notified).toEqual([]);
     const issueId = await onlyIssue();
-    await setStatus(issueId, 'fixed');
+    // The analyst's path: status, owner, confirmed cause and a note reach the agent's desktop.
+    const update = { status: 'fixed', owner: 'Home broadband', root_cause: 'Router firmware 2.1', note: 'Firmware 2.2 pushed' };
+    await updateIssue(api.aggregator.storage, issueId, update, { now: NOW, actor: 'ana' });
     await desktop.core.sync.syncNow();
     expect(desktop.notified).toEqual([
-      [{ issueId, title: expect.any(String) as unknown, from: 'new', to: 'fixed' }],
+      [
+        {
+          issueId,
+          title: expect.any(String) as unknown,
+          from: 'new',
+          to: 'fixed',
+          owner: 'Home broadband',
+          rootCause: 'Router firmware 2.1',
+          note: 'Firmware 2.2 pushed',
+        },
+      ],
     ]);
+    const mine = (await call(desktop, 'feedback.mine', {})) as MyFeedbackItem[];
+    expect(mine[0]?.issue).toMatchObject({ root_cause: 'Router firmware 2.1', note: 'Firmware 2.2 pushed' });
     expect(desktop.events.filter((e) => e.event === 'feedback.changed').at(-1)).toEqual({
       event: 'feedback.changed',
       payload: { count: 1 },
@@ -349,6 +365,14 @@ describe('what the shell shows of the sync state', () => {
     };
     expect(notificationsFor([change])).toEqual([
       { title: 'WOCAS: your feedback moved', body: '"Card not arrived" is now being fixed.' },
+    ]);
+    // Closing the loop in one line: status, owner, the confirmed cause and the analyst's note.
+    const explained = { ...change, owner: 'Cards team', rootCause: 'Courier strike', note: 'New cards sent by post.' };
+    expect(notificationsFor([explained])).toEqual([
+      {
+        title: 'WOCAS: your feedback moved',
+        body: '"Card not arrived" is now being fixed · owner: Cards team · cause: Courier strike · New cards sent by post.',
+      },
     ]);
     expect(notificationsFor([change, change, change, change])).toEqual([
       {

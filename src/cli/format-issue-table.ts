@@ -25,14 +25,18 @@ function trendArrow(trend: number): string {
   return trend > 0 ? `▲${trend}` : trend < 0 ? `▼${-trend}` : '–';
 }
 
-/** The ranked issues as a plain-text table for a terminal. */
+/** The ranked issues as a plain-text table for a terminal; ids in full, to paste into `wocas issue …`. */
 export function formatIssueTable(issues: readonly RankedIssue[]): string {
   if (issues.length === 0) return 'No issues in this window.\n';
-  const header = `${fit('#', 4)}${fit('issue', 56)}${'heard'.padStart(7)}${'items'.padStart(7)}${'agents'.padStart(8)}${'trend'.padStart(8)}  status\n`;
+  const idWidth = Math.max(4, ...issues.map((issue) => issue.id.length)) + 2;
+  const header =
+    `${fit('#', 4)}${fit('id', idWidth)}${fit('issue', 44)}${'heard'.padStart(7)}${'items'.padStart(7)}${'agents'.padStart(8)}` +
+    `${'trend'.padStart(8)}  ${fit('status', 17)}owner\n`;
   const lines = issues.map(
     (issue, i) =>
-      `${fit(String(i + 1), 4)}${fit(issue.title, 56)}${String(issue.times_heard).padStart(7)}${String(issue.mentions).padStart(7)}` +
-      `${String(issue.agents).padStart(8)}${trendArrow(issue.trend).padStart(8)}  ${issue.status}\n`,
+      `${fit(String(i + 1), 4)}${fit(issue.id, idWidth)}${fit(issue.title, 44)}${String(issue.times_heard).padStart(7)}` +
+      `${String(issue.mentions).padStart(7)}${String(issue.agents).padStart(8)}${trendArrow(issue.trend).padStart(8)}  ` +
+      `${fit(issue.status, 17)}${issue.owner ?? '–'}\n`,
   );
   return header + lines.join('');
 }

@@ -6,6 +6,7 @@ import { feedbackItemSchema } from '../../shared/domain/feedback-item.js';
 import type { Aggregator } from '../../server/aggregator.js';
 import { rankIssues } from '../../server/issues/rank-issues.js';
 import { TokensRepo } from '../../server/tokens/tokens-repo.js';
+import { curateDemo } from '../demo/demo-curation.js';
 import { type DemoVerbatim, generateDemoFeedback } from '../demo/demo-feedback.js';
 import { formatIssueTable } from '../format-issue-table.js';
 import { parsePort } from '../usage-error.js';
@@ -29,7 +30,10 @@ async function fillDemo(aggregator: Aggregator): Promise<number> {
     return { ...parsed, id: parsed.id as string, created_at: parsed.created_at as string };
   });
   const outcome = await aggregator.ingestor.ingest(items);
-  if (outcome.accepted.length > 0) await aggregator.recluster();
+  if (outcome.accepted.length > 0) {
+    await aggregator.recluster();
+    await curateDemo(aggregator.storage, aggregator.clock());
+  }
   return outcome.accepted.length;
 }
 

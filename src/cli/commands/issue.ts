@@ -2,6 +2,8 @@ import { Command, Option } from 'commander';
 import { ISSUE_STATUSES } from '../../shared/domain/issue.js';
 import type { Storage } from '../../server/storage/storage.js';
 import { IssueActionError, mergeIssues, splitIssue, updateIssue } from '../../server/issues/issue-actions.js';
+import type { HistoryEntry } from '../../shared/api/contract.js';
+import { issueHistory } from '../../server/issues/issue-history.js';
 import { type StorageOptions, withStorageOptions } from '../storage-options.js';
 import { UsageError } from '../usage-error.js';
 import { withStorage } from '../with-aggregator.js';
@@ -17,7 +19,7 @@ async function analystAction(options: StorageOptions, action: (storage: Storage)
 }
 
 export function issueCommand(): Command {
-  const issue = new Command('issue').description("analysts' actions on an issue: merge, split, update");
+  const issue = new Command('issue').description("analysts' actions on an issue: merge, split, update, history");
   issue.addCommand(
     withStorageOptions(new Command('merge'))
       .description('move every item of SRC into DST; SRC is retired and later items like it land in DST')
@@ -51,12 +53,32 @@ export function issueCommand(): Command {
       .option('--owner <text>', 'who owns the fix (empty to clear)')
       .option('--title <text>', 'a title of your own (reclustering keeps it)')
       .option('--root-cause <text>', 'the confirmed root cause')
-      .action((id: string, options: StorageOptions & { status?: string; owner?: string; title?: string; rootCause?: string }) =>
+      .option('--note <text>', 'a note for the history and for the agents who reported it')
+      .action((id: string, options: StorageOptions & { status?: string; owner?: string; title?: string; rootCause?: string; note?: string }) =>
         analystAction(options, async (storage) => {
-          const row = await updateIssue(storage, id, { status: options.status, owner: options.owner, title: options.title, root_cause: options.rootCause }, Date.now());
+          const update = { status: options.status, owner: options.owner, title: options.title, root_cause: options.rootCause, note: options.note };
+          const row = await updateIssue(storage, id, update, Date.now());
           process.stdout.write(`${JSON.stringify({ id: row.id, title: row.title, status: row.status, owner: row.owner, root_cause: row.root_cause })}\n`);
         }),
       ),
   );
+  issue.addCommand(
+    withStorageOptions(new Command('history'))
+      .description("who changed what and when, oldest first (a merged-away id shows its target's history)")
+      .argument('<id>', 'issue')
+      .option('--json', 'print a JSON array [{at, actor, action, detail, field, old_value, new_value}]')
+      .action((id: string, options: StorageOptions & { json?: boolean }) =>
+        analystAction(options, async (storage) => {
+          const history = await issueHistory(storage, id);
+          if (history === undefined) throw new IssueActionError(`no issue ${id}`);
+          process.stdout.write(options.json ? `${JSON.stringify(history)}\n` : formatHistory(history));
+        }),
+      ),
+  );
   return issue;
+}
+
+function formatHistory(history: readonly HistoryEntry[]): string {
+  if (history.length === 0) return 'No changes yet.\n';
+  return history.map((entry) => `${entry.at.slice(0, 16).replace('T', ' ')}  ${(entry.actor ?? '(command line)').padEnd(16)}  ${entry.detail}\n`).join('');
 }

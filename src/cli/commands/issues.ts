@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { CHANNELS, type Channel } from '../../shared/domain/item-fields.js';
+import { STATUS_FILTERS, type StatusFilter } from '../../shared/domain/issue.js';
 import { rankIssues } from '../../server/issues/rank-issues.js';
 import { type StorageOptions, withStorageOptions } from '../storage-options.js';
 import { UsageError, parsePositiveInt, parseTimeFlag } from '../usage-error.js';
@@ -15,6 +16,7 @@ interface IssuesOptions extends StorageOptions {
   limit?: string;
   json?: boolean;
   withItems?: boolean;
+  status?: StatusFilter;
 }
 
 export function issuesCommand(): Command {
@@ -26,6 +28,7 @@ export function issuesCommand(): Command {
     .addOption(new Option('--channel <channel>', 'only this channel').choices(CHANNELS))
     .option('--segment <segment>', 'only this customer segment')
     .option('--limit <n>', 'at most this many issues')
+    .addOption(new Option('--status <status>', 'open (new, investigating, fix_in_progress), all (default), or one status').choices(STATUS_FILTERS))
     .option('--json', 'print JSON (the contract in CONTRACTS.md)')
     .option('--with-items', 'with --json: list every item id of each issue')
     .action(async (options: IssuesOptions) => {
@@ -37,6 +40,7 @@ export function issuesCommand(): Command {
         segment: options.segment,
         limit: parsePositiveInt('limit', options.limit),
         withItems: options.withItems === true,
+        status: options.status,
       };
       if (query.from !== undefined && query.to !== undefined && query.from >= query.to) {
         throw new UsageError('--from must be before --to');

@@ -11,11 +11,17 @@ function unavailable(method: MethodName): () => never {
   };
 }
 
-/** The analysts' reads need the aggregator's whole data set: the desktop only has the agent's own items. */
+/** The analysts' reads and the workbench's edits need the aggregator's whole data set: the desktop only has the agent's own items. */
 export const insightHandlers: DesktopHandlerMap = {
   'issues.rank': unavailable('issues.rank'),
   'issues.detail': unavailable('issues.detail'),
   'stats.trend': unavailable('stats.trend'),
   'stats.breakdown': unavailable('stats.breakdown'),
   'team.summary': unavailable('team.summary'),
+  'issues.update': unavailable('issues.update'),
+  'issues.merge': unavailable('issues.merge'),
+  'issues.split': unavailable('issues.split'),
+  'issues.moveItems': unavailable('issues.moveItems'),
+  'issues.history': unavailable('issues.history'),
+  'issues.items': unavailable('issues.items'),
 };

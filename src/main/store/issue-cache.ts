@@ -19,9 +19,10 @@ export class IssueCache {
 
   constructor(private readonly db: LocalDatabase) {
     this.upsertStatement = db.prepare(`
-      INSERT INTO issues (id, title, status, owner, mentions, times_heard, merged_into, terms, seen_status)
-      VALUES (@id, @title, @status, @owner, @mentions, @times_heard, @merged_into, @terms, @status)
+      INSERT INTO issues (id, title, status, owner, mentions, times_heard, merged_into, terms, seen_status, root_cause, note)
+      VALUES (@id, @title, @status, @owner, @mentions, @times_heard, @merged_into, @terms, @status, @root_cause, @note)
       ON CONFLICT (id) DO UPDATE SET title = excluded.title, status = excluded.status, owner = excluded.owner,
+        root_cause = excluded.root_cause, note = excluded.note,
         mentions = excluded.mentions, times_heard = excluded.times_heard, merged_into = excluded.merged_into,
         terms = excluded.terms`);
     // seen_status starts at the status first received: only later changes count as news.
@@ -31,7 +32,8 @@ export class IssueCache {
   apply(issues: readonly IssueSnapshot[], cursor: string): void {
     this.db
       .transaction(() => {
-        for (const issue of issues) this.upsertStatement.run({ ...issue, terms: JSON.stringify(issue.terms) });
+        for (const issue of issues)
+          this.upsertStatement.run({ root_cause: null, note: null, ...issue, terms: JSON.stringify(issue.terms) });
         this.db
           .prepare("INSERT INTO sync_state (key, value) VALUES ('issues_cursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
           .run(cursor);

@@ -51,4 +51,15 @@ export const LOCAL_MIGRATIONS: readonly Migration[] = [
       CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     `,
   },
+  {
+    version: 2,
+    name: "the analyst's confirmed root cause and latest note on cached issues",
+    sql: `
+      ALTER TABLE issues ADD COLUMN root_cause TEXT;
+      ALTER TABLE issues ADD COLUMN note TEXT;
+      -- Pull every issue again on the next sync, so those already cached get theirs too; the
+      -- upsert keeps seen_status, so nothing reads as news that was not.
+      DELETE FROM sync_state WHERE key = 'issues_cursor';
+    `,
+  },
 ];

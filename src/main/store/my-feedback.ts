@@ -8,7 +8,14 @@ export interface MyFeedback {
   created_at: string;
   sync_state: 'pending' | 'synced' | 'rejected';
   sync_error: string | null;
-  issue: { id: string; title: string; status: IssueStatus; owner: string | null } | null;
+  issue: {
+    id: string;
+    title: string;
+    status: IssueStatus;
+    owner: string | null;
+    root_cause: string | null;
+    note: string | null;
+  } | null;
   /** The issue's status changed since the agent last looked. */
   unseen: boolean;
 }
@@ -23,10 +30,15 @@ interface Row {
   title: string | null;
   status: IssueStatus | null;
   owner: string | null;
+  root_cause: string | null;
+  note: string | null;
   seen_status: string | null;
 }
 
-/** "My feedback": the agent's items, newest first, with their issue's current status (close the loop). */
+/**
+ * "My feedback": the agent's items with their issue's current status, owner, confirmed root cause
+ * and the analyst's note (close the loop); changed items on top, each group newest first.
+ */
 export class MyFeedbackView {
   constructor(private readonly db: LocalDatabase) {}
 
@@ -37,13 +49,15 @@ export class MyFeedbackView {
         SELECT i.id, i.text, i.created_at, i.sync_state, i.sync_error,
                coalesce(m.id, s.id) AS issue_id, coalesce(m.title, s.title) AS title,
                coalesce(m.status, s.status) AS status, coalesce(m.owner, s.owner) AS owner,
-               coalesce(m.seen_status, s.seen_status) AS seen_status
+               coalesce(m.seen_status, s.seen_status) AS seen_status,
+               CASE WHEN m.id IS NULL THEN s.root_cause ELSE m.root_cause END AS root_cause,
+               CASE WHEN m.id IS NULL THEN s.note ELSE m.note END AS note
           FROM items i
           LEFT JOIN issues s ON s.id = coalesce(i.server_issue_id, i.issue_id)
           LEFT JOIN issues m ON m.id = s.merged_into
-         ORDER BY i.seq DESC LIMIT ?`)
+         ORDER BY i.created_at DESC, i.seq DESC LIMIT ?`)
       .all(limit);
-    return rows.map((row) => ({
+    const mine = rows.map((row): MyFeedback => ({
       id: row.id,
       text: row.text,
       created_at: row.created_at,
@@ -51,10 +65,12 @@ export class MyFeedbackView {
       sync_error: row.sync_error,
       issue:
         row.issue_id && row.title && row.status
-          ? { id: row.issue_id, title: row.title, status: row.status, owner: row.owner }
+          ? { id: row.issue_id, title: row.title, status: row.status, owner: row.owner, root_cause: row.root_cause, note: row.note }
           : null,
       unseen: row.status !== null && row.seen_status !== null && row.status !== row.seen_status,
     }));
+    // A stable sort: changed items on top, each group keeping its newest-first order.
+    return mine.sort((a, b) => Number(b.unseen) - Number(a.unseen));
   }
 
   /** The agent has seen the current status of these issues. */

@@ -7,16 +7,33 @@ export interface StatusChange {
   title: string;
   from: IssueStatus;
   to: IssueStatus;
+  owner?: string | null;
+  rootCause?: string | null;
+  note?: string | null;
 }
 
-export type IssueStatuses = ReadonlyMap<string, { title: string; status: IssueStatus }>;
+interface IssueNow {
+  title: string;
+  status: IssueStatus;
+  owner?: string | null;
+  rootCause?: string | null;
+  note?: string | null;
+}
+
+export type IssueStatuses = ReadonlyMap<string, IssueNow>;
 
 /** The current status of each issue the agent's items are in (merges already followed). */
 export function statusesOf(mine: readonly MyFeedback[]): IssueStatuses {
-  const statuses = new Map<string, { title: string; status: IssueStatus }>();
+  const statuses = new Map<string, IssueNow>();
   for (const item of mine)
     if (item.issue)
-      statuses.set(item.issue.id, { title: item.issue.title, status: item.issue.status });
+      statuses.set(item.issue.id, {
+        title: item.issue.title,
+        status: item.issue.status,
+        owner: item.issue.owner,
+        rootCause: item.issue.root_cause,
+        note: item.issue.note,
+      });
   return statuses;
 }
 
@@ -29,7 +46,15 @@ export function statusChanges(before: IssueStatuses, after: IssueStatuses): Stat
   for (const [issueId, now] of after) {
     const then = before.get(issueId);
     if (then && then.status !== now.status)
-      changes.push({ issueId, title: now.title, from: then.status, to: now.status });
+      changes.push({
+        issueId,
+        title: now.title,
+        from: then.status,
+        to: now.status,
+        owner: now.owner ?? null,
+        rootCause: now.rootCause ?? null,
+        note: now.note ?? null,
+      });
   }
   return changes;
 }
@@ -41,6 +66,15 @@ const STATUS_WORDS: Record<IssueStatus, string> = {
   fixed: 'fixed',
   wont_fix: 'closed without a fix',
 };
+
+/** What became of an issue, in one line: status, then owner, confirmed cause and note when known. */
+export function oneLine(change: StatusChange): string {
+  const parts = [`"${change.title}" is now ${STATUS_WORDS[change.to]}`];
+  if (change.owner) parts.push(`owner: ${change.owner}`);
+  if (change.rootCause) parts.push(`cause: ${change.rootCause}`);
+  if (change.note) parts.push(change.note);
+  return `${parts.join(' · ')}.`.replace(/\.\.$/, '.');
+}
 
 /** The desktop notifications for some changes: one each, or one summary when there are many. */
 export function notificationsFor(
@@ -56,6 +90,6 @@ export function notificationsFor(
   }
   return changes.map((change) => ({
     title: 'WOCAS: your feedback moved',
-    body: `"${change.title}" is now ${STATUS_WORDS[change.to]}.`,
+    body: oneLine(change),
   }));
 }

@@ -3,20 +3,29 @@ import { common as enCommon } from './en/common.js';
 import { desktop as enDesktop } from './en/desktop.js';
 import { insights as enInsights } from './en/insights.js';
 import { team as enTeam } from './en/team.js';
+import { workbench as enWorkbench } from './en/workbench.js';
 import { capture as zhCapture } from './zh-CN/capture.js';
 import { common as zhCommon } from './zh-CN/common.js';
 import { desktop as zhDesktop } from './zh-CN/desktop.js';
 import { insights as zhInsights } from './zh-CN/insights.js';
 import { team as zhTeam } from './zh-CN/team.js';
+import { workbench as zhWorkbench } from './zh-CN/workbench.js';
 
 /**
  * One catalogue per language, assembled from one file per area so that views can be worked on
  * apart. English is the reference: every other language must have exactly its keys.
  */
-const en = { ...enCommon, ...enCapture, ...enInsights, ...enTeam, ...enDesktop };
+const en = { ...enCommon, ...enCapture, ...enInsights, ...enTeam, ...enDesktop, ...enWorkbench };
 export type MessageKey = keyof typeof en;
 
-const zhCN: Record<MessageKey, string> = { ...zhCommon, ...zhCapture, ...zhInsights, ...zhTeam, ...zhDesktop };
+const zhCN: Record<MessageKey, string> = {
+  ...zhCommon,
+  ...zhCapture,
+  ...zhInsights,
+  ...zhTeam,
+  ...zhDesktop,
+  ...zhWorkbench,
+};
 
 export const LOCALES = ['en', 'zh-CN'] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -11,8 +11,9 @@ import { captureHandlers } from './capture-handlers.js';
 import { joinHandlers } from './handler-registry.js';
 import { insightHandlers } from './insight-handlers.js';
 import { sessionHandlers } from './session-handlers.js';
+import { workbenchHandlers } from './workbench-handlers.js';
 
-const HANDLERS = joinHandlers(METHOD_NAMES, sessionHandlers, captureHandlers, insightHandlers);
+const HANDLERS = joinHandlers(METHOD_NAMES, sessionHandlers, captureHandlers, insightHandlers, workbenchHandlers);
 
 /**
  * POST /api/v1/call/<method>: the UI's typed contract (src/shared/api/contract.ts) over HTTP, one

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHANNELS, describeValidationError } from '../../shared/domain/feedback-item.js';
 import { invalidTimeMessage, parseWindowBound } from '../../shared/time/iso-time.js';
+import { STATUS_FILTERS } from '../../shared/domain/issue.js';
 import type { RankingQuery } from '../issues/rank-issues.js';
 import { scopedTeam } from '../tokens/permissions.js';
 import type { TokenIdentity } from '../tokens/tokens-repo.js';
@@ -18,6 +19,7 @@ const querySchema = z.strictObject({
   channel: z.enum(CHANNELS).optional(),
   segment: once.optional(),
   limit: once.regex(/^\d+$/, 'must be a positive whole number').optional(),
+  status: z.enum(STATUS_FILTERS).optional(),
 });
 
 /** As on the command line: ISO 8601, a bare date as `to` includes that day; no offset means UTC. */
@@ -38,7 +40,7 @@ function withoutEmpty(query: unknown): unknown {
 export function parseIssuesQuery(raw: unknown, token: TokenIdentity): RankingQuery {
   const parsed = querySchema.safeParse(withoutEmpty(raw));
   if (!parsed.success) throw new HttpError(400, `invalid query: ${describeValidationError(parsed.error)}`);
-  const { from, to, team, channel, segment, limit } = parsed.data;
+  const { from, to, team, channel, segment, limit, status } = parsed.data;
   const query: RankingQuery = {
     from: parseTime('from', from),
     to: parseTime('to', to),
@@ -47,6 +49,7 @@ export function parseIssuesQuery(raw: unknown, token: TokenIdentity): RankingQue
     channel,
     segment,
     limit: limit === undefined ? undefined : Number(limit),
+    status,
   };
   if (query.limit === 0) throw new HttpError(400, 'invalid query: limit: must be a positive whole number');
   if (query.limit !== undefined && query.limit > MAX_ISSUES_LIMIT) {

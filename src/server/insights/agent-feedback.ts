@@ -5,6 +5,7 @@ import type { IssueStatus } from '../../shared/domain/issue.js';
 import type { Grouper } from '../../shared/grouping/grouper.js';
 import { countTerms } from '../../shared/grouping/term-vector.js';
 import { tokenize } from '../../shared/text/tokenize.js';
+import { latestNotes } from '../issues/issue-history.js';
 import { type Sql, inList, rows } from '../storage/sql.js';
 
 /** Open issues most like a text, from the live grouper (the same index that assigns items). */
@@ -44,29 +45,40 @@ interface MineRow {
   title: string;
   status: IssueStatus;
   owner: string | null;
+  root_cause: string | null;
   seen: string | null;
 }
 
-/** An agent's own items, newest first, with their issue now (following merges) and whether it changed. */
+/**
+ * An agent's own items with their issue now (following merges), what the analyst confirmed and
+ * noted, and whether it changed: changed items on top, then newest first.
+ */
 export async function agentFeedback(q: Sql, agent: string, limit: number): Promise<MyFeedbackItem[]> {
   const mine = await rows(
     q,
-    sql<MineRow>`SELECT it.id, it.text, it.created_at, s.id AS issue_id, s.title, s.status, s.owner, seen.status AS seen
+    sql<MineRow>`SELECT it.id, it.text, it.created_at, s.id AS issue_id, s.title, s.status, s.owner, s.root_cause, seen.status AS seen
          FROM items it
          JOIN issues direct ON direct.id = it.issue_id
          JOIN issues s ON s.id = coalesce(direct.merged_into, direct.id)
          LEFT JOIN feedback_seen seen ON seen.agent = ${agent} AND seen.issue_id = s.id
-        WHERE it.agent = ${agent} ORDER BY it.seq DESC LIMIT ${limit}`,
+        WHERE it.agent = ${agent} ORDER BY it.created_at DESC, it.seq DESC LIMIT ${limit}`,
   );
-  return mine.map((row) => ({
+  const notes = await latestNotes(q, [...new Set(mine.map((row) => row.issue_id))]);
+  const items = mine.map((row): MyFeedbackItem => ({
     id: row.id,
     text: row.text,
     created_at: new Date(row.created_at).toISOString(),
     sync_state: 'synced',
-    issue: { id: row.issue_id, title: row.title, status: row.status, owner: row.owner },
+    issue: { id: row.issue_id, title: row.title, status: row.status, owner: row.owner, root_cause: row.root_cause, note: notes.get(row.issue_id) ?? null },
     // Nothing seen yet counts as seen at "new": any progress since is news.
     unseen: row.status !== (row.seen ?? 'new'),
   }));
+  return changedFirst(items);
+}
+
+/** Changed items on top, each group keeping its newest-first order (a stable sort). */
+export function changedFirst(items: MyFeedbackItem[]): MyFeedbackItem[] {
+  return [...items].sort((a, b) => Number(b.unseen) - Number(a.unseen));
 }
 
 export async function markSeen(q: Sql, agent: string, issueIds: readonly string[]): Promise<void> {

@@ -1,33 +1,57 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { BreakdownRow, TeamSummary, TrendSeries } from '../../shared/api/contract.js';
+import { zoneBuckets, type ZoneBuckets } from '../../shared/time/zone-buckets.js';
 import { rankIssues } from '../issues/rank-issues.js';
 import { type Sql, inList, rows } from '../storage/sql.js';
 import { type ItemFilter, itemConditions } from './window.js';
 
-const DAY = 86_400_000;
+/** More buckets than a chart can show or a request should cost. */
+export const MAX_TREND_BUCKETS = 800;
 
-/** Contacts per day or week (weeks start on Monday, UTC) for some issues, or for all as one series. */
+/**
+ * The SQL for an item's bucket index (see ZoneBuckets): its wall-clock time in the zone, from the
+ * offset in force at its instant, in whole buckets since the first. Every operand is an integer
+ * literal, so both engines divide integers (a bound JS number is REAL in SQLite, whose division
+ * then never lands on a whole bucket).
+ */
+function bucketSql(buckets: ZoneBuckets): RawBuilder<number> {
+  const { offsets } = buckets;
+  const last = sql.lit(offsets.at(-1)?.[1] ?? 0);
+  // offsets[i + 1] starts where offsets[i] stops: before each change, the offset before it.
+  const offset =
+    offsets.length < 2
+      ? last
+      : sql`CASE ${sql.join(
+          offsets.slice(1).map(([at], i) => sql`WHEN created_at < ${sql.lit(at)} THEN ${sql.lit(offsets[i]?.[1] ?? 0)}`),
+          sql` `,
+        )} ELSE ${last} END`;
+  return sql<number>`(created_at + ${offset} - ${sql.lit(buckets.originWall)}) / ${sql.lit(buckets.size)}`;
+}
+
+/**
+ * Contacts per day or week (weeks start on Monday) of a time zone's calendar, for some issues or
+ * for all as one series. Each item counts in exactly one bucket, so the buckets add up to the
+ * window's times_heard for the same filters.
+ */
 export async function trendSeries(
   q: Sql,
   filter: ItemFilter & { from: number; to: number },
   bucket: 'day' | 'week',
   issueIds: readonly string[] | undefined,
+  timeZone = 'UTC',
 ): Promise<TrendSeries> {
-  const size = bucket === 'day' ? DAY : 7 * DAY;
-  // 1970-01-01 was a Thursday: shift so that week buckets begin on Mondays.
-  const origin = bucket === 'week' ? Math.floor((filter.from - 4 * DAY) / size) * size + 4 * DAY : Math.floor(filter.from / DAY) * DAY;
-  const count = Math.max(1, Math.ceil((filter.to - origin) / size));
-  const buckets = Array.from({ length: count }, (_, i) => new Date(origin + i * size).toISOString().slice(0, 10));
+  const buckets = zoneBuckets(filter.from, filter.to, bucket, timeZone);
+  const count = buckets.labels.length;
   const where = itemConditions(filter);
   const byIssue = issueIds !== undefined && issueIds.length > 0;
   const found = await rows(
     q,
     sql<{ issue_id: string | null; bucket: number; times_heard: number }>`SELECT ${byIssue ? sql`issue_id` : sql`NULL`} AS issue_id,
-            (created_at - ${origin}) / ${size} AS bucket, sum(times_heard) AS times_heard
+            ${bucketSql(buckets)} AS bucket, sum(times_heard) AS times_heard
        FROM items WHERE ${where} ${byIssue ? sql`AND ${inList(sql.ref('issue_id'), issueIds)}` : sql``}
       GROUP BY ${byIssue ? sql`1, 2` : sql`2`}`,
   );
-  const keys = byIssue ? [...issueIds] : [null];
+  const keys = byIssue ? [...new Set(issueIds)] : [null];
   const named = keys.filter((key) => key !== null);
   const titles = new Map(
     (await rows(q, sql<{ id: string; title: string }>`SELECT id, title FROM issues WHERE ${inList(sql.ref('id'), named)}`)).map((row) => [row.id, row.title]),
@@ -35,9 +59,10 @@ export async function trendSeries(
   const series = keys.map((key) => ({ issueId: key, title: key === null ? '' : (titles.get(key) ?? key), times_heard: new Array<number>(count).fill(0) }));
   for (const row of found) {
     const target = series.find((s) => s.issueId === row.issue_id);
-    if (target && row.bucket >= 0 && row.bucket < count) target.times_heard[row.bucket] = row.times_heard;
+    const index = Number(row.bucket);
+    if (target && index >= 0 && index < count) target.times_heard[index] = (target.times_heard[index] ?? 0) + Number(row.times_heard);
   }
-  return { buckets, series };
+  return { buckets: buckets.labels, series };
 }
 
 /** Mentions and contacts by channel, team or segment. */

@@ -8,16 +8,23 @@ import { bumpGeneration } from '../grouping/vocabulary-repo.js';
 import { type Sql, changes, first, inList, rows } from '../storage/sql.js';
 import type { Storage } from '../storage/storage.js';
 import { type IssueRow, getIssue } from './issues-repo.js';
+import { type ActionContext, recordHistory } from './issue-history.js';
 import { recomputeIssueTotals } from './issue-totals.js';
 
 /** An analyst action that cannot be done as asked (unknown issue, bad status, …). */
 export class IssueActionError extends Error {}
 
+/** An analyst's edit: a field left out stays as it is; null (or blank) clears it. Add fields here. */
 export interface IssueUpdate {
   status?: string | undefined;
-  owner?: string | undefined;
-  title?: string | undefined;
-  root_cause?: string | undefined;
+  /** A department or a person. */
+  owner?: string | null | undefined;
+  /** Null goes back to the automatic label. */
+  title?: string | null | undefined;
+  /** The confirmed root cause. */
+  root_cause?: string | null | undefined;
+  /** A note kept in the history and shown to the agents who reported the issue. */
+  note?: string | null | undefined;
 }
 
 /**
@@ -29,33 +36,27 @@ function typed(value: string): string {
   return redact(value.trim()).text;
 }
 
+/** An action's moment and author: a bare number is the command line's "now" with no actor. */
+type When = number | ActionContext;
+const contextOf = (when: When): ActionContext => (typeof when === 'number' ? { now: when } : when);
+
+/** Issue actions name issues that may not exist; callers answer those as "not found". */
+export class IssueMissingError extends IssueActionError {}
+
 async function liveIssue(tx: Sql, id: string): Promise<IssueRow> {
   const row = await getIssue(tx, id);
-  if (!row) throw new IssueActionError(`no issue ${id}`);
+  if (!row) throw new IssueMissingError(`no issue ${id}`);
   if (row.merged_into) throw new IssueActionError(`issue ${id} was merged into ${row.merged_into}`);
   return row;
-}
-
-async function record(
-  tx: Sql,
-  issueId: string,
-  now: number,
-  action: 'update' | 'merge' | 'split',
-  field: string | null,
-  oldValue: string | null,
-  newValue: string | null,
-): Promise<void> {
-  await tx.db
-    .insertInto('issue_history')
-    .values({ issue_id: issueId, at: now, action, field, old_value: oldValue, new_value: newValue })
-    .execute();
 }
 
 /**
  * Moves every item of `source` into `target`; the source is retired with a redirect, so agents'
  * "heard again" on it and later similar items land in the target. Reclustering keeps it so.
  */
-export async function mergeIssues(storage: Storage, source: string, target: string, now: number): Promise<void> {
+export async function mergeIssues(storage: Storage, source: string, target: string, when: When): Promise<void> {
+  const context = contextOf(when);
+  const { now } = context;
   if (source === target) throw new IssueActionError('an issue cannot be merged into itself');
   await storage.write(async (tx) => {
     await liveIssue(tx, source);
@@ -67,14 +68,16 @@ export async function mergeIssues(storage: Storage, source: string, target: stri
     await sql`UPDATE issues SET curated = 1, updated_at = ${now} WHERE id = ${target}`.execute(tx.db);
     await rebuildIssueModel(tx, target);
     await recomputeIssueTotals(tx, [source, target]);
-    await record(tx, target, now, 'merge', 'items', source, String(moved));
-    await record(tx, source, now, 'merge', 'merged_into', null, target);
+    await recordHistory(tx, target, context, 'merge', 'items', source, String(moved));
+    await recordHistory(tx, source, context, 'merge', 'merged_into', null, target);
     await bumpGeneration(tx);
   });
 }
 
 /** Moves these items of an issue into a new issue and returns its id. */
-export async function splitIssue(storage: Storage, issueId: string, itemIds: readonly string[], title: string | undefined, now: number): Promise<string> {
+export async function splitIssue(storage: Storage, issueId: string, itemIds: readonly string[], title: string | undefined, when: When): Promise<string> {
+  const context = contextOf(when);
+  const { now } = context;
   if (itemIds.length === 0) throw new IssueActionError('give at least one item to split off');
   return storage.write(async (tx): Promise<string> => {
     await liveIssue(tx, issueId);
@@ -104,35 +107,92 @@ export async function splitIssue(storage: Storage, issueId: string, itemIds: rea
     await rebuildIssueModel(tx, issueId);
     await rebuildIssueModel(tx, created);
     await recomputeIssueTotals(tx, [issueId, created]);
-    await record(tx, issueId, now, 'split', 'items', String(found.length), created);
-    await record(tx, created, now, 'split', 'from', null, issueId);
+    await recordHistory(tx, issueId, context, 'split', 'items', String(found.length), created);
+    await recordHistory(tx, created, context, 'split', 'from', null, issueId);
     await bumpGeneration(tx);
     return created;
   });
 }
 
-/** Analyst edits; every changed field is kept in the issue's history. */
-export async function updateIssue(storage: Storage, issueId: string, update: IssueUpdate, now: number): Promise<IssueRow> {
+/** What an analyst typed, redacted (see typed); blank text means "clear it", as null does. */
+const cleared = (value: string | null): string | null => (value === null ? null : typed(value) || null);
+
+/** The automatic label an issue goes back to when its analyst's title is cleared. */
+async function automaticTitle(tx: Sql, issueId: string, current: string): Promise<string> {
+  const oldest = await first(tx, sql<{ text: string }>`SELECT text FROM items WHERE issue_id = ${issueId} ORDER BY seq LIMIT 1`);
+  return oldest ? titleFromVerbatim(oldest.text) : current;
+}
+
+function checkUpdate(update: IssueUpdate): void {
   if (update.status !== undefined && !(ISSUE_STATUSES as readonly string[]).includes(update.status)) {
     throw new IssueActionError(`unknown status "${update.status}": use ${ISSUE_STATUSES.join(', ')}`);
   }
-  if (update.title !== undefined && update.title.trim() === '') throw new IssueActionError('a title cannot be empty');
+  if (typeof update.title === 'string' && update.title.trim() === '') throw new IssueActionError('a title cannot be empty');
+}
+
+/**
+ * Analyst edits (the CLI's `issue update` and the workbench's `issues.update`); every changed field
+ * and every note is kept in the issue's history with who made it.
+ */
+export async function updateIssue(storage: Storage, issueId: string, update: IssueUpdate, when: When): Promise<IssueRow> {
+  checkUpdate(update);
+  const context = contextOf(when);
+  const { now } = context;
   return storage.write(async (tx): Promise<IssueRow> => {
     const before = await liveIssue(tx, issueId);
-    const edits: [keyof IssueUpdate, string | null][] = [];
+    const edits: ['status' | 'owner' | 'title' | 'root_cause', string | null][] = [];
     if (update.status !== undefined) edits.push(['status', update.status]);
-    if (update.owner !== undefined) edits.push(['owner', typed(update.owner) || null]);
-    if (update.title !== undefined) edits.push(['title', typed(update.title)]);
-    if (update.root_cause !== undefined) edits.push(['root_cause', typed(update.root_cause) || null]);
+    if (update.owner !== undefined) edits.push(['owner', cleared(update.owner)]);
+    if (update.title !== undefined) edits.push(['title', cleared(update.title) ?? (await automaticTitle(tx, issueId, before.title))]);
+    if (update.root_cause !== undefined) edits.push(['root_cause', cleared(update.root_cause)]);
     for (const [field, value] of edits) {
       const old = before[field];
       if (old === value) continue;
       await sql`UPDATE issues SET ${sql.ref(field)} = ${value}, curated = 1, updated_at = ${now} WHERE id = ${issueId}`.execute(tx.db);
-      await record(tx, issueId, now, 'update', field, old, value);
+      await recordHistory(tx, issueId, context, 'update', field, old, value);
     }
-    if (update.title !== undefined) await sql`UPDATE issues SET title_source = 'analyst' WHERE id = ${issueId}`.execute(tx.db);
+    if (update.title !== undefined) {
+      const source = cleared(update.title) === null ? 'auto' : 'analyst';
+      await sql`UPDATE issues SET title_source = ${source} WHERE id = ${issueId}`.execute(tx.db);
+    }
+    const note = cleared(update.note ?? null);
+    if (note !== null) {
+      // A note is news for the agents too: it moves the issue's change sequence like an edit.
+      await sql`UPDATE issues SET updated_at = ${now} WHERE id = ${issueId}`.execute(tx.db);
+      await recordHistory(tx, issueId, context, 'note', null, null, note);
+    }
     // A closed issue takes no new items; the grouper in every process must see that.
     if (update.status !== undefined) await bumpGeneration(tx);
     return liveIssue(tx, issueId);
+  });
+}
+
+/**
+ * Moves items, from whichever issues hold them, into a live issue; issues left empty stay (their
+ * history does too) and simply stop ranking. Returns how many items moved.
+ */
+export async function moveItems(storage: Storage, itemIds: readonly string[], into: string, when: When): Promise<number> {
+  if (itemIds.length === 0) throw new IssueActionError('give at least one item to move');
+  const context = contextOf(when);
+  return storage.write(async (tx): Promise<number> => {
+    await liveIssue(tx, into);
+    const found = await rows(tx, sql<{ id: string; issue_id: string }>`SELECT id, issue_id FROM items WHERE ${inList(sql.ref('id'), itemIds)}`);
+    const missing = itemIds.filter((id) => !found.some((row) => row.id === id));
+    if (missing.length > 0) throw new IssueActionError(`no such items: ${missing.slice(0, 5).join(', ')}`);
+    const moving = found.filter((row) => row.issue_id !== into);
+    if (moving.length === 0) return 0;
+    const sources = [...new Set(moving.map((row) => row.issue_id))];
+    await sql`UPDATE items SET issue_id = ${into}, assigned_by = 'analyst' WHERE ${inList(sql.ref('id'), moving.map((row) => row.id))}`.execute(tx.db);
+    await sql`UPDATE issues SET curated = 1, updated_at = ${context.now} WHERE ${inList(sql.ref('id'), [...sources, into])}`.execute(tx.db);
+    for (const source of sources) {
+      const count = String(moving.filter((row) => row.issue_id === source).length);
+      await rebuildIssueModel(tx, source);
+      await recordHistory(tx, source, context, 'move', 'items_out', count, into);
+    }
+    await rebuildIssueModel(tx, into);
+    await recomputeIssueTotals(tx, [...sources, into]);
+    await recordHistory(tx, into, context, 'move', 'items_in', sources.join(', '), String(moving.length));
+    await bumpGeneration(tx);
+    return moving.length;
   });
 }

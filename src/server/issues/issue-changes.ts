@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { IssueSnapshot, IssueStatus } from '../../shared/domain/issue.js';
 import { type Sql, inList, rows } from '../storage/sql.js';
+import { latestNotes } from './issue-history.js';
 import { type IssueModel, latestChangeSeq } from './issues-repo.js';
 
 export type { IssueSnapshot } from '../../shared/domain/issue.js';
@@ -20,6 +21,7 @@ interface Row {
   title: string;
   status: IssueStatus;
   owner: string | null;
+  root_cause: string | null;
   merged_into: string | null;
   model: string;
   change_seq: number;
@@ -52,7 +54,7 @@ export async function issueChangesSince(
   if (after > latest) throw new InvalidCursorError('unknown cursor: start again without one');
   const found = await rows(
     q,
-    sql<Row>`SELECT id, title, status, owner, merged_into, model, change_seq FROM issues
+    sql<Row>`SELECT id, title, status, owner, root_cause, merged_into, model, change_seq FROM issues
       WHERE change_seq > ${after} ORDER BY change_seq LIMIT ${limit + 1}`,
   );
   const page = found.slice(0, limit);
@@ -65,6 +67,7 @@ export async function issueChangesSince(
       )
     ).map((row) => [row.issue_id, row]),
   );
+  const notes = await latestNotes(q, page.map((row) => row.id));
   const issues = page.map((row): IssueSnapshot => {
     const { mentions, times_heard } = counts.get(row.id) ?? { mentions: 0, times_heard: 0 };
     const model = JSON.parse(row.model) as IssueModel;
@@ -76,6 +79,8 @@ export async function issueChangesSince(
       mentions,
       times_heard,
       merged_into: row.merged_into,
+      root_cause: row.root_cause,
+      note: notes.get(row.id) ?? null,
       terms: model.terms.filter(([term]) => showTerm(term)).sort((a, b) => b[1] - a[1]).slice(0, SNAPSHOT_TERMS),
     };
   });

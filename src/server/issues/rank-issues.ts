@@ -1,6 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Channel } from '../../shared/domain/feedback-item.js';
-import type { RankedIssue, RankedIssues } from '../../shared/domain/issue.js';
+import { type RankedIssue, type RankedIssues, type StatusFilter, statusMatcher } from '../../shared/domain/issue.js';
 import { issueScore, issueTrend } from '../../shared/ranking/score.js';
 import { type Sql, IN_LIST_MAX, chunks, inList, itemsForRanking, likeOperator, rows } from '../storage/sql.js';
 import type { IssueRow } from './issues-repo.js';
@@ -20,6 +20,8 @@ export interface RankingQuery {
   issueIds?: readonly string[] | undefined;
   /** Only issues whose title or a verbatim contains this text (case-insensitive for Latin letters). */
   search?: string | undefined;
+  /** Which statuses: `open` (new, investigating, fix_in_progress), one status, or `all` (the default). */
+  status?: StatusFilter | undefined;
 }
 
 /** The query's filters as SQL conditions on items, each starting with AND. */
@@ -92,10 +94,12 @@ export async function rankIssues(q: Sql, query: RankingQuery, now: number): Prom
   }
 
   const issues = await issueRows(q, windowRows.map((row) => row.issue_id));
-  const ranked = windowRows.map((row): RankedIssue => {
+  const wanted = statusMatcher(query.status ?? 'all');
+  const ranked = windowRows.flatMap((row): RankedIssue[] => {
     const issue = issues.get(row.issue_id) as RankedIssueRow;
+    if (!wanted(issue.status)) return [];
     const before = previous.get(row.issue_id) ?? 0;
-    return {
+    return [{
       id: row.issue_id,
       title: issue.title,
       status: issue.status,
@@ -108,7 +112,7 @@ export async function rankIssues(q: Sql, query: RankingQuery, now: number): Prom
       trend: query.from === undefined ? 0 : issueTrend(row.times_heard, before),
       previous_times_heard: before,
       score: issueScore(row),
-    };
+    }];
   });
   ranked.sort(
     (a, b) =>

@@ -57,7 +57,8 @@ export async function weeklyReportData(q: Sql, team: string | null, week: IsoWee
   const { from, to } = weekBounds(week, timeZone);
   const teamFilter = team ?? undefined;
   const ofTeam = team ? sql`AND team = ${team}` : sql``;
-  const ranked = (await rankIssues(q, { from, to, team: teamFilter }, now)).issues;
+  // Fixed and won't-fix issues are done with: the week's report is about what is still open.
+  const ranked = (await rankIssues(q, { from, to, team: teamFilter, status: 'open' }, now)).issues;
   const items = await rows(
     q,
     sql<ReportItem>`SELECT id, issue_id, text, channel, agent, created_at, root_cause, suggested_fix FROM items

@@ -63,5 +63,6 @@ export interface Schema {
     field: string | null;
     old_value: string | null;
     new_value: string | null;
+    actor: string | null;
   };
 }

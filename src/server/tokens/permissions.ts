@@ -10,8 +10,9 @@ import type { TokenIdentity } from './tokens-repo.js';
  * - `role`: verbatims, root causes, fixes, per-team and per-agent figures, narrowed by dataScope.
  * - `own`: the caller's own records (their items, what they have seen).
  * - `stamped`: a write; the items are stored under the token's identity (stampItem).
+ * - `curation`: an analyst's change to issues (status, owner, title, cause, merge, split, move).
  */
-export type Scope = 'company' | 'role' | 'own' | 'stamped';
+export type Scope = 'company' | 'role' | 'own' | 'stamped' | 'curation';
 
 interface Permission {
   roles: readonly Role[];
@@ -24,6 +25,8 @@ interface Permission {
 
 const EVERYONE = ROLES;
 const LEAD_AND_UP: readonly Role[] = ['lead', 'analyst', 'admin'];
+/** Who may change issues: the full-time owners of root causes, not leads or agents. */
+const CURATORS: readonly Role[] = ['analyst', 'admin'];
 
 /** Every HTTP route that needs a token. */
 export const ROUTES = [
@@ -70,6 +73,13 @@ export const PERMISSIONS: Record<RouteName | MethodName, Permission> = {
     heavy: true,
   },
   'team.summary': { roles: LEAD_AND_UP, scope: 'role', words: 'call team.summary', heavy: true },
+  'issues.update': { roles: CURATORS, scope: 'curation', words: 'call issues.update' },
+  'issues.merge': { roles: CURATORS, scope: 'curation', words: 'call issues.merge' },
+  'issues.split': { roles: CURATORS, scope: 'curation', words: 'call issues.split' },
+  'issues.moveItems': { roles: CURATORS, scope: 'curation', words: 'call issues.moveItems' },
+  'issues.history': { roles: CURATORS, scope: 'role', words: 'call issues.history' },
+  // A lead reads their own team's items only: the handler narrows the team with itemFilter.
+  'issues.items': { roles: LEAD_AND_UP, scope: 'role', words: 'call issues.items', heavy: true },
 };
 
 export function isHeavy(name: RouteName | MethodName): boolean {

@@ -1,5 +1,5 @@
 import type { Channel } from '../domain/feedback-item.js';
-import type { IssueStatus, RankedIssue, RankedIssues } from '../domain/issue.js';
+import type { IssueStatus, RankedIssue, RankedIssues, StatusFilter } from '../domain/issue.js';
 import type { Role } from '../domain/role.js';
 
 /**
@@ -32,6 +32,19 @@ export interface ApiMethods {
   'stats.breakdown': { args: BreakdownQuery; result: BreakdownRow[] };
   /** A team lead's week: top issues, the team's verbatims, who contributed. */
   'team.summary': { args: { team: string } & WindowFilter; result: TeamSummary };
+
+  /** The analyst's workbench (analysts and admins; leads may read their team's items). */
+  'issues.update': { args: IssueUpdateArgs; result: IssueDetail };
+  /** Moves every item of `id` into `into`; `id` is retired. */
+  'issues.merge': { args: { id: string; into: string }; result: { id: string } };
+  /** Moves these items of `id` into a new issue. */
+  'issues.split': { args: { id: string; itemIds: string[]; title?: string }; result: { id: string } };
+  /** Moves items, from whichever issues hold them, into `into`. */
+  'issues.moveItems': { args: { itemIds: string[]; into: string }; result: { moved: number } };
+  /** Who changed what and when, oldest first; a merged-away id answers with its target's. */
+  'issues.history': { args: { id: string }; result: HistoryEntry[] };
+  /** Every item of an issue, newest first, paged and searchable. */
+  'issues.items': { args: IssueItemsQuery; result: IssueItemsPage };
 }
 
 export type MethodName = keyof ApiMethods;
@@ -64,6 +77,12 @@ export const METHOD_NAMES = [
   'stats.trend',
   'stats.breakdown',
   'team.summary',
+  'issues.update',
+  'issues.merge',
+  'issues.split',
+  'issues.moveItems',
+  'issues.history',
+  'issues.items',
 ] as const satisfies readonly MethodName[];
 
 export type { Role } from '../domain/role.js';
@@ -115,7 +134,15 @@ export interface MyFeedbackItem {
   text: string;
   created_at: string;
   sync_state: 'pending' | 'synced' | 'rejected';
-  issue: { id: string; title: string; status: IssueStatus; owner: string | null } | null;
+  /** The issue now, with what the analyst confirmed (root cause) and wrote (latest note) when known. */
+  issue: {
+    id: string;
+    title: string;
+    status: IssueStatus;
+    owner: string | null;
+    root_cause?: string | null;
+    note?: string | null;
+  } | null;
   /** The issue's status changed since the agent last looked. */
   unseen: boolean;
 }
@@ -133,6 +160,8 @@ export interface RankQuery extends WindowFilter {
   /** Words that must appear in the title or a verbatim. */
   search?: string;
   limit?: number;
+  /** `open` (new, investigating, fix_in_progress), `all` (the default), or one status. */
+  status?: StatusFilter;
 }
 
 export interface CountedText {
@@ -152,6 +181,8 @@ export interface IssueDetail {
 export interface TrendQuery extends WindowFilter {
   issueIds?: string[];
   bucket: 'day' | 'week';
+  /** IANA time zone whose days and weeks the buckets are (default UTC); the UI sends the browser's. */
+  tz?: string;
 }
 
 export interface TrendSeries {
@@ -186,4 +217,53 @@ export interface SyncState {
   online: boolean;
   /** ISO time of the last successful sync, by this machine's clock (display only). */
   last_synced_at: string | null;
+}
+
+/** An analyst's edit: a field left out stays; null clears owner, title (back to the automatic label) and root cause. */
+export interface IssueUpdateArgs {
+  id: string;
+  status?: IssueStatus;
+  owner?: string | null;
+  title?: string | null;
+  root_cause?: string | null;
+  /** Kept in the history and shown to the agents who reported the issue. */
+  note?: string;
+}
+
+export interface HistoryEntry {
+  at: string;
+  /** The name of the token that made the change; null for the command line. */
+  actor: string | null;
+  action: 'update' | 'merge' | 'split' | 'move' | 'note';
+  /** One readable line (English): what changed, from what, to what. */
+  detail: string;
+  field: string | null;
+  old_value: string | null;
+  new_value: string | null;
+}
+
+export interface IssueItemsQuery extends WindowFilter {
+  id: string;
+  offset?: number;
+  limit?: number;
+  search?: string;
+}
+
+export interface IssueItem {
+  id: string;
+  text: string;
+  channel: Channel;
+  team: string | null;
+  agent: string | null;
+  segment: string | null;
+  created_at: string;
+  times_heard: number;
+  root_cause: string | null;
+  suggested_fix: string | null;
+}
+
+export interface IssueItemsPage {
+  /** Items matching the query, over all pages. */
+  total: number;
+  items: IssueItem[];
 }

@@ -4,6 +4,16 @@ export type IssueStatus = (typeof ISSUE_STATUSES)[number];
 /** Statuses under which new verbatims may still be grouped into an issue. */
 export const OPEN_STATUSES: ReadonlySet<IssueStatus> = new Set(['new', 'investigating', 'fix_in_progress']);
 
+/** Which issues a ranking shows: the open ones, every one, or those of one status. */
+export const STATUS_FILTERS = ['open', 'all', ...ISSUE_STATUSES] as const;
+export type StatusFilter = (typeof STATUS_FILTERS)[number];
+
+export function statusMatcher(filter: StatusFilter): (status: IssueStatus) => boolean {
+  if (filter === 'all') return () => true;
+  if (filter === 'open') return (status) => OPEN_STATUSES.has(status);
+  return (status) => status === filter;
+}
+
 /** An issue as ranked for a window and filters: the `wocas issues --json` element. */
 export interface RankedIssue {
   id: string;
@@ -40,6 +50,9 @@ export interface IssueSnapshot {
   mentions: number;
   times_heard: number;
   merged_into: string | null;
+  /** The analyst's confirmed root cause and latest note: what agents read in My feedback. */
+  root_cause?: string | null;
+  note?: string | null;
   /** The heaviest centroid terms, [[term, weight], …]. */
   terms: [string, number][];
 }

@@ -24,6 +24,10 @@ export function FeedbackCard({ item }: { item: MyFeedbackItem }) {
       ) : (
         <p className="mine-issue hint">{t('mine.ungrouped')}</p>
       )}
+      {issue?.root_cause && (
+        <p className="mine-outcome">{t('mine.rootCause', { text: issue.root_cause })}</p>
+      )}
+      {issue?.note && <p className="mine-outcome">{t('mine.note', { text: issue.note })}</p>}
     </li>
   );
 }

@@ -7,7 +7,7 @@ import { useInsights } from './insights-store.js';
 import { PALETTE, useChart } from './use-chart.js';
 import { describeError, useInvoke } from './use-invoke.js';
 
-type By = 'channel' | 'team';
+type By = 'channel' | 'team' | 'segment';
 
 function keyLabel(by: By, key: string | null, { t }: I18n): string {
   if (key === null) return t('common.none');
@@ -30,7 +30,7 @@ function breakdownConfig(
         {
           label: t('insights.pareto.contacts'),
           data: rows.map((row) => row.times_heard),
-          backgroundColor: PALETTE[by === 'channel' ? 5 : 4],
+          backgroundColor: PALETTE[by === 'channel' ? 5 : by === 'team' ? 4 : 3],
         },
       ],
     },
@@ -56,17 +56,27 @@ function breakdownConfig(
   };
 }
 
-function Breakdown({ by, filter }: { by: By; filter: WindowFilter }) {
+const TITLES = {
+  channel: 'insights.breakdown.byChannel',
+  team: 'insights.breakdown.byTeam',
+  segment: 'insights.breakdown.bySegment',
+} as const;
+
+export function Breakdown({ by, filter, issueId }: { by: By; filter: WindowFilter; issueId?: string }) {
   const i18n = useI18n();
   const { t, number } = i18n;
   const refresh = useInsights((state) => state.refresh);
-  const { data, error } = useInvoke('stats.breakdown', { ...filter, by }, refresh);
+  const { data, error } = useInvoke(
+    'stats.breakdown',
+    { ...filter, by, ...(issueId ? { issueId } : {}) },
+    refresh,
+  );
   const config = useMemo(
     () => (data && data.length > 0 ? breakdownConfig(data, by, i18n) : null),
     [data, by, i18n],
   );
   const canvas = useChart(config);
-  const title = t(by === 'channel' ? 'insights.breakdown.byChannel' : 'insights.breakdown.byTeam');
+  const title = t(TITLES[by]);
   const summary = (data ?? [])
     .map((row) => `${keyLabel(by, row.key, i18n)} ${number(row.times_heard)}`)
     .join(', ');
@@ -90,7 +100,7 @@ function Breakdown({ by, filter }: { by: By; filter: WindowFilter }) {
   );
 }
 
-/** Contacts by channel and by team, for the window and filters. */
+/** Contacts by channel, team and segment, for the window and filters. */
 export function BreakdownCharts({ filter }: { filter: WindowFilter }) {
   const { t } = useI18n();
   return (
@@ -99,6 +109,7 @@ export function BreakdownCharts({ filter }: { filter: WindowFilter }) {
       <div className="breakdown-pair">
         <Breakdown by="channel" filter={filter} />
         <Breakdown by="team" filter={filter} />
+        <Breakdown by="segment" filter={filter} />
       </div>
     </section>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { CHANNELS, type Channel } from '../../../shared/domain/item-fields.js';
+import { STATUS_FILTERS, type StatusFilter } from '../../../shared/domain/issue.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { type Filters, useInsights } from './insights-store.js';
 import { useInvoke } from './use-invoke.js';
@@ -127,6 +128,15 @@ export function FiltersBar({
           ...(taxonomy?.segments ?? []).map((segment) => ({ value: segment, label: segment })),
         ]}
         onChange={(value) => setFilter('segment', value)}
+      />
+      <Choice
+        label={t('insights.filters.status')}
+        value={filters.status}
+        options={STATUS_FILTERS.map((status) => ({
+          value: status,
+          label: t(`insights.filters.status.${status}`),
+        }))}
+        onChange={(value) => setFilter('status', value as StatusFilter)}
       />
       <SearchBox />
       <button type="button" className="refresh" onClick={reload} aria-busy={loading}>

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { WindowFilter } from '../../../shared/api/contract.js';
 import type { Channel } from '../../../shared/domain/feedback-item.js';
+import type { StatusFilter } from '../../../shared/domain/issue.js';
 import { lastDays, windowDays } from './dates.js';
 
 export const DEFAULT_DAYS = 28;
@@ -18,6 +19,8 @@ export interface Filters {
   channel: Channel | '';
   segment: string;
   search: string;
+  /** Which issues rank: the open ones by default, fixed ones one choice away. */
+  status: StatusFilter;
 }
 
 export type SortKey =
@@ -55,7 +58,7 @@ const FIRST_DIRECTION: Record<SortKey, SortDirection> = {
 };
 
 export const useInsights = create<InsightsState>((set) => ({
-  filters: { ...lastDays(DEFAULT_DAYS), team: '', channel: '', segment: '', search: '' },
+  filters: { ...lastDays(DEFAULT_DAYS), team: '', channel: '', segment: '', search: '', status: 'open' },
   sort: { key: 'rank', direction: 'ascending' },
   selected: [],
   shown: PAGE_SIZE,

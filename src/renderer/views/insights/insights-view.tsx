@@ -21,8 +21,12 @@ export function InsightsView() {
   const lockedTeam = session?.role === 'lead' ? session.team : null;
   const filter = useMemo(() => windowFilter(filters, lockedTeam), [filters, lockedTeam]);
   const rankArgs = useMemo(
-    () => ({ ...filter, ...(filters.search ? { search: filters.search } : {}) }),
-    [filter, filters.search],
+    () => ({
+      ...filter,
+      status: filters.status,
+      ...(filters.search ? { search: filters.search } : {}),
+    }),
+    [filter, filters.search, filters.status],
   );
   const ranked = useInvoke('issues.rank', rankArgs, refresh);
   const issues = useMemo(() => ranked.data?.issues ?? [], [ranked.data]);

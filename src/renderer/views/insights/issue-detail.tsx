@@ -1,7 +1,13 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { CountedText, IssueDetail, WindowFilter } from '../../../shared/api/contract.js';
+import { useSession } from '../../app/session-store.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { useInsights } from './insights-store.js';
+import { Breakdown } from './breakdown-charts.js';
+import { IssueItems } from './issue-items.js';
+import { CurationForm, IssueHistory, MergeInto } from './issue-workbench.js';
+import { browserTimeZone, trendConfig } from './trend-chart.js';
+import { useChart } from './use-chart.js';
+import { trendBucket, useInsights } from './insights-store.js';
 import { StatusBadge, TrendValue } from './trend-value.js';
 import { describeError, useInvoke } from './use-invoke.js';
 
@@ -55,16 +61,32 @@ function CountedList({ title, items }: { title: string; items: readonly CountedT
   );
 }
 
-/**
- * Where analyst actions (set status, assign an owner, merge) will go; they come with their own
- * contract methods, and this keeps their place next to the status they change.
- */
-function IssueActionsSlot(_props: { detail: IssueDetail }) {
-  return null;
+/** This issue's own contacts per day or week, in the analyst's time zone. */
+function IssueTrend({ issueId, filter }: { issueId: string; filter: WindowFilter }) {
+  const i18n = useI18n();
+  const refresh = useInsights((state) => state.refresh);
+  const bucket = trendBucket(filter);
+  const { data } = useInvoke('stats.trend', { ...filter, bucket, issueIds: [issueId], tz: browserTimeZone() }, refresh);
+  const config = useMemo(() => (data ? trendConfig(data, bucket, i18n) : null), [data, bucket, i18n]);
+  const canvas = useChart(config);
+  const total = data?.series[0]?.times_heard.reduce((a, b) => a + b, 0) ?? 0;
+  return (
+    <section className="issue-trend" data-total={total}>
+      <h3>{i18n.t('workbench.ownTrend')}</h3>
+      {config && (
+        <div className="chart-box small">
+          <canvas ref={canvas} role="img" aria-label={i18n.t('workbench.ownTrendLabel', { summary: (data?.series[0]?.times_heard ?? []).join(', ') })} />
+        </div>
+      )}
+    </section>
+  );
 }
 
-function DetailBody({ detail }: { detail: IssueDetail }) {
+function DetailBody({ detail, filter }: { detail: IssueDetail; filter: WindowFilter }) {
   const { t, dateTime } = useI18n();
+  const role = useSession((state) => state.session?.role);
+  // Analysts and admins curate; leads read their team's evidence; the server enforces both.
+  const canEdit = role === 'analyst' || role === 'admin';
   const { issue } = detail;
   return (
     <>
@@ -77,7 +99,8 @@ function DetailBody({ detail }: { detail: IssueDetail }) {
           {issue.owner ?? <span className="muted">{t('insights.table.unowned')}</span>}
         </span>
       </p>
-      <IssueActionsSlot detail={detail} />
+      {canEdit && <CurationForm key={issue.id} detail={detail} />}
+      {canEdit && <MergeInto issueId={issue.id} />}
       <NumberCards detail={detail} />
       {detail.root_cause && (
         <section>
@@ -106,6 +129,16 @@ function DetailBody({ detail }: { detail: IssueDetail }) {
         <CountedList title={t('insights.detail.rootCauses')} items={detail.root_causes} />
         <CountedList title={t('insights.detail.fixes')} items={detail.suggested_fixes} />
       </div>
+      <IssueTrend issueId={issue.id} filter={filter} />
+      <section className="issue-breakdowns" aria-label={t('insights.breakdown.title')}>
+        <div className="breakdown-pair">
+          <Breakdown by="channel" filter={filter} issueId={issue.id} />
+          <Breakdown by="team" filter={filter} issueId={issue.id} />
+          <Breakdown by="segment" filter={filter} issueId={issue.id} />
+        </div>
+      </section>
+      <IssueItems issueId={issue.id} filter={filter} canEdit={canEdit} />
+      {canEdit && <IssueHistory issueId={issue.id} />}
     </>
   );
 }
@@ -144,7 +177,7 @@ export function IssueDetailPanel({ filter }: { filter: WindowFilter }) {
       </header>
       {error !== null && <p className="error">{describeError(error, t)}</p>}
       {loading && !current && <p className="muted">{t('common.loading')}</p>}
-      {current && <DetailBody detail={current} />}
+      {current && <DetailBody detail={current} filter={filter} />}
     </dialog>
   );
 }

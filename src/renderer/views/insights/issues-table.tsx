@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { RankedIssue } from '../../../shared/domain/issue.js';
+import { MergeSelected } from './merge-selected.js';
 import { useI18n } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/catalogs.js';
 import { MAX_SELECTED, PAGE_SIZE, type SortKey, useInsights } from './insights-store.js';
@@ -144,6 +145,7 @@ export function IssuesTable({ issues }: { issues: readonly RankedIssue[] }) {
   const canSelect = selected.length < MAX_SELECTED;
   return (
     <div className="issues-table">
+      <MergeSelected issues={issues} />
       <table className="issues">
         <caption>
           {t('insights.table.caption')}{' '}

@@ -8,7 +8,7 @@ import { DEFAULT_TREND_ISSUES, trendBucket, useInsights } from './insights-store
 import { PALETTE, shortLabel, useChart } from './use-chart.js';
 import { describeError, useInvoke } from './use-invoke.js';
 
-function trendConfig(
+export function trendConfig(
   trend: TrendSeries,
   bucket: 'day' | 'week',
   i18n: I18n,
@@ -81,6 +81,37 @@ function pickedNote(selected: number, shown: number, t: I18n['t']): string {
 }
 
 /** Contacts per day or week of the picked issues, else of the top few. */
+/** The zone whose days and weeks the chart counts in: the analyst's own. */
+export function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** Each line's total, to read beside the table's contacts (and for screen readers, the numbers). */
+export function TrendTotals({ trend }: { trend: TrendSeries }) {
+  const { t, number } = useI18n();
+  return (
+    <details className="trend-totals">
+      <summary>{t('insights.trendChart.totals')}</summary>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('insights.table.title')}</th>
+            <th scope="col">{t('insights.pareto.contacts')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {trend.series.map((series) => (
+            <tr key={series.issueId ?? 'all'} data-issue-id={series.issueId ?? ''}>
+              <th scope="row">{series.title || t('insights.trendChart.all')}</th>
+              <td className="number">{number(series.times_heard.reduce((a, b) => a + b, 0))}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
 export function TrendChart({
   issues,
   filter,
@@ -98,7 +129,7 @@ export function TrendChart({
   const bucket = trendBucket(filter);
   const trend = useInvoke(
     'stats.trend',
-    ids.length > 0 ? { ...filter, bucket, issueIds: ids } : null,
+    ids.length > 0 ? { ...filter, bucket, issueIds: ids, tz: browserTimeZone() } : null,
     refresh,
   );
   const config = useMemo(
@@ -129,6 +160,7 @@ export function TrendChart({
           <canvas ref={canvas} role="img" aria-label={label} />
         </div>
       )}
+      {trend.data && <TrendTotals trend={trend.data} />}
     </section>
   );
 }

@@ -122,4 +122,14 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
           FROM items GROUP BY issue_id;
     `,
   },
+  {
+    version: 11,
+    name: "who made each change in an issue's history; moves and notes recorded too",
+    sql: `
+      ALTER TABLE issue_history DROP CONSTRAINT issue_history_action_check;
+      ALTER TABLE issue_history ADD CONSTRAINT issue_history_action_check
+        CHECK (action IN ('update', 'merge', 'split', 'move', 'note'));
+      ALTER TABLE issue_history ADD COLUMN actor ${T};
+    `,
+  },
 ];

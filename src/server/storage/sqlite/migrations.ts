@@ -172,4 +172,27 @@ export const MIGRATIONS: readonly Migration[] = [
           FROM items GROUP BY issue_id;
     `,
   },
+  {
+    version: 11,
+    name: "who made each change in an issue's history; moves and notes recorded too",
+    sql: `
+      -- SQLite cannot alter a CHECK: the table is rebuilt with the wider list of actions.
+      CREATE TABLE issue_history_next (
+        seq INTEGER PRIMARY KEY,
+        issue_id TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('update', 'merge', 'split', 'move', 'note')),
+        field TEXT,
+        old_value TEXT,
+        new_value TEXT,
+        -- The token's name; null for changes made before it was kept, and by the command line.
+        actor TEXT
+      );
+      INSERT INTO issue_history_next (seq, issue_id, at, action, field, old_value, new_value)
+        SELECT seq, issue_id, at, action, field, old_value, new_value FROM issue_history;
+      DROP TABLE issue_history;
+      ALTER TABLE issue_history_next RENAME TO issue_history;
+      CREATE INDEX issue_history_issue ON issue_history (issue_id, seq);
+    `,
+  },
 ];

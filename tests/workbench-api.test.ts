@@ -1,0 +1,209 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type {
+  HistoryEntry,
+  IssueDetail,
+  IssueItemsPage,
+  MyFeedbackItem,
+} from '../src/shared/api/contract.js';
+import type { RankedIssues } from '../src/shared/domain/issue.js';
+import { type ApiFixture, type Holder, call, item, startApi } from './support/http-fixture.js';
+import { backendCases } from './support/storage-backends.js';
+
+const PARCEL = [
+  'parcel arrived late again',
+  'my parcel was late by a week',
+  'late parcel delivery, no update',
+];
+const REFUND = [
+  'refund never reached my card',
+  'still waiting for my refund',
+  'refund missing after return',
+];
+
+for (const backend of backendCases) {
+  describe.skipIf(backend.skip)(`the analyst's workbench methods (${backend.name})`, () => {
+    let api: ApiFixture;
+    let parcel: string;
+    let refund: string;
+    beforeEach(async () => {
+      api = await startApi(backend);
+      const push = (holder: Holder, texts: string[], team: string) =>
+        call(api.url, 'POST', '/api/v1/items', {
+          token: api.secrets[holder],
+          json: {
+            items: texts.map((text, i) =>
+              item(`${holder}-${team}-${i}-${text.length}`, text, {
+                created_at: `2026-11-1${i}T09:00:00Z`,
+                team,
+                agent: holder,
+              }),
+            ),
+          },
+        });
+      expect((await push('amy', [...PARCEL, ...REFUND], 'support')).status).toBe(200);
+      expect((await push('bo', PARCEL.slice(0, 2), 'sales')).status).toBe(200);
+      const ranked = await invoke<RankedIssues>('ana', 'issues.rank', {});
+      parcel = ranked.issues.find((issue) => issue.title.includes('parcel'))?.id ?? '';
+      refund = ranked.issues.find((issue) => issue.title.includes('refund'))?.id ?? '';
+      expect(parcel).not.toBe('');
+      expect(refund).not.toBe('');
+    });
+    afterEach(async () => {
+      await api.close();
+    });
+
+    const raw = (holder: Holder, method: string, args: object) =>
+      call(api.url, 'POST', `/api/v1/call/${method}`, { token: api.secrets[holder], json: args });
+    const invoke = async <T>(holder: Holder, method: string, args: object): Promise<T> => {
+      const answer = await raw(holder, method, args);
+      expect(answer.status, answer.text).toBe(200);
+      return JSON.parse(answer.text) as T;
+    };
+    const itemsOf = async (id: string, args: object = {}) =>
+      invoke<IssueItemsPage>('ana', 'issues.items', { id, ...args });
+
+    it('updates status, owner, title, root cause and a note, each kept in the history with who did it', async () => {
+      const detail = await invoke<IssueDetail>('ana', 'issues.update', {
+        id: parcel,
+        status: 'fix_in_progress',
+        owner: 'Logistics',
+        title: 'Parcels arrive late',
+        root_cause: 'Courier cut-off moved to 14:00',
+        note: 'Courier contract renegotiated; fix due Friday',
+      });
+      expect(detail.issue).toMatchObject({
+        id: parcel,
+        status: 'fix_in_progress',
+        owner: 'Logistics',
+        title: 'Parcels arrive late',
+        mentions: 5,
+      });
+      expect(detail.root_cause).toBe('Courier cut-off moved to 14:00');
+      const history = await invoke<HistoryEntry[]>('ana', 'issues.history', { id: parcel });
+      expect(history.map((entry) => [entry.action, entry.field, entry.actor])).toEqual([
+        ['update', 'status', 'ana'],
+        ['update', 'owner', 'ana'],
+        ['update', 'title', 'ana'],
+        ['update', 'root_cause', 'ana'],
+        ['note', null, 'ana'],
+      ]);
+      expect(history[0]?.detail).toBe('status: "new" → "fix_in_progress"');
+      const cleared = await invoke<IssueDetail>('root', 'issues.update', {
+        id: parcel,
+        owner: null,
+        title: null,
+        root_cause: null,
+      });
+      expect(cleared.issue.owner).toBeNull();
+      expect(cleared.root_cause).toBeNull();
+      expect(cleared.issue.title).not.toBe('Parcels arrive late');
+      expect(
+        (await invoke<HistoryEntry[]>('ana', 'issues.history', { id: parcel })).at(-1)?.actor,
+      ).toBe('root');
+    });
+
+    it('merges, splits and moves items; a merged-away id answers with its target history', async () => {
+      expect(await invoke('ana', 'issues.merge', { id: refund, into: parcel })).toEqual({
+        id: parcel,
+      });
+      expect((await itemsOf(parcel)).total).toBe(8);
+      const merged = await invoke<HistoryEntry[]>('ana', 'issues.history', { id: refund });
+      expect(merged.map((entry) => entry.detail)).toEqual([`merged ${refund} in (3 items)`]);
+
+      const refunds = (await itemsOf(parcel, { search: 'REFUND' })).items.map((row) => row.id);
+      expect(refunds).toHaveLength(3);
+      const split = await invoke<{ id: string }>('ana', 'issues.split', {
+        id: parcel,
+        itemIds: refunds.slice(0, 2),
+        title: 'Refunds late',
+      });
+      expect((await itemsOf(split.id)).total).toBe(2);
+      expect(await invoke('ana', 'issues.moveItems', { itemIds: refunds, into: split.id })).toEqual(
+        { moved: 1 },
+      );
+      expect((await itemsOf(split.id)).total).toBe(3);
+      expect((await itemsOf(parcel)).total).toBe(5);
+      const history = await invoke<HistoryEntry[]>('ana', 'issues.history', { id: split.id });
+      expect(history.map((entry) => entry.action)).toEqual(['split', 'move']);
+      const ranked = await invoke<RankedIssues>('ana', 'issues.rank', {});
+      expect(ranked.issues.find((issue) => issue.id === split.id)?.times_heard).toBe(3);
+    });
+
+    it('pages and searches every item of an issue', async () => {
+      const first = await itemsOf(parcel, { limit: 2 });
+      const rest = await itemsOf(parcel, { limit: 2, offset: 2 });
+      expect(first.total).toBe(5);
+      expect(first.items).toHaveLength(2);
+      expect(rest.items).toHaveLength(2);
+      expect(new Set([...first.items, ...rest.items].map((row) => row.id)).size).toBe(4);
+      expect(first.items[0]).toMatchObject({ channel: 'phone', times_heard: 1 });
+      expect((await itemsOf(parcel, { search: 'week' })).total).toBe(2);
+      expect((await itemsOf(parcel, { team: 'sales' })).total).toBe(2);
+    });
+
+    it('refuses agents and leads the edits (403), lets a lead read only their team items', async () => {
+      const edits: [string, object][] = [
+        ['issues.update', { id: parcel, status: 'fixed' }],
+        ['issues.merge', { id: refund, into: parcel }],
+        ['issues.split', { id: parcel, itemIds: ['x'] }],
+        ['issues.moveItems', { itemIds: ['x'], into: parcel }],
+        ['issues.history', { id: parcel }],
+      ];
+      for (const holder of ['amy', 'lee'] as const) {
+        for (const [method, args] of edits)
+          expect((await raw(holder, method, args)).status, `${holder} ${method}`).toBe(403);
+      }
+      expect((await raw('amy', 'issues.items', { id: parcel })).status).toBe(403);
+      expect((await invoke<IssueItemsPage>('lee', 'issues.items', { id: parcel })).total).toBe(3);
+      expect((await raw('lee', 'issues.items', { id: parcel, team: 'sales' })).status).toBe(403);
+      expect((await raw('ana', 'issues.update', { id: 'nope', status: 'fixed' })).status).toBe(404);
+      expect((await raw('ana', 'issues.update', { id: parcel, status: 'done' })).status).toBe(400);
+      const ranked = await invoke<RankedIssues>('ana', 'issues.rank', {});
+      expect(ranked.issues.find((issue) => issue.id === parcel)?.status).toBe('new');
+    });
+
+    it('filters the ranking by status, over the call and GET /api/v1/issues', async () => {
+      await invoke('ana', 'issues.update', { id: parcel, status: 'fixed' });
+      const ids = async (status?: string) =>
+        (
+          await invoke<RankedIssues>('ana', 'issues.rank', status === undefined ? {} : { status })
+        ).issues.map((issue) => issue.id);
+      expect(await ids('open')).toEqual([refund]);
+      expect(await ids('fixed')).toEqual([parcel]);
+      expect((await ids('all')).sort()).toEqual([parcel, refund].sort());
+      expect((await ids()).sort()).toEqual([parcel, refund].sort());
+      const open = await call(api.url, 'GET', '/api/v1/issues?status=open', {
+        token: api.secrets.ana,
+      });
+      expect(open.body.issues.map((issue) => issue.id)).toEqual([refund]);
+      expect(
+        (await call(api.url, 'GET', '/api/v1/issues?status=closed', { token: api.secrets.ana }))
+          .status,
+      ).toBe(400);
+    });
+
+    it("closes the loop: the agent's My feedback shows changed items on top with root cause, owner and note", async () => {
+      await invoke('ana', 'issues.update', {
+        id: refund,
+        status: 'investigating',
+        owner: 'Payments',
+        root_cause: 'Bank batch delayed',
+        note: 'Refunds resent',
+      });
+      const mine = await invoke<MyFeedbackItem[]>('amy', 'feedback.mine', {});
+      expect(mine).toHaveLength(6);
+      expect(mine.slice(0, 3).map((row) => row.unseen)).toEqual([true, true, true]);
+      expect(mine[0]?.issue).toMatchObject({
+        id: refund,
+        status: 'investigating',
+        owner: 'Payments',
+        root_cause: 'Bank batch delayed',
+        note: 'Refunds resent',
+      });
+      // Within each group, newest first.
+      const changed = mine.slice(0, 3).map((row) => row.created_at);
+      expect([...changed].sort().reverse()).toEqual(changed);
+      expect(mine.slice(3).every((row) => !row.unseen && row.issue?.id === parcel)).toBe(true);
+    });
+  });
+}
