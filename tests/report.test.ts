@@ -78,7 +78,7 @@ describe.each(backendCases)('on $name', (backendCase) => {
         const workbook = new ExcelJS.Workbook();
         // exceljs types its input as its own Buffer interface; a Node Buffer is what it reads.
         await workbook.xlsx.load(report('xlsx') as unknown as ExcelJS.Buffer);
-        expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Issues', 'Verbatims']);
+        expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Issues', 'Verbatims', 'Contributors']);
         const texts: string[] = [];
         for (const sheet of workbook.worksheets) {
           sheet.eachRow((row) =>
