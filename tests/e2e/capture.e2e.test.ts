@@ -112,20 +112,29 @@ describe.skipIf(!available)(`capture panel in a real browser${available ? '' : `
     expect(await item(BY_ALT)).toMatchObject({ issue_id: issueId, assigned_by: 'agent' });
   });
 
-  it('keeps the draft when the server cannot be reached, across a reload, until a save succeeds', async () => {
-    await page.route('**/api/v1/call/items.capture', (route) => route.abort('internetdisconnected'));
-    await verbatim().fill('Offline draft: the delivery tracker is stuck');
-    await verbatim().press('Enter');
-    await page.getByRole('alert').filter({ hasText: 'cannot be reached' }).waitFor();
-    expect(await verbatim().inputValue()).toBe('Offline draft: the delivery tracker is stuck');
-
+  it('keeps an unsaved draft across a reload', async () => {
+    await verbatim().fill('Unsaved draft: the delivery tracker is stuck');
     await page.reload();
     await status('Your unsaved draft was restored.');
-    expect(await verbatim().inputValue()).toBe('Offline draft: the delivery tracker is stuck');
-    await page.unroute('**/api/v1/call/items.capture');
+    expect(await verbatim().inputValue()).toBe('Unsaved draft: the delivery tracker is stuck');
+    await verbatim().fill('');
+  });
+
+  it('offline, a save is kept in the browser and sent once the server answers again', async () => {
+    await page.route('**/api/v1/call/items.capture', (route) => route.abort('internetdisconnected'));
+    await verbatim().fill('Offline save: the delivery tracker is stuck');
     await verbatim().press('Enter');
-    await status(/^Saved/);
-    expect(await page.evaluate<string[]>("Object.keys(localStorage).filter((key) => key.startsWith('wocas.capture.draft'))")).toEqual([]);
+    await page.getByRole('alert').filter({ hasText: '1 saved in this browser, waiting to be sent' }).waitFor();
+    // The form is free for the next call.
+    expect(await verbatim().inputValue()).toBe('');
+    expect(await item('Offline save: the delivery tracker is stuck')).toBeUndefined();
+    await page.unroute('**/api/v1/call/items.capture');
+    await page.reload();
+    await verbatim().waitFor();
+    await page.getByRole('alert').filter({ hasText: 'waiting to be sent' }).waitFor({ state: 'detached' });
+    expect(await item('Offline save: the delivery tracker is stuck')).toBeDefined();
+    const kept = "Object.keys(localStorage).filter((key) => key.startsWith('wocas.capture.draft') || key.startsWith('wocas.capture.queue'))";
+    expect(await page.evaluate<string[]>(kept)).toEqual([]);
   });
 
   it('redacts a phone number and says so', async () => {
