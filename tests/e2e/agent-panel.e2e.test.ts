@@ -26,6 +26,8 @@ const WORDS = {
     lost: 'Nothing you typed is lost',
     loading: 'Loading…',
     previous: 'Previous week',
+    undoSave: 'Undo save',
+    undone: 'Undone: nothing was sent',
   },
   'zh-CN': {
     verbatim: '客户原话',
@@ -39,6 +41,8 @@ const WORDS = {
     lost: '您输入的内容不会丢失',
     loading: '加载中',
     previous: '上一周',
+    undoSave: '撤销保存',
+    undone: '已撤销：没有发送',
   },
 } as const;
 type Lang = keyof typeof WORDS;
@@ -150,6 +154,36 @@ describe.skipIf(!available)(
         expect(stored).toHaveLength(2);
         expect(stored.join(' ')).not.toMatch(/13800138000|4111 1111/);
         await verbatim.fill('');
+        expect(errors).toEqual([]);
+        await context.close();
+      });
+    }
+
+    for (const lang of ['en', 'zh-CN'] as const) {
+      it(`${lang}: a save and a "heard again" can be undone for a few seconds, and an undone one is never sent`, async () => {
+        const { context, page, errors } = await open(server.links.agent2, lang, 360);
+        const w = WORDS[lang];
+        const verbatim = page.getByRole('textbox', { name: w.verbatim, exact: true });
+        await verbatim.waitFor();
+        const undone = `undo-${lang}: this isn't what I ordered, I received someone else's item`;
+        await verbatim.fill(undone);
+        await verbatim.press('Enter');
+        expect(await verbatim.inputValue()).toBe('');
+        await page.getByRole('button', { name: w.undoSave }).click();
+        await page.getByRole('status').filter({ hasText: w.undone }).waitFor();
+        expect(await verbatim.inputValue()).toBe(undone);
+        // Alt+1 on a suggestion, then Undo: the text comes back, nothing goes to the server.
+        await page.locator('.suggestions li').first().waitFor();
+        await verbatim.press('Alt+1');
+        expect(await verbatim.inputValue()).toBe('');
+        await page.getByRole('button', { name: w.undoSave }).click();
+        expect(await verbatim.inputValue()).toBe(undone);
+        // A save that is not undone arrives once its window closes; the undone ones never did.
+        const kept = `kept-${lang}: parcel lost between depots`;
+        await verbatim.fill(kept);
+        await verbatim.press('Enter');
+        await expect.poll(() => storedTexts(`kept-${lang}`), { timeout: 15_000 }).toEqual([kept]);
+        expect(await storedTexts(`undo-${lang}`)).toEqual([]);
         expect(errors).toEqual([]);
         await context.close();
       });

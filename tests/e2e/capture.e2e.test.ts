@@ -32,6 +32,11 @@ describe.skipIf(!available)(`capture panel in a real browser${available ? '' : `
 
   const item = (text: string) =>
     first(server.aggregator.storage, sql<StoredItem>`SELECT issue_id, assigned_by, text FROM items WHERE text = ${text}`);
+  // A browser save is held a few seconds for Undo before it is sent: wait for it to arrive.
+  const stored = async (text: string) => {
+    await expect.poll(() => item(text), { timeout: 15_000 }).toBeDefined();
+    return (await item(text)) as StoredItem;
+  };
   const issueTitle = async (id: string) =>
     (await first(server.aggregator.storage, sql<{ title: string }>`SELECT title FROM issues WHERE id = ${id}`))!.title;
   const verbatim = (): Locator => page.getByRole('textbox', { name: 'What the customer said', exact: true });
@@ -84,7 +89,7 @@ describe.skipIf(!available)(`capture panel in a real browser${available ? '' : `
     await status(/^Saved$/);
     expect(await verbatim().inputValue()).toBe('');
     expect(await focused()).toBe('TEXTAREA');
-    expect(await item(FIRST)).toBeDefined();
+    expect(await stored(FIRST)).toBeDefined();
   });
 
   it('suggests the first item’s issue for a similar text, and "Heard again" links to it', async () => {
@@ -97,7 +102,7 @@ describe.skipIf(!available)(`capture panel in a real browser${available ? '' : `
 
     await heardAgain(title).click();
     await status(`Added to: ${title}`);
-    expect(await item(SIMILAR)).toMatchObject({ issue_id: issueId, assigned_by: 'agent' });
+    expect(await stored(SIMILAR)).toMatchObject({ issue_id: issueId, assigned_by: 'agent' });
     expect(await verbatim().inputValue()).toBe('');
     expect(await focused()).toBe('TEXTAREA');
   });
@@ -109,7 +114,7 @@ describe.skipIf(!available)(`capture panel in a real browser${available ? '' : `
     await page.locator('.suggestions li').first().getByText(title, { exact: true }).waitFor();
     await verbatim().press('Alt+1');
     await status(`Added to: ${title}`);
-    expect(await item(BY_ALT)).toMatchObject({ issue_id: issueId, assigned_by: 'agent' });
+    expect(await stored(BY_ALT)).toMatchObject({ issue_id: issueId, assigned_by: 'agent' });
   });
 
   it('keeps an unsaved draft across a reload', async () => {
@@ -149,7 +154,7 @@ describe.skipIf(!available)(`capture panel in a real browser${available ? '' : `
   it('My feedback shows verbatims as text, redacted, with news on changed issues', async () => {
     // An analyst moves two of amy's issues on (no API for that yet): the crash issue and the pasted-HTML one.
     const issueId = (await item(FIRST))?.issue_id ?? '';
-    const htmlIssueId = (await item(HTML))?.issue_id ?? '';
+    const htmlIssueId = (await stored(HTML)).issue_id;
     await server.aggregator.storage.write(async (tx) => {
       const moveOn = (status: string, id: string) => changes(tx, sql`UPDATE issues SET status = ${status}, owner = 'lee' WHERE id = ${id}`);
       await moveOn('investigating', issueId);

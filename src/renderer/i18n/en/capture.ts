@@ -26,6 +26,8 @@ export const capture = {
   'capture.withRedactions': '{confirmation} — {redactions}',
   'capture.cleared': 'Form cleared.',
   'capture.undoClear': 'Undo',
+  'capture.undoSave': 'Undo save',
+  'capture.undone': 'Undone: nothing was sent, the text is back in the form.',
   'capture.empty': 'Type what the customer said first.',
   'capture.draftRestored': 'Your unsaved draft was restored.',
   'capture.similar': 'Similar open issues',

@@ -27,6 +27,8 @@ export const capture: Record<keyof typeof en, string> = {
   'capture.withRedactions': '{confirmation}，{redactions}',
   'capture.cleared': '已清空。',
   'capture.undoClear': '撤销',
+  'capture.undoSave': '撤销保存',
+  'capture.undone': '已撤销：没有发送，内容已放回表单。',
   'capture.empty': '请先输入客户原话。',
   'capture.draftRestored': '已恢复您上次未保存的内容。',
   'capture.similar': '相似的未解决问题',

@@ -15,6 +15,9 @@ import { Suggestions } from './suggestions.js';
 import { useCapture } from './use-capture.js';
 import { useSuggestions } from './use-suggestions.js';
 
+/** How long a browser save can be taken back before it is sent. */
+const UNDO_SECONDS = 5;
+
 /** Alt+1 … Alt+5 by physical key: on a Mac, Option+1 types "¡", so `key` cannot be trusted. */
 const HEARD_AGAIN_KEY = /^(?:Digit|Numpad)([1-5])$/;
 
@@ -50,11 +53,12 @@ export function CaptureView() {
   const { t } = i18n;
   const client = useClient();
   const { store, queue } = useCaptureStore();
+  const inBrowser = useSession((state) => state.session?.mode === 'browser');
   const segments = useSegments(client);
   const verbatimRef = useRef<HTMLTextAreaElement>(null);
   const focusVerbatim = useCallback(() => verbatimRef.current?.focus(), []);
   // The softphone's contact belongs to the item just saved, not to the next one.
-  const actions = useCapture(client, store, queue, focusVerbatim, clearContext);
+  const actions = useCapture(client, store, queue, focusVerbatim, clearContext, inBrowser ? UNDO_SECONDS * 1000 : 0);
   useDesktopCapture(store, verbatimRef);
   const text = useStore(store, (state) => state.draft.text);
   const canUndo = useStore(store, (state) => state.discarded !== null);
@@ -102,6 +106,11 @@ export function CaptureView() {
           {canUndo && (
             <button type="button" className="link" onClick={actions.undoDiscard}>
               {t('capture.undoClear')}
+            </button>
+          )}
+          {actions.canUndoSave && (
+            <button type="button" className="link" onClick={actions.undoSave}>
+              {t('capture.undoSave')}
             </button>
           )}
         </div>

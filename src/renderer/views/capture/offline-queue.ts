@@ -6,6 +6,8 @@ export interface QueuedCapture {
   id: string;
   heard_at: string;
   input: CaptureInput;
+  /** While the agent may still undo it (epoch ms): not sent before it is released. */
+  hold_until?: number;
 }
 
 /**
@@ -36,8 +38,16 @@ function isQueued(value: unknown): value is QueuedCapture {
 
 export interface OfflineQueue {
   list: () => QueuedCapture[];
-  add: (input: CaptureInput, heardAt: Date) => QueuedCapture;
-  remove: (id: string) => void;
+  add: (input: CaptureInput, heardAt: Date, holdUntil?: number) => QueuedCapture;
+  /** Whether it was still there: false once it was sent. */
+  remove: (id: string) => boolean;
+  /** Ends the hold of one entry, or of every entry (a new page: the old page's Undo is gone). */
+  release: (id?: string) => void;
+}
+
+/** Entries the agent can no longer undo: what the count on screen and the sending are about. */
+export function waiting(entries: readonly QueuedCapture[]): QueuedCapture[] {
+  return entries.filter((entry) => entry.hold_until === undefined);
 }
 
 /**
@@ -61,15 +71,29 @@ export function createOfflineQueue(storage: Storage, agent: string): OfflineQueu
   };
   return {
     list: read,
-    add: (input, heardAt) => {
-      const entry = {
+    add: (input, heardAt, holdUntil) => {
+      const entry: QueuedCapture = {
         id: globalThis.crypto.randomUUID(),
         heard_at: heardAt.toISOString(),
         input: redactInput(input),
+        ...(holdUntil === undefined ? {} : { hold_until: holdUntil }),
       };
       write([...read(), entry]);
       return entry;
     },
-    remove: (id) => write(read().filter((entry) => entry.id !== id)),
+    remove: (id) => {
+      const entries = read();
+      write(entries.filter((entry) => entry.id !== id));
+      return entries.some((entry) => entry.id === id);
+    },
+    release: (id) =>
+      write(
+        read().map((entry) => {
+          if (id !== undefined && entry.id !== id) return entry;
+          const released = { ...entry };
+          delete released.hold_until;
+          return released;
+        }),
+      ),
   };
 }
