@@ -78,7 +78,7 @@ describe.each(backendCases)('on $name', (backendCase) => {
         const workbook = new ExcelJS.Workbook();
         // exceljs types its input as its own Buffer interface; a Node Buffer is what it reads.
         await workbook.xlsx.load(report('xlsx') as unknown as ExcelJS.Buffer);
-        expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Issues', 'Verbatims']);
+        expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Issues', 'Verbatims', 'Contributors']);
         const texts: string[] = [];
         for (const sheet of workbook.worksheets) {
           sheet.eachRow((row) =>
@@ -181,6 +181,9 @@ describe.each(backendCases)('on $name', (backendCase) => {
           expect((await get(api.secrets.lee, 'sales', 'csv')).status).toBe(403);
           expect((await get(api.secrets.amy, 'support', 'csv')).status).toBe(403);
           expect((await get(api.secrets.ana, 'all', 'docx')).status).toBe(400);
+          const unknown = await get(api.secrets.ana, 'nosuch', 'csv');
+          expect(unknown.status).toBe(404);
+          expect(((await unknown.json()) as { error: string }).error).toMatch(/^unknown team "nosuch"; known teams: .*support/);
           const xlsx = await get(api.secrets.ana, 'all', 'xlsx');
           expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
         } finally {

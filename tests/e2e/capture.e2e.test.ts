@@ -32,6 +32,11 @@ describe.skipIf(!available)(`capture panel in a real browser${available ? '' : `
 
   const item = (text: string) =>
     first(server.aggregator.storage, sql<StoredItem>`SELECT issue_id, assigned_by, text FROM items WHERE text = ${text}`);
+  // A browser save is held a few seconds for Undo before it is sent: wait for it to arrive.
+  const stored = async (text: string) => {
+    await expect.poll(() => item(text), { timeout: 15_000 }).toBeDefined();
+    return (await item(text)) as StoredItem;
+  };
   const issueTitle = async (id: string) =>
     (await first(server.aggregator.storage, sql<{ title: string }>`SELECT title FROM issues WHERE id = ${id}`))!.title;
   const verbatim = (): Locator => page.getByRole('textbox', { name: 'What the customer said', exact: true });
@@ -84,7 +89,7 @@ describe.skipIf(!available)(`capture panel in a real browser${available ? '' : `
     await status(/^Saved$/);
     expect(await verbatim().inputValue()).toBe('');
     expect(await focused()).toBe('TEXTAREA');
-    expect(await item(FIRST)).toBeDefined();
+    expect(await stored(FIRST)).toBeDefined();
   });
 
   it('suggests the first item’s issue for a similar text, and "Heard again" links to it', async () => {
@@ -97,7 +102,7 @@ describe.skipIf(!available)(`capture panel in a real browser${available ? '' : `
 
     await heardAgain(title).click();
     await status(`Added to: ${title}`);
-    expect(await item(SIMILAR)).toMatchObject({ issue_id: issueId, assigned_by: 'agent' });
+    expect(await stored(SIMILAR)).toMatchObject({ issue_id: issueId, assigned_by: 'agent' });
     expect(await verbatim().inputValue()).toBe('');
     expect(await focused()).toBe('TEXTAREA');
   });
@@ -109,23 +114,32 @@ describe.skipIf(!available)(`capture panel in a real browser${available ? '' : `
     await page.locator('.suggestions li').first().getByText(title, { exact: true }).waitFor();
     await verbatim().press('Alt+1');
     await status(`Added to: ${title}`);
-    expect(await item(BY_ALT)).toMatchObject({ issue_id: issueId, assigned_by: 'agent' });
+    expect(await stored(BY_ALT)).toMatchObject({ issue_id: issueId, assigned_by: 'agent' });
   });
 
-  it('keeps the draft when the server cannot be reached, across a reload, until a save succeeds', async () => {
-    await page.route('**/api/v1/call/items.capture', (route) => route.abort('internetdisconnected'));
-    await verbatim().fill('Offline draft: the delivery tracker is stuck');
-    await verbatim().press('Enter');
-    await page.getByRole('alert').filter({ hasText: 'cannot be reached' }).waitFor();
-    expect(await verbatim().inputValue()).toBe('Offline draft: the delivery tracker is stuck');
-
+  it('keeps an unsaved draft across a reload', async () => {
+    await verbatim().fill('Unsaved draft: the delivery tracker is stuck');
     await page.reload();
     await status('Your unsaved draft was restored.');
-    expect(await verbatim().inputValue()).toBe('Offline draft: the delivery tracker is stuck');
-    await page.unroute('**/api/v1/call/items.capture');
+    expect(await verbatim().inputValue()).toBe('Unsaved draft: the delivery tracker is stuck');
+    await verbatim().fill('');
+  });
+
+  it('offline, a save is kept in the browser and sent once the server answers again', async () => {
+    await page.route('**/api/v1/call/items.capture', (route) => route.abort('internetdisconnected'));
+    await verbatim().fill('Offline save: the delivery tracker is stuck');
     await verbatim().press('Enter');
-    await status(/^Saved/);
-    expect(await page.evaluate<string[]>("Object.keys(localStorage).filter((key) => key.startsWith('wocas.capture.draft'))")).toEqual([]);
+    await page.getByRole('alert').filter({ hasText: '1 saved in this browser, waiting to be sent' }).waitFor();
+    // The form is free for the next call.
+    expect(await verbatim().inputValue()).toBe('');
+    expect(await item('Offline save: the delivery tracker is stuck')).toBeUndefined();
+    await page.unroute('**/api/v1/call/items.capture');
+    await page.reload();
+    await verbatim().waitFor();
+    await page.getByRole('alert').filter({ hasText: 'waiting to be sent' }).waitFor({ state: 'detached' });
+    expect(await item('Offline save: the delivery tracker is stuck')).toBeDefined();
+    const kept = "Object.keys(localStorage).filter((key) => key.startsWith('wocas.capture.draft') || key.startsWith('wocas.capture.queue'))";
+    expect(await page.evaluate<string[]>(kept)).toEqual([]);
   });
 
   it('redacts a phone number and says so', async () => {
@@ -140,7 +154,7 @@ describe.skipIf(!available)(`capture panel in a real browser${available ? '' : `
   it('My feedback shows verbatims as text, redacted, with news on changed issues', async () => {
     // An analyst moves two of amy's issues on (no API for that yet): the crash issue and the pasted-HTML one.
     const issueId = (await item(FIRST))?.issue_id ?? '';
-    const htmlIssueId = (await item(HTML))?.issue_id ?? '';
+    const htmlIssueId = (await stored(HTML)).issue_id;
     await server.aggregator.storage.write(async (tx) => {
       const moveOn = (status: string, id: string) => changes(tx, sql`UPDATE issues SET status = ${status}, owner = 'lee' WHERE id = ${id}`);
       await moveOn('investigating', issueId);

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { parseIsoWeek } from '../../shared/time/iso-week.js';
-import { REPORT_FORMATS, type ReportFormat, weeklyReportFile } from '../../server/reports/render-report.js';
+import { REPORT_FORMATS, type ReportFormat, UnknownTeamError, weeklyReportFile } from '../../server/reports/render-report.js';
 import { REPORT_LANGUAGES, type ReportLanguage } from '../../server/reports/report-text.js';
 import { type StorageOptions, withStorageOptions } from '../storage-options.js';
 import { withStorage } from '../with-aggregator.js';
@@ -40,6 +40,7 @@ export function reportCommand(): Command {
           bytes = await weeklyReportFile(storage, request, Date.now());
         } catch (error) {
           if (error instanceof RangeError) throw new UsageError(`--tz: ${error.message}`);
+          if (error instanceof UnknownTeamError) throw new UsageError(`--team: ${error.message}`);
           throw error;
         }
         await writeFile(options.out, bytes);

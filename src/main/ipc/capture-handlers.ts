@@ -14,8 +14,9 @@ export const captureHandlers: DesktopHandlerMap = {
   'items.capture': (args, { store, settings, clock, sync }) => {
     const input = parseArgs(captureArgsSchema, args);
     const { displayName, team } = settings.current();
+    // The desktop's own store makes ids and times: `id` and `heard_at` only matter to the browser's queue.
     const fields = Object.fromEntries(
-      Object.entries(input).filter(([, value]) => value !== '' && value !== undefined),
+      Object.entries(input).filter(([key, value]) => value !== '' && value !== undefined && key !== 'id' && key !== 'heard_at'),
     );
     let saved;
     try {

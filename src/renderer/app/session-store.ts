@@ -14,6 +14,7 @@ interface SessionState {
   /** The browser session's token, for the few plain HTTP downloads (reports); null on the desktop. */
   token: string | null;
   view: View;
+  /** Why the sign-in page is shown again: 'rejected' (refused at sign-in), 'expired' (stopped working), or a message. */
   signInError: string | null;
   signIn: (token: string) => Promise<void>;
   signOut: () => void;
@@ -43,14 +44,20 @@ export const useSession = create<SessionState>((set) => ({
   view: 'capture',
   signInError: null,
   signIn: async (token) => {
-    const client = httpClient(window.location.origin, token);
+    const client = httpClient(window.location.origin, token, () => {
+      // Only the session this token opened ends; a newer sign-in is left alone.
+      if (useSession.getState().token !== token) return;
+      sessionStorage.removeItem(TOKEN_KEY);
+      set({ client: null, session: null, token: null, signInError: 'expired' });
+    });
     try {
       const session = await connect(client);
       sessionStorage.setItem(TOKEN_KEY, token);
       set({ client, session, token, view: viewsFor(session)[0] as View, signInError: null });
     } catch (error) {
       sessionStorage.removeItem(TOKEN_KEY);
-      set({ client: null, session: null, token: null, signInError: error instanceof ClientError ? error.message : String(error) });
+      const refused = error instanceof ClientError && error.status === 401;
+      set({ client: null, session: null, token: null, signInError: refused ? 'rejected' : error instanceof ClientError ? error.message : String(error) });
     }
   },
   signOut: () => {

@@ -22,7 +22,7 @@ export function SignIn() {
       <p className="hint">{t('signIn.help')}</p>
       {error && (
         <p role="alert" className="error">
-          {t('signIn.invalid', { reason: error })}
+          {error === 'expired' ? t('signIn.expired') : error === 'rejected' ? t('signIn.rejected') : t('signIn.invalid', { reason: error })}
         </p>
       )}
     </main>

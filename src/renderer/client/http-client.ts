@@ -14,8 +14,11 @@ export class ClientError extends Error {
   }
 }
 
-/** The WOCAS client over the aggregator's HTTP API, for the UI served to a browser. */
-export function httpClient(baseUrl: string, token: string): WocasClient {
+/**
+ * The WOCAS client over the aggregator's HTTP API, for the UI served to a browser. A 401 means the
+ * token was revoked or expired since sign-in: `onUnauthorized` lets the app ask for a new one.
+ */
+export function httpClient(baseUrl: string, token: string, onUnauthorized?: () => void): WocasClient {
   return {
     async invoke<M extends MethodName>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
       let response: Response;
@@ -29,6 +32,7 @@ export function httpClient(baseUrl: string, token: string): WocasClient {
         throw new ClientError('unreachable', 0);
       }
       const body = (await response.json().catch(() => ({}))) as { error?: string };
+      if (response.status === 401) onUnauthorized?.();
       if (!response.ok) throw new ClientError(body.error ?? response.statusText, response.status);
       return body as ResultOf<M>;
     },

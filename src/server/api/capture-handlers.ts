@@ -9,18 +9,26 @@ import { isSharedTerm } from '../grouping/shared-terms.js';
 import { dataScope } from '../tokens/permissions.js';
 
 
+const QUEUED_FOR_AT_MOST = 30 * 86_400_000;
+
+/** A queued save's time, trusted only within the last 30 days and never ahead of the server's clock. */
+function heardAt(claimed: string | undefined, now: number): number {
+  const at = claimed === undefined ? Number.NaN : Date.parse(claimed);
+  return Number.isFinite(at) && at <= now && at >= now - QUEUED_FOR_AT_MOST ? at : now;
+}
+
 /** What an agent does in the capture panel, served to the browser (the desktop answers locally). */
 export const captureHandlers: HandlerMap = {
   'items.capture': {
     run: async (args, { token, commits, aggregator, now }) => {
-      const input = parseArgs(captureArgsSchema, args);
+      const { id, heard_at, ...input } = parseArgs(captureArgsSchema, args);
       // The token says who captured it: the browser cannot claim to be another agent or team.
       const parsed = feedbackItemStrictSchema.safeParse({
         ...Object.fromEntries(Object.entries(input).filter(([, value]) => value !== '' && value !== undefined)),
-        id: globalThis.crypto.randomUUID(),
+        id: id ?? globalThis.crypto.randomUUID(),
         agent: token.name,
         ...(token.team ? { team: token.team } : {}),
-        created_at: new Date(now).toISOString(),
+        created_at: new Date(heardAt(heard_at, now)).toISOString(),
       });
       if (!parsed.success) throw new HttpError(400, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
       const item = { ...parsed.data, id: parsed.data.id as string, created_at: parsed.data.created_at as string };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { parseIsoWeek } from '../../shared/time/iso-week.js';
 import type { Aggregator } from '../aggregator.js';
 import { PdfUnavailableError } from '../reports/formats/pdf-unavailable-error.js';
-import { REPORT_CONTENT_TYPES, REPORT_FORMATS, weeklyReportFile } from '../reports/render-report.js';
+import { REPORT_CONTENT_TYPES, REPORT_FORMATS, UnknownTeamError, weeklyReportFile } from '../reports/render-report.js';
 import { REPORT_LANGUAGES } from '../reports/report-text.js';
 import { scopedTeam } from '../tokens/permissions.js';
 import type { TokensRepo } from '../tokens/tokens-repo.js';
@@ -36,6 +36,7 @@ export function registerReportRoute(app: FastifyInstance, aggregator: Aggregator
       bytes = await heavy.run(() => weeklyReportFile(aggregator.storage, { team, week: parseIsoWeek(week), timeZone: tz, lang, format }, aggregator.clock()));
     } catch (error) {
       if (error instanceof RangeError) throw new HttpError(400, error.message);
+      if (error instanceof UnknownTeamError) throw new HttpError(404, error.message);
       if (error instanceof PdfUnavailableError) throw new HttpError(501, error.message);
       throw error;
     }

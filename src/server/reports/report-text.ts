@@ -13,6 +13,9 @@ export interface ReportText {
   number: (value: number) => string;
   date: (ms: number) => string;
   dateTime: (ms: number) => string;
+  /** A channel or segment code in words; a segment the catalog does not know (free text) as it is. */
+  channel: (code: string) => string;
+  segment: (code: string | null) => string;
 }
 
 /** The report's words and formats in one language, dates shown in the report's time zone. */
@@ -26,6 +29,8 @@ export function reportText(lang: ReportLanguage, timeZone: string): ReportText {
     number: (value) => numbers.format(value),
     date: (ms) => dates.format(new Date(ms)),
     dateTime: (ms) => dateTimes.format(new Date(ms)),
+    channel: (code) => CATALOGS[lang][`channel.${code}` as ReportKey] ?? code,
+    segment: (code) => (code === null ? '' : (CATALOGS[lang][`segment.${code}` as ReportKey] ?? code)),
   };
 }
 

@@ -1,10 +1,11 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { CountedText } from '../../shared/api/contract.js';
 import type { RankedIssue } from '../../shared/domain/issue.js';
 import { type IsoWeek, formatIsoWeek, previousWeek, weekBounds } from '../../shared/time/iso-week.js';
-import { diverseVerbatims, groupTexts } from '../insights/issue-detail.js';
+import { groupTexts } from '../insights/issue-detail.js';
 import { rankIssues } from '../issues/rank-issues.js';
-import { type Sql, IN_LIST_MAX, chunks, inList, rows } from '../storage/sql.js';
+import { type Sql, IN_LIST_MAX, chunks, first, inList, rows } from '../storage/sql.js';
+import { representativeVerbatims } from './representative-verbatims.js';
 
 const TOP_ISSUES = 10;
 const VERBATIMS_PER_ISSUE = 3;
@@ -19,7 +20,9 @@ export interface ReportItem {
   issue_id: string;
   text: string;
   channel: string;
+  team: string | null;
   agent: string | null;
+  segment: string | null;
   created_at: number;
   root_cause: string | null;
   suggested_fix: string | null;
@@ -28,6 +31,8 @@ export interface ReportItem {
 export interface ReportIssue extends RankedIssue {
   isNew: boolean;
   rising: boolean;
+  /** The channel most of the week's items came through (a gloss for a title in another language). */
+  mainChannel: string | null;
   verbatims: ReportItem[];
   root_causes: CountedText[];
   suggested_fixes: CountedText[];
@@ -41,12 +46,17 @@ export interface WeeklyReport {
   from: number;
   to: number;
   generatedAt: number;
-  headline: { items: number; contacts: number; agents: number; newIssues: number };
+  headline: { items: number; contacts: number; agents: number; newIssues: number; previousContacts: number };
+  /** The top issues, most contacts first (the order a reader can see). */
   issues: ReportIssue[];
-  /** Every issue of the week, ranked: for the Pareto chart and the spreadsheets. */
+  /** Every issue of the week, most contacts first: for the Pareto chart and the spreadsheets. */
   allIssues: RankedIssue[];
-  pareto: { title: string; times_heard: number }[];
-  trend: { weeks: string[]; series: { title: string; times_heard: number[] }[] };
+  /** Issues first heard (by anyone) during the week, most contacts first. */
+  newIssues: RankedIssue[];
+  /** Issues this team heard whose status was set to fixed during the week. */
+  fixedThisWeek: { id: string; title: string }[];
+  pareto: { id: string; title: string; times_heard: number }[];
+  trend: { weeks: string[]; series: { id: string; title: string; times_heard: number[] }[] };
   contributors: { agent: string; items: number; times_heard: number }[];
   /** Every item of the week, for the spreadsheet. */
   items: ReportItem[];
@@ -57,11 +67,14 @@ export async function weeklyReportData(q: Sql, team: string | null, week: IsoWee
   const { from, to } = weekBounds(week, timeZone);
   const teamFilter = team ?? undefined;
   const ofTeam = team ? sql`AND team = ${team}` : sql``;
-  // Fixed and won't-fix issues are done with: the week's report is about what is still open.
-  const ranked = (await rankIssues(q, { from, to, team: teamFilter, status: 'open' }, now)).issues;
+  // Fixed and won't-fix issues are done with: the week's report is about what is still open,
+  // ordered by what it shows (contacts, then items, agents), not by the unseen score.
+  const ranked = (await rankIssues(q, { from, to, team: teamFilter, status: 'open' }, now)).issues.sort(
+    (a, b) => b.times_heard - a.times_heard || b.mentions - a.mentions || b.agents - a.agents || a.title.localeCompare(b.title),
+  );
   const items = await rows(
     q,
-    sql<ReportItem>`SELECT id, issue_id, text, channel, agent, created_at, root_cause, suggested_fix FROM items
+    sql<ReportItem>`SELECT id, issue_id, text, channel, team, agent, segment, created_at, root_cause, suggested_fix FROM items
       WHERE created_at >= ${from} AND created_at < ${to} ${ofTeam} ORDER BY created_at, seq`,
   );
   const firstSeen = new Map<string, number>();
@@ -83,7 +96,8 @@ export async function weeklyReportData(q: Sql, team: string | null, week: IsoWee
       ...issue,
       isNew: isNew(issue),
       rising: previous > 0 && issue.times_heard >= previous * RISING_FACTOR && issue.times_heard - previous >= RISING_MINIMUM,
-      verbatims: diverseVerbatims(members, VERBATIMS_PER_ISSUE),
+      mainChannel: mostCommon(members.map((m) => m.channel)),
+      verbatims: representativeVerbatims(members, VERBATIMS_PER_ISSUE),
       root_causes: groupTexts(members.map((m) => m.root_cause)).slice(0, 5),
       suggested_fixes: groupTexts(members.map((m) => m.suggested_fix)).slice(0, 5),
     };
@@ -106,14 +120,40 @@ export async function weeklyReportData(q: Sql, team: string | null, week: IsoWee
       contacts: ranked.reduce((sum, issue) => sum + issue.times_heard, 0),
       agents: contributors.length,
       newIssues: ranked.filter(isNew).length,
+      previousContacts: await contactsBetween(q, from - (to - from), from, ofTeam),
     },
     issues: ranked.slice(0, TOP_ISSUES).map(enrich),
     allIssues: ranked,
-    pareto: ranked.map((issue) => ({ title: issue.title, times_heard: issue.times_heard })).sort((a, b) => b.times_heard - a.times_heard),
+    newIssues: ranked.filter(isNew),
+    fixedThisWeek: await fixedBetween(q, from, to, ofTeam),
+    pareto: ranked.map((issue) => ({ id: issue.id, title: issue.title, times_heard: issue.times_heard })),
     trend: await trendOf(q, ranked.slice(0, TREND_SERIES), week, timeZone, teamFilter),
     contributors,
     items,
   };
+}
+
+function mostCommon(values: readonly string[]): string | null {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+}
+
+async function contactsBetween(q: Sql, from: number, to: number, ofTeam: RawBuilder<unknown>): Promise<number> {
+  const found = await first(q, sql<{ n: number | null }>`SELECT sum(times_heard) AS n FROM items WHERE created_at >= ${from} AND created_at < ${to} ${ofTeam}`);
+  return Number(found?.n ?? 0);
+}
+
+/** Issues set to fixed during the week (the last such change counts), limited to ones the team heard. */
+async function fixedBetween(q: Sql, from: number, to: number, ofTeam: RawBuilder<unknown>): Promise<{ id: string; title: string }[]> {
+  return rows(
+    q,
+    sql<{ id: string; title: string }>`SELECT i.id, i.title FROM issues i
+      WHERE i.status = 'fixed' AND i.merged_into IS NULL
+        AND i.id IN (SELECT issue_id FROM issue_history WHERE field = 'status' AND new_value = 'fixed' AND at >= ${from} AND at < ${to})
+        AND i.id IN (SELECT issue_id FROM items WHERE 1 = 1 ${ofTeam})
+      ORDER BY i.title`,
+  );
 }
 
 /** Contacts per week over the weeks up to this one, for the top issues. */
@@ -133,7 +173,7 @@ async function trendOf(q: Sql, issues: readonly RankedIssue[], week: IsoWeek, ti
       );
       counts.push(found[0]?.n ?? 0);
     }
-    series.push({ title: issue.title, times_heard: counts });
+    series.push({ id: issue.id, title: issue.title, times_heard: counts });
   }
   return { weeks: weeks.map(formatIsoWeek), series };
 }

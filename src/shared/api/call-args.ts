@@ -13,6 +13,10 @@ export const captureArgsSchema = z.strictObject({
   segment: z.string().optional(),
   times_heard: z.int().optional(),
   issue_id: z.string().optional(),
+  /** Set by the browser's offline queue: the item's own id, so a resend stores it once. */
+  id: z.string().min(8).max(64).optional(),
+  /** Set by the browser's offline queue: when the save was made (the server bounds it by its own clock). */
+  heard_at: z.iso.datetime({ offset: true }).optional(),
 });
 
 export const suggestArgsSchema = z.strictObject({ text: z.string().max(5_000), limit: z.int().min(1).max(20).optional() });

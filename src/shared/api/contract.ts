@@ -110,6 +110,10 @@ export interface CaptureInput {
   times_heard?: number;
   /** "Heard again": the existing issue this belongs to. */
   issue_id?: string;
+  /** A client-made id (the browser's offline queue): sending the same id again stores nothing new. */
+  id?: string;
+  /** When a queued save was made; the aggregator keeps it if it is in the last 30 days and not ahead of its clock. */
+  heard_at?: string;
 }
 
 export interface CaptureResult {

@@ -1,5 +1,6 @@
 import { type KeyboardEvent, type ReactNode, type RefObject, useId, useState } from 'react';
 import { useStore } from 'zustand';
+import { segmentLabel } from '../../i18n/segment-label.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { CHANNELS, CHANNEL_LABELS, type CaptureStore, type Draft, LIMITS } from './capture-store.js';
 import { TimesHeardField } from './times-heard-field.js';
@@ -134,7 +135,7 @@ function OptionalDetails({ draft, segments, edit }: DetailsProps) {
         />
         <datalist id={ids.segments}>
           {segments.map((segment) => (
-            <option key={segment} value={segment} />
+            <option key={segment} value={segment} label={segmentLabel(t, segment)} />
           ))}
         </datalist>
       </div>

@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CaptureInput } from '../../../shared/api/contract.js';
 import { CHANNELS as ALL_CHANNELS, ITEM_LIMITS, type Channel } from '../../../shared/domain/item-fields.js';
+import { redact } from '../../../shared/text/redact.js';
 import type { MessageKey } from '../../i18n/catalogs.js';
 
 /** Every channel with its label; a Record so a channel added to the domain cannot be forgotten here. */
@@ -84,6 +85,16 @@ function readDraft(storage: Storage, key: string): Draft {
   return { text: field('text'), root_cause: field('root_cause'), suggested_fix: field('suggested_fix'), segment: field('segment'), times_heard: field('times_heard') };
 }
 
+/**
+ * The draft as it may touch the disk: personal data replaced as the server would, so an unsaved
+ * draft never sits in the browser's storage with a card or phone number in it. The form on screen
+ * keeps what was typed; only a reload shows the redacted words.
+ */
+export function redactDraft(draft: Draft): Draft {
+  const clean = (value: string) => (value === '' ? value : redact(value).text);
+  return { ...draft, text: clean(draft.text), root_cause: clean(draft.root_cause), suggested_fix: clean(draft.suggested_fix), segment: clean(draft.segment) };
+}
+
 function readChannel(storage: Storage, key: string): Channel {
   const saved = storage.getItem(key);
   return CHANNELS.find((channel) => channel === saved) ?? 'phone';
@@ -123,7 +134,7 @@ export function createCaptureStore(storage: Storage, agent: string): CaptureStor
     try {
       if (state.draft !== previous.draft) {
         if (isEmpty(state.draft)) storage.removeItem(draftKey);
-        else storage.setItem(draftKey, JSON.stringify(state.draft));
+        else storage.setItem(draftKey, JSON.stringify(redactDraft(state.draft)));
       }
       if (state.channel !== previous.channel) storage.setItem(channelKey, state.channel);
     } catch {

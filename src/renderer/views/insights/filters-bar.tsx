@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { CHANNELS, type Channel } from '../../../shared/domain/item-fields.js';
 import { STATUS_FILTERS, type StatusFilter } from '../../../shared/domain/issue.js';
+import { segmentLabel } from '../../i18n/segment-label.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { type Filters, useInsights } from './insights-store.js';
 import { useInvoke } from './use-invoke.js';
@@ -125,7 +126,7 @@ export function FiltersBar({
         value={filters.segment}
         options={[
           all,
-          ...(taxonomy?.segments ?? []).map((segment) => ({ value: segment, label: segment })),
+          ...(taxonomy?.segments ?? []).map((segment) => ({ value: segment, label: segmentLabel(t, segment) })),
         ]}
         onChange={(value) => setFilter('segment', value)}
       />

@@ -53,7 +53,8 @@ export function InsightsView() {
           {ranked.data ? (
             <IssuesTable issues={issues} />
           ) : (
-            <p className="muted">{t('common.loading')}</p>
+            // Offline, the alert above says why nothing is shown: no "Loading…" that never ends.
+            ranked.error === null && <p className="muted">{t('common.loading')}</p>
           )}
         </section>
         {/* The charts ask the server only once the ranking is in: the server answers in turn, and

@@ -58,6 +58,7 @@ export function useInvoke<M extends MethodName>(
 
 /** A failed call in the user's language. */
 export function describeError(error: unknown, t: Translate): string {
-  if (error instanceof ClientError && error.unreachable) return t('error.unreachable');
+  // Not the capture panel's "nothing you typed is lost": here nothing was typed, figures are missing.
+  if (error instanceof ClientError && error.unreachable) return t('error.unreachableRead');
   return t('error.generic', { message: error instanceof Error ? error.message : String(error) });
 }

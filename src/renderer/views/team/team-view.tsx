@@ -5,6 +5,8 @@ import { useI18n } from '../../i18n/i18n.js';
 import '../../styles/insights.css';
 import { addDays, isoDate, mondayOf } from '../insights/dates.js';
 import { StatusBadge, TrendValue } from '../insights/trend-value.js';
+import { IssueDetailPanel } from '../insights/issue-detail.js';
+import { useInsights } from '../insights/insights-store.js';
 import { describeError, useInvoke } from '../insights/use-invoke.js';
 import { Contributors } from './contributors.js';
 import { WeekPicker } from './week-picker.js';
@@ -12,6 +14,7 @@ import { ExportReport } from './export-report.js';
 
 function TopIssues({ issues }: { issues: TeamSummary['issues'] }) {
   const { t, number } = useI18n();
+  const openIssue = useInsights((state) => state.openIssue);
   return (
     <section className="panel team-issues" aria-labelledby="team-issues-title">
       <h2 id="team-issues-title">{t('team.issues.title')}</h2>
@@ -28,7 +31,7 @@ function TopIssues({ issues }: { issues: TeamSummary['issues'] }) {
               <th scope="col" className="num">
                 {t('insights.table.timesHeard')}
               </th>
-              <th scope="col" className="num">
+              <th scope="col" className="num mentions">
                 {t('insights.table.mentions')}
               </th>
               <th scope="col" className="num">
@@ -42,10 +45,12 @@ function TopIssues({ issues }: { issues: TeamSummary['issues'] }) {
               <tr key={issue.id} data-issue-id={issue.id}>
                 <td className="num">{number(i + 1)}</td>
                 <th scope="row" className="title">
-                  {issue.title}
+                  <button type="button" className="link" onClick={() => openIssue(issue.id)}>
+                    {issue.title}
+                  </button>
                 </th>
                 <td className="num">{number(issue.times_heard)}</td>
-                <td className="num">{number(issue.mentions)}</td>
+                <td className="num mentions">{number(issue.mentions)}</td>
                 <td className="num">
                   <TrendValue value={issue.trend} />
                 </td>
@@ -149,6 +154,7 @@ export function TeamView() {
           <LatestVerbatims summary={summary.data} />
         </div>
       )}
+      {team && <IssueDetailPanel filter={{ team, from: monday, to: addDays(monday, 6) }} />}
     </div>
   );
 }

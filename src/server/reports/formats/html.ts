@@ -2,7 +2,12 @@ import type { ReportIssue, WeeklyReport } from '../weekly-report-data.js';
 import { type ReportText, signedChange } from '../report-text.js';
 import { escapeHtml as e } from './escape-html.js';
 import { reportHeading } from './heading.js';
+import { reportSummary } from '../report-summary.js';
 import { paretoSvg, trendSvg } from './svg-charts.js';
+
+/** Bars the Pareto chart shows: at least the vital few (up to what fits one page), at least 10. */
+export const PARETO_MIN_BARS = 10;
+export const PARETO_MAX_BARS = 25;
 
 const CSS = `
 body{font-family:'Noto Sans CJK SC','Noto Sans SC','PingFang SC','Microsoft YaHei',system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1b1f24;max-width:800px;margin:24px auto;padding:0 16px;line-height:1.45}
@@ -12,7 +17,9 @@ h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bott
 table{border-collapse:collapse;width:100%;font-size:13px}th,td{border-bottom:1px solid #d0d6de;padding:4px 6px;text-align:left;vertical-align:top}th{color:#4a525c}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 .up{color:#b42318}.down{color:#1a7f37}
 blockquote{margin:6px 0;padding:4px 10px;border-left:3px solid #0b5cad;background:#f3f5f8;white-space:pre-wrap;overflow-wrap:anywhere}
-.issue{page-break-inside:avoid;break-inside:avoid}
+.issue,.chart{page-break-inside:avoid;break-inside:avoid}
+.summary{font-size:15px;background:#f3f5f8;border-left:4px solid #0b5cad;padding:8px 12px;margin:12px 0}.summary p{margin:2px 0}
+.chart svg{display:block;margin-top:6px}
 ul{margin:4px 0 8px 18px;padding:0}
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}}
 `;
@@ -43,6 +50,7 @@ export function renderHtml(report: WeeklyReport, text: ReportText): string {
     report.issues.length === 0
       ? `<p>${e(t('report.empty'))}</p>`
       : `<h2>${e(t('report.topIssues'))}</h2>
+<p class="muted">${e(t('report.topIssuesNote'))}</p>
 <table><thead><tr><th class="n">${e(t('report.col.rank'))}</th><th>${e(t('report.col.issue'))}</th><th class="n">${e(t('report.col.contacts'))}</th><th class="n">${e(t('report.col.trend'))}</th><th class="n">${e(t('report.col.agents'))}</th><th>${e(t('report.col.status'))}</th><th>${e(t('report.col.owner'))}</th></tr></thead>
 <tbody>${report.issues
           .map(
@@ -52,11 +60,10 @@ export function renderHtml(report: WeeklyReport, text: ReportText): string {
           .join('\n')}</tbody></table>
 <h2>${e(t('report.newAndRising'))}</h2>
 ${notable(report, text)}
-<h2>${e(t('report.pareto'))}</h2>
-<p>${e(heading.pareto)}</p>
-${paretoSvg(report.pareto, t('report.pareto'))}
-<h2>${e(t('report.trend'))}</h2>
-${trendSvg(report.trend.weeks, report.trend.series, t('report.trend'))}
+${paretoSection(report, text, heading)}
+<section class="chart"><h2>${e(t('report.trend'))}</h2>
+<p class="muted">${e(t('report.trendCaption', { count: report.trend.series.length, weeks: report.trend.weeks.length }))}</p>
+${trendSvg(report.trend.weeks, report.trend.series, t('report.trend'), t('report.trendAxis'))}</section>
 <h2>${e(t('report.verbatims'))}</h2>
 ${report.issues.map((issue, i) => issueSection(issue, i + 1, text)).join('\n')}
 <h2>${e(t('report.contributors'))}</h2>
@@ -67,11 +74,25 @@ ${report.issues.map((issue, i) => issueSection(issue, i + 1, text)).join('\n')}
 <html lang="${text.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${e(heading.title)}</title><style>${CSS}</style></head>
 <body><h1>${e(heading.title)}</h1><p class="period">${e(heading.period)}</p>
+<div class="summary" role="doc-abstract">${reportSummary(report, text).map((sentence) => `<p>${e(sentence)}</p>`).join('')}</div>
 <div class="cards">${card('report.headline.items', h.items)}${card('report.headline.contacts', h.contacts)}${card('report.headline.agents', h.agents)}${card('report.headline.newIssues', h.newIssues)}</div>
 ${body}
 <p class="muted">${e(t('report.generated', { when: text.dateTime(report.generatedAt) }))}</p>
 </body></html>
 `;
+}
+
+function paretoSection(report: WeeklyReport, text: ReportText, heading: ReturnType<typeof reportHeading>): string {
+  const { t } = text;
+  const shown = report.pareto.slice(0, Math.min(PARETO_MAX_BARS, Math.max(PARETO_MIN_BARS, heading.vitalFew)));
+  const rest = report.pareto.slice(shown.length);
+  const all = report.pareto.reduce((sum, bar) => sum + bar.times_heard, 0);
+  const restNote = rest.length === 0 ? '' : `<p class="muted">${e(t('report.paretoRest', { rest: rest.length, contacts: rest.reduce((sum, bar) => sum + bar.times_heard, 0) }))}</p>`;
+  return `<section class="chart"><h2>${e(t('report.pareto'))}</h2>
+<p>${e(heading.pareto)}</p>
+<p class="muted">${e(t('report.paretoCaption', { shown: shown.length, total: report.pareto.length, count: heading.vitalFew }))}</p>
+${paretoSvg(shown, all, heading.vitalFew, t('report.pareto'), t('report.paretoAxis'))}
+${restNote}</section>`;
 }
 
 function notable(report: WeeklyReport, text: ReportText): string {

@@ -1,6 +1,7 @@
 import type { WeeklyReport } from '../weekly-report-data.js';
 import { type ReportText, signedChange } from '../report-text.js';
 import { reportHeading } from './heading.js';
+import { reportSummary } from '../report-summary.js';
 
 /**
  * Markdown has no escaping of whole strings: neutralise every character that could start inline
@@ -17,6 +18,7 @@ export function renderMarkdown(report: WeeklyReport, text: ReportText): string {
   const { t } = text;
   const heading = reportHeading(report, text);
   const lines: string[] = [`# ${escapeMarkdown(heading.title)}`, '', `${escapeMarkdown(heading.period)}`, ''];
+  lines.push(`**${t('report.summaryHeading')}:** ${reportSummary(report, text).map(escapeMarkdown).join(' ')}`, '');
   const h = report.headline;
   lines.push(
     `| ${t('report.headline.items')} | ${t('report.headline.contacts')} | ${t('report.headline.agents')} | ${t('report.headline.newIssues')} |`,
@@ -25,7 +27,7 @@ export function renderMarkdown(report: WeeklyReport, text: ReportText): string {
     '',
   );
   if (report.issues.length === 0) return [...lines, t('report.empty'), ''].join('\n');
-  lines.push(`## ${t('report.topIssues')}`, '');
+  lines.push(`## ${t('report.topIssues')}`, '', t('report.topIssuesNote'), '');
   lines.push(`| ${t('report.col.rank')} | ${t('report.col.issue')} | ${t('report.col.contacts')} | ${t('report.col.trend')} | ${t('report.col.agents')} | ${t('report.col.status')} | ${t('report.col.owner')} |`);
   lines.push('| ---: | --- | ---: | ---: | ---: | --- | --- |');
   report.issues.forEach((issue, i) => {

@@ -1,0 +1,45 @@
+import { Vocabulary, countTerms, dot, vectorize } from '../../shared/grouping/term-vector.js';
+import { tokenize } from '../../shared/text/tokenize.js';
+
+/** Two verbatims that differ only in case, spacing or punctuation are one for a reader. */
+function sameWords(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * The verbatims a reader should see for an issue: distinct (no sentence twice, however it was
+ * spaced or punctuated) and on-topic (closest to what the issue's items say in common, so a stray
+ * item grouped into the issue is the last one quoted, never the first). Ties keep the earlier one.
+ */
+export function representativeVerbatims<T extends { text: string }>(
+  items: readonly T[],
+  count: number,
+): T[] {
+  const seen = new Set<string>();
+  const distinct = items.filter((item) => {
+    const key = sameWords(item.text);
+    if (key === '' || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  if (distinct.length <= 1) return distinct.slice(0, count);
+  const vocabulary = new Vocabulary();
+  const counts = distinct.map((item) => countTerms(tokenize(item.text)));
+  counts.forEach((c) => vocabulary.observe(c.keys()));
+  const vectors = counts.map((c) => vectorize(c, vocabulary));
+  const centre = new Map<string, number>();
+  for (const v of vectors)
+    v.terms.forEach((term, i) =>
+      centre.set(term, (centre.get(term) ?? 0) + (v.weights[i] as number)),
+    );
+  const closeness = vectors.map((v) => dot(v, centre));
+  return distinct
+    .map((item, i) => ({ item, i, closeness: closeness[i] as number }))
+    .sort((a, b) => b.closeness - a.closeness || a.i - b.i)
+    .slice(0, count)
+    .map((entry) => entry.item);
+}
