@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { CHANNELS, type Channel } from '../../shared/domain/item-fields.js';
+import { RANK_BY, type RankBy } from '../../shared/domain/issue.js';
 import { rankIssues } from '../../server/issues/rank-issues.js';
 import { type StorageOptions, withStorageOptions } from '../storage-options.js';
 import { UsageError, parsePositiveInt, parseTimeFlag } from '../usage-error.js';
@@ -15,6 +16,8 @@ interface IssuesOptions extends StorageOptions {
   limit?: string;
   json?: boolean;
   withItems?: boolean;
+  rankBy?: RankBy;
+  preventable?: 'yes' | 'no';
 }
 
 export function issuesCommand(): Command {
@@ -28,6 +31,8 @@ export function issuesCommand(): Command {
     .option('--limit <n>', 'at most this many issues')
     .option('--json', 'print JSON (the contract in CONTRACTS.md)')
     .option('--with-items', 'with --json: list every item id of each issue')
+    .addOption(new Option('--rank-by <measure>', 'order by the score, contacts (times heard) or cost to serve').choices(RANK_BY).default('score'))
+    .addOption(new Option('--preventable <answer>', 'only issues marked preventable (yes) or needed (no)').choices(['yes', 'no']))
     .action(async (options: IssuesOptions) => {
       const query = {
         from: parseTimeFlag('from', options.from),
@@ -37,6 +42,8 @@ export function issuesCommand(): Command {
         segment: options.segment,
         limit: parsePositiveInt('limit', options.limit),
         withItems: options.withItems === true,
+        rankBy: options.rankBy,
+        preventable: options.preventable === undefined ? undefined : options.preventable === 'yes',
       };
       if (query.from !== undefined && query.to !== undefined && query.from >= query.to) {
         throw new UsageError('--from must be before --to');

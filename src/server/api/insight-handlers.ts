@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { HttpError } from '../http/http-error.js';
 import { IssueNotFoundError, issueDetail } from '../insights/issue-detail.js';
 import { breakdown, teamSummary, trendSeries } from '../insights/stats.js';
+import { RANK_BY } from '../../shared/domain/issue.js';
 import { rankIssues } from '../issues/rank-issues.js';
 import { ANALYSTS, type HandlerMap } from './handler-registry.js';
 import { boundedWindow, itemFilter, parseArgs, windowFilterShape } from './parse-args.js';
@@ -10,6 +11,8 @@ const rankArgs = z.strictObject({
   ...windowFilterShape,
   search: z.string().max(200).optional(),
   limit: z.int().min(1).max(10_000).optional(),
+  rankBy: z.enum(RANK_BY).optional(),
+  preventable: z.boolean().optional(),
 });
 
 /** What analysts and leads read; a lead's calls are narrowed to their team by itemFilter. */
@@ -18,7 +21,7 @@ export const insightHandlers: HandlerMap = {
     roles: ANALYSTS,
     run: (args, { aggregator, token, now }) => {
       const input = parseArgs(rankArgs, args);
-      return rankIssues(aggregator.storage, { ...itemFilter(input, token), search: input.search, limit: input.limit }, now);
+      return rankIssues(aggregator.storage, { ...itemFilter(input, token), search: input.search, limit: input.limit, rankBy: input.rankBy, preventable: input.preventable }, now);
     },
   },
   'issues.detail': {

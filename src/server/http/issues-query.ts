@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS, describeValidationError } from '../../shared/domain/feedback-item.js';
+import { RANK_BY } from '../../shared/domain/issue.js';
 import type { RankingQuery } from '../issues/rank-issues.js';
 import type { TokenIdentity } from '../tokens/tokens-repo.js';
 import { HttpError } from './http-error.js';
@@ -13,6 +14,8 @@ const querySchema = z.strictObject({
   channel: z.enum(CHANNELS).optional(),
   segment: once.optional(),
   limit: once.regex(/^\d+$/, 'must be a positive whole number').optional(),
+  rank_by: z.enum(RANK_BY).optional(),
+  preventable: z.enum(['yes', 'no']).optional(),
 });
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -37,7 +40,7 @@ function withoutEmpty(query: unknown): unknown {
 export function parseIssuesQuery(raw: unknown, token: TokenIdentity): RankingQuery {
   const parsed = querySchema.safeParse(withoutEmpty(raw));
   if (!parsed.success) throw new HttpError(400, `invalid query: ${describeValidationError(parsed.error)}`);
-  const { from, to, team, channel, segment, limit } = parsed.data;
+  const { from, to, team, channel, segment, limit, rank_by, preventable } = parsed.data;
   const query: RankingQuery = {
     from: parseTime('from', from),
     to: parseTime('to', to, true),
@@ -45,6 +48,8 @@ export function parseIssuesQuery(raw: unknown, token: TokenIdentity): RankingQue
     channel,
     segment,
     limit: limit === undefined ? undefined : Number(limit),
+    rankBy: rank_by,
+    preventable: preventable === undefined ? undefined : preventable === 'yes',
   };
   if (query.limit === 0) throw new HttpError(400, 'invalid query: limit: must be a positive whole number');
   if (query.from !== undefined && query.to !== undefined && query.from >= query.to) {

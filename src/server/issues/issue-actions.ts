@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { newIssueId } from '../../shared/domain/ids.js';
-import { ISSUE_STATUSES } from '../../shared/domain/issue.js';
+import { ISSUE_STATUSES, VALUE_DIMENSIONS } from '../../shared/domain/issue.js';
 import { titleFromVerbatim } from '../../shared/grouping/issue-title.js';
 import { rebuildIssueModel } from '../grouping/recluster-database.js';
 import { bumpGeneration } from '../grouping/vocabulary-repo.js';
@@ -8,6 +8,7 @@ import { type Sql, changes, first, inList, rows } from '../storage/sql.js';
 import type { Storage } from '../storage/storage.js';
 import { type IssueRow, getIssue } from './issues-repo.js';
 import { recomputeIssueTotals } from './issue-totals.js';
+import { queueIssueEvent } from '../webhooks/webhook-outbox.js';
 
 /** An analyst action that cannot be done as asked (unknown issue, bad status, …). */
 export class IssueActionError extends Error {}
@@ -17,6 +18,10 @@ export interface IssueUpdate {
   owner?: string | undefined;
   title?: string | undefined;
   root_cause?: string | undefined;
+  /** true preventable, false needed, null not judged (clears it). */
+  preventable?: boolean | null | undefined;
+  /** null clears it. */
+  value_dimension?: string | null | undefined;
 }
 
 async function liveIssue(tx: Sql, id: string): Promise<IssueRow> {
@@ -107,9 +112,13 @@ export async function updateIssue(storage: Storage, issueId: string, update: Iss
     throw new IssueActionError(`unknown status "${update.status}": use ${ISSUE_STATUSES.join(', ')}`);
   }
   if (update.title !== undefined && update.title.trim() === '') throw new IssueActionError('a title cannot be empty');
+  if (update.value_dimension != null && !(VALUE_DIMENSIONS as readonly string[]).includes(update.value_dimension)) {
+    throw new IssueActionError(`unknown value dimension "${update.value_dimension}": use ${VALUE_DIMENSIONS.join(', ')}`);
+  }
   return storage.write(async (tx): Promise<IssueRow> => {
     const before = await liveIssue(tx, issueId);
-    const edits: [keyof IssueUpdate, string | null][] = [];
+    await updatePriorityFields(tx, before, update, now);
+    const edits: ['status' | 'owner' | 'title' | 'root_cause', string | null][] = [];
     if (update.status !== undefined) edits.push(['status', update.status]);
     if (update.owner !== undefined) edits.push(['owner', update.owner.trim() || null]);
     if (update.title !== undefined) edits.push(['title', update.title.trim()]);
@@ -123,6 +132,26 @@ export async function updateIssue(storage: Storage, issueId: string, update: Iss
     if (update.title !== undefined) await sql`UPDATE issues SET title_source = 'analyst' WHERE id = ${issueId}`.execute(tx.db);
     // A closed issue takes no new items; the grouper in every process must see that.
     if (update.status !== undefined) await bumpGeneration(tx);
+    if (update.status !== undefined && update.status !== before.status) await queueIssueEvent(tx, 'status', issueId, now);
     return liveIssue(tx, issueId);
   });
+}
+
+/**
+ * The prioritisation fields: preventable kept as 1 or 0 (null unjudged), history as "true" or
+ * "false", so the history reads the same words the ranking JSON does.
+ */
+async function updatePriorityFields(tx: Sql, before: IssueRow, update: IssueUpdate, now: number): Promise<void> {
+  const asText = (value: number | null) => (value === null ? null : Number(value) === 1 ? 'true' : 'false');
+  if (update.preventable !== undefined) {
+    const value = update.preventable === null ? null : update.preventable ? 1 : 0;
+    if (asText(before.preventable) !== asText(value)) {
+      await sql`UPDATE issues SET preventable = ${value}, curated = 1, updated_at = ${now} WHERE id = ${before.id}`.execute(tx.db);
+      await record(tx, before.id, now, 'update', 'preventable', asText(before.preventable), asText(value));
+    }
+  }
+  if (update.value_dimension !== undefined && update.value_dimension !== before.value_dimension) {
+    await sql`UPDATE issues SET value_dimension = ${update.value_dimension}, curated = 1, updated_at = ${now} WHERE id = ${before.id}`.execute(tx.db);
+    await record(tx, before.id, now, 'update', 'value_dimension', before.value_dimension, update.value_dimension);
+  }
 }

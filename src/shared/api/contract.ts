@@ -1,5 +1,5 @@
 import type { Channel } from '../domain/feedback-item.js';
-import type { IssueStatus, RankedIssue, RankedIssues } from '../domain/issue.js';
+import type { IssueStatus, RankBy, RankedIssue, RankedIssues } from '../domain/issue.js';
 
 /**
  * Everything the UI can ask of WOCAS, as one type. The desktop app answers over Electron IPC
@@ -132,6 +132,10 @@ export interface RankQuery extends WindowFilter {
   /** Words that must appear in the title or a verbatim. */
   search?: string;
   limit?: number;
+  /** Order by the score (default), contacts or cost to serve. */
+  rankBy?: RankBy;
+  /** Only issues marked preventable (true) or needed (false). */
+  preventable?: boolean;
 }
 
 export interface CountedText {
