@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -94,7 +94,7 @@ for (const backend of backendCases) {
       expect(
         wocas('cost', 'set', '--channel', 'email', '--minutes', '3', '--per-minute', '0.5').status,
       ).toBe(0);
-    });
+    }, 60_000);
     afterEach(async () => {
       await api.close();
       rmSync(dir, { recursive: true, force: true });
@@ -121,7 +121,7 @@ for (const backend of backendCases) {
       );
       expect(bad.status).toBe(2);
       expect(bad.stderr).toMatch(/^wocas: --minutes must be a number/);
-    });
+    }, 120_000);
 
     it('ranks by contacts or by cost, which differ here, with each issue costed in the currency', () => {
       const byContacts = ranking('--rank-by', 'contacts');
@@ -133,7 +133,7 @@ for (const backend of backendCases) {
       expect(byText(byCost.issues, /late/).cost).toBe(15);
       expect(byText(byCost.issues, /crash/).cost).toBe(48);
       expect(byText(byCost.issues, /refund/).cost).toBe(0);
-    });
+    }, 120_000);
 
     it('flags the planted spike as emerging, not the steady issues, and says why', () => {
       const { issues } = ranking();
@@ -147,7 +147,7 @@ for (const backend of backendCases) {
         expect(steady.emerging).toBe(false);
         expect(steady.emerging_reason).toBeNull();
       }
-    });
+    }, 120_000);
 
     it('issue update marks preventable and a value dimension, filters on them, and keeps the history', async () => {
       const crash = byText(ranking().issues, /crash/);
@@ -195,7 +195,40 @@ for (const backend of backendCases) {
       ]);
       const bad = wocas('issue', 'update', crash.id, '--value-dimension', 'speed');
       expect(bad.status).toBe(2);
-    });
+    }, 120_000);
+
+    it('the weekly report totals preventable contacts and says which issues are emerging, in English and Chinese', () => {
+      const report = (lang: string) => {
+        const out = join(dir, `week-${lang}.md`);
+        const run = wocas(
+          'report',
+          '--team',
+          'all',
+          '--week',
+          '2026-W46',
+          '--format',
+          'md',
+          '--out',
+          out,
+          '--lang',
+          lang,
+        );
+        expect(run.stderr).toBe('');
+        return readFileSync(out, 'utf8');
+      };
+      expect(report('en')).not.toMatch(/preventable/);
+      const crash = byText(ranking().issues, /crash/);
+      expect(wocas('issue', 'update', crash.id, '--preventable', 'yes').status).toBe(0);
+      const english = report('en');
+      // 4 of the week's 18 contacts (10 late, 4 crash, 4 refund).
+      expect(english).toContain("22% of this week's contacts were preventable (4 of 18).");
+      expect(english).toMatch(
+        /- Emerging: .*refund.* \(4 contacts against a usual 0\.1 a week over the previous 8 weeks\)/,
+      );
+      const chinese = report('zh-CN');
+      expect(chinese).toContain('本周 22% 的联系本可避免（18 次中的 4 次）。');
+      expect(chinese).toMatch(/- 新兴问题：.*refund.*（本周 4 次联系，此前 8 周平均每周 0\.1 次）/);
+    }, 120_000);
 
     it('issues.rank and GET /api/v1/issues take rankBy and preventable, with the same fields', async () => {
       const crash = byText(ranking().issues, /crash/);
@@ -231,6 +264,6 @@ for (const backend of backendCases) {
         json: { rankBy: 'loudness' },
       });
       expect(bad.status).toBe(400);
-    });
+    }, 120_000);
   });
 }

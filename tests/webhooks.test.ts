@@ -199,6 +199,6 @@ for (const backendCase of backendCases) {
       );
       expect(wocas('webhook', 'remove', dead.id).status).toBe(0);
       expect((JSON.parse(wocas('webhook', 'list', '--json').stdout) as unknown[]).length).toBe(2);
-    });
+    }, 180_000);
   });
 }

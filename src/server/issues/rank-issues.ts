@@ -159,6 +159,10 @@ async function flagEmerging(q: Sql, issues: RankedIssue[], where: RawBuilder<unk
     if (verdict === undefined) continue;
     issue.emerging = verdict.emerging;
     issue.emerging_reason = emergingReason(verdict);
+    if (verdict.emerging) {
+      const { current, expected, windows, p, isNew } = verdict;
+      issue.emerging_detail = { current, expected: Math.round(expected * 100) / 100, windows, p, is_new: isNew || windows === 0 };
+    }
   }
 }
 

@@ -3,6 +3,8 @@ import type { CountedText } from '../../shared/api/contract.js';
 import type { RankedIssue } from '../../shared/domain/issue.js';
 import { type IsoWeek, formatIsoWeek, previousWeek, weekBounds } from '../../shared/time/iso-week.js';
 import { diverseVerbatims, groupTexts } from '../insights/issue-detail.js';
+import type { EmergingVerdict } from '../../shared/ranking/emerging.js';
+import { emergingVerdicts } from '../issues/emerging-flags.js';
 import { rankIssues } from '../issues/rank-issues.js';
 import { type Sql, IN_LIST_MAX, chunks, inList, rows } from '../storage/sql.js';
 
@@ -28,6 +30,8 @@ export interface ReportItem {
 export interface ReportIssue extends RankedIssue {
   isNew: boolean;
   rising: boolean;
+  /** The numbers behind `emerging`, so each language can say why in its own words. */
+  emergingVerdict: EmergingVerdict | null;
   verbatims: ReportItem[];
   root_causes: CountedText[];
   suggested_fixes: CountedText[];
@@ -41,7 +45,15 @@ export interface WeeklyReport {
   from: number;
   to: number;
   generatedAt: number;
-  headline: { items: number; contacts: number; agents: number; newIssues: number };
+  headline: {
+    items: number;
+    contacts: number;
+    agents: number;
+    newIssues: number;
+    /** Contacts in issues an analyst marked preventable, and in issues judged either way. */
+    preventableContacts: number;
+    judgedContacts: number;
+  };
   issues: ReportIssue[];
   /** Every issue of the week, ranked: for the Pareto chart and the spreadsheets. */
   allIssues: RankedIssue[];
@@ -75,6 +87,7 @@ export async function weeklyReportData(q: Sql, team: string | null, week: IsoWee
   const byIssue = new Map<string, ReportItem[]>();
   for (const item of items) byIssue.set(item.issue_id, [...(byIssue.get(item.issue_id) ?? []), item]);
   const isNew = (issue: RankedIssue) => (firstSeen.get(issue.id) ?? 0) >= from;
+  const verdicts = await emergingVerdicts(q, ofTeam, { start: from, end: Math.min(to, now) }, firstSeen);
   const enrich = (issue: RankedIssue): ReportIssue => {
     const members = byIssue.get(issue.id) ?? [];
     const previous = issue.previous_times_heard;
@@ -82,6 +95,7 @@ export async function weeklyReportData(q: Sql, team: string | null, week: IsoWee
       ...issue,
       isNew: isNew(issue),
       rising: previous > 0 && issue.times_heard >= previous * RISING_FACTOR && issue.times_heard - previous >= RISING_MINIMUM,
+      emergingVerdict: issue.emerging ? (verdicts.get(issue.id) ?? null) : null,
       verbatims: diverseVerbatims(members, VERBATIMS_PER_ISSUE),
       root_causes: groupTexts(members.map((m) => m.root_cause)).slice(0, 5),
       suggested_fixes: groupTexts(members.map((m) => m.suggested_fix)).slice(0, 5),
@@ -105,6 +119,8 @@ export async function weeklyReportData(q: Sql, team: string | null, week: IsoWee
       contacts: ranked.reduce((sum, issue) => sum + issue.times_heard, 0),
       agents: contributors.length,
       newIssues: ranked.filter(isNew).length,
+      preventableContacts: ranked.reduce((sum, issue) => sum + (issue.preventable === true ? issue.times_heard : 0), 0),
+      judgedContacts: ranked.reduce((sum, issue) => sum + (issue.preventable === null ? 0 : issue.times_heard), 0),
     },
     issues: ranked.slice(0, TOP_ISSUES).map(enrich),
     allIssues: ranked,

@@ -40,6 +40,8 @@ export interface RankedIssue {
   emerging: boolean;
   /** One sentence saying why, when emerging; otherwise null. */
   emerging_reason: string | null;
+  /** When emerging: the numbers behind the reason, so a UI can say it in its own language. */
+  emerging_detail?: { current: number; expected: number; windows: number; p: number; is_new: boolean };
   item_ids?: string[];
 }
 

@@ -74,7 +74,7 @@ describe('emerging issues', () => {
       baseline: [0, 9, 1, 0, 11, 0, 2, 8],
       isNew: false,
     });
-    const calm = judgeEmerging({ current: 12, baseline: [3, 4, 4, 3, 4, 4, 3, 4], isNew: false });
+    const calm = judgeEmerging({ current: 15, baseline: [3, 4, 4, 3, 4, 4, 3, 4], isNew: false });
     expect(bursty.emerging).toBe(false);
     expect(calm.emerging).toBe(true);
   });

@@ -18,6 +18,12 @@ export const EMERGING_MIN_RATIO = 2;
 export const EMERGING_MAX_P = 0.001;
 /** An issue first seen inside the window needs this many contacts there to be flagged. */
 export const NEW_ISSUE_MIN_COUNT = 10;
+/**
+ * The least over-dispersion assumed (negative binomial size; variance = mean + mean² / size).
+ * Chosen with bench/emerging.ts: it keeps bursty issues' false alarms low while a few contacts
+ * after months of none still stand out, since at small means the size hardly matters.
+ */
+export const MAX_SIZE = 10;
 /** Trailing windows the usual rate is taken from. */
 export const BASELINE_WINDOWS = 8;
 
@@ -110,11 +116,11 @@ export function judgeEmerging({ current, baseline, isNew }: EmergingInput): Emer
     return { ...verdict, expected };
   const variance =
     windows < 2 ? 0 : baseline.reduce((sum, n) => sum + (n - mean) ** 2, 0) / (windows - 1);
-  // Over-dispersed history: a negative binomial with the history's own variance (method of moments).
-  const p =
-    variance > expected
-      ? negativeBinomialUpperTail(current, expected, expected ** 2 / (variance - expected))
-      : poissonUpperTail(current, expected);
+  // A negative binomial with the history's own variance (method of moments), never less dispersed
+  // than size MAX_SIZE: eight windows often understate how bursty contacts are.
+  const size =
+    variance > expected ? Math.min(MAX_SIZE, expected ** 2 / (variance - expected)) : MAX_SIZE;
+  const p = negativeBinomialUpperTail(current, expected, size);
   return { ...verdict, expected, p, emerging: p < EMERGING_MAX_P };
 }
 

@@ -1,7 +1,7 @@
 import type { ReportIssue, WeeklyReport } from '../weekly-report-data.js';
 import { type ReportText, signedChange } from '../report-text.js';
 import { escapeHtml as e } from './escape-html.js';
-import { reportHeading } from './heading.js';
+import { notableLines, reportHeading } from './heading.js';
 import { paretoSvg, trendSvg } from './svg-charts.js';
 
 const CSS = `
@@ -68,6 +68,7 @@ ${report.issues.map((issue, i) => issueSection(issue, i + 1, text)).join('\n')}
 <title>${e(heading.title)}</title><style>${CSS}</style></head>
 <body><h1>${e(heading.title)}</h1><p class="period">${e(heading.period)}</p>
 <div class="cards">${card('report.headline.items', h.items)}${card('report.headline.contacts', h.contacts)}${card('report.headline.agents', h.agents)}${card('report.headline.newIssues', h.newIssues)}</div>
+${heading.preventable === null ? '' : `<p class="preventable"><strong>${e(heading.preventable)}</strong></p>`}
 ${body}
 <p class="muted">${e(t('report.generated', { when: text.dateTime(report.generatedAt) }))}</p>
 </body></html>
@@ -75,15 +76,7 @@ ${body}
 }
 
 function notable(report: WeeklyReport, text: ReportText): string {
-  const items = report.issues.filter((issue) => issue.isNew || issue.rising);
-  if (items.length === 0) return `<p>${e(text.t('report.nothingNew'))}</p>`;
-  return `<ul>${items
-    .map((issue) =>
-      `<li>${e(
-        issue.isNew
-          ? text.t('report.new', { title: issue.title })
-          : text.t('report.rising', { title: issue.title, previous: issue.previous_times_heard, current: issue.times_heard }),
-      )}</li>`,
-    )
-    .join('')}</ul>`;
+  const lines = notableLines(report, text);
+  if (lines.length === 0) return `<p>${e(text.t('report.nothingNew'))}</p>`;
+  return `<ul>${lines.map((line) => `<li>${e(line)}</li>`).join('')}</ul>`;
 }
