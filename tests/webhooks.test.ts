@@ -80,6 +80,12 @@ for (const backendCase of backendCases) {
       const slack = add(flaky.url, '--events', 'status', '--format', 'slack');
       // Nothing listens here: its deliveries must stay visible, not vanish.
       const dead = add('http://127.0.0.1:9/closed', '--events', 'status');
+      const badEvent = wocas('webhook', 'add', steady.url, '--events', 'status,weather');
+      expect([badEvent.status, badEvent.stderr]).toEqual([
+        2,
+        'wocas: unknown event "weather": use status, emerging, new_issue\n',
+      ]);
+      expect(wocas('webhook', 'add', 'ftp://example.com/x').status).toBe(2);
 
       const now = Date.now();
       const items = [
