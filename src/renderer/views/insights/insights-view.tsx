@@ -41,7 +41,7 @@ export function InsightsView() {
         </p>
       </div>
       <FiltersBar lockedTeam={lockedTeam} loading={ranked.loading} />
-      <RankByPicker currency={ranked.data?.currency ?? ''} />
+      <RankByPicker currency={ranked.data?.currency ?? ''} issues={issues} />
       {ranked.error !== null && (
         <p role="alert" className="error">
           {describeError(ranked.error, t)}

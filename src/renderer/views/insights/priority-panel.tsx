@@ -1,5 +1,7 @@
 import { create } from 'zustand';
+import { useMemo } from 'react';
 import { RANK_BY, type RankBy, type RankedIssue } from '../../../shared/domain/issue.js';
+import { pareto } from '../../../shared/ranking/pareto.js';
 import { useI18n } from '../../i18n/i18n.js';
 import '../../styles/priority.css';
 import { useInsights } from './insights-store.js';
@@ -10,10 +12,23 @@ export const useRankBy = create<{ rankBy: RankBy; setRankBy: (rankBy: RankBy) =>
   setRankBy: (rankBy) => set({ rankBy }),
 }));
 
-/** The rank-by choice, with one sentence saying what the chosen ranking means. */
-export function RankByPicker({ currency }: { currency: string }) {
-  const { t } = useI18n();
+/**
+ * The rank-by choice, with one sentence saying what the chosen ranking means; ranked by cost, also
+ * the Pareto of cost: how few issues make 80% of what contacts cost.
+ */
+export function RankByPicker({
+  currency,
+  issues,
+}: {
+  currency: string;
+  issues: readonly RankedIssue[];
+}) {
+  const { t, percent } = useI18n();
   const { rankBy, setRankBy } = useRankBy();
+  const costPareto = useMemo(
+    () => pareto(issues.map((issue) => ({ id: issue.id, value: issue.cost }))),
+    [issues],
+  );
   return (
     <div className="rank-by">
       <label className="field">
@@ -27,6 +42,15 @@ export function RankByPicker({ currency }: { currency: string }) {
         </select>
       </label>
       <p className="muted rank-by-explain">{t(`priority.explain.${rankBy}`, { currency })}</p>
+      {rankBy === 'cost' && costPareto.total > 0 && (
+        <p className="rank-by-explain">
+          {t('priority.costPareto', {
+            count: costPareto.vitalFew,
+            share: percent(costPareto.vitalFewShare),
+            threshold: percent(costPareto.threshold),
+          })}
+        </p>
+      )}
     </div>
   );
 }
@@ -52,7 +76,7 @@ export function EmergingIssues({ issues }: { issues: readonly RankedIssue[] }) {
                   ? t('priority.emerging.reasonNew', { current: detail.current })
                   : t('priority.emerging.reason', {
                       current: detail.current,
-                      usual: number(detail.expected),
+                      usual: number(Math.round(detail.expected * 10) / 10),
                       windows: detail.windows,
                     });
             return (
