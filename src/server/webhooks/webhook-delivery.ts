@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { sql } from 'kysely';
+import type { Clock } from '../ingest/ingestor.js';
 import type { Storage } from '../storage/storage.js';
 import { rows } from '../storage/sql.js';
 import {
@@ -70,7 +71,8 @@ async function post(due: Due): Promise<string | null> {
  * Delivers the deliveries that are due, a batch at a time; returns how many were tried. The POSTs
  * run outside any transaction; only the short bookkeeping after each one takes the write lock.
  */
-export async function deliverDue(storage: Storage, now: number): Promise<number> {
+export async function deliverDue(storage: Storage, clock: Clock): Promise<number> {
+  const now = clock();
   const due = await rows(
     storage,
     sql<Due>`SELECT d.event_id, d.webhook_id, d.attempts, e.kind, e.at, e.issue, w.url, w.secret, w.format
@@ -81,14 +83,16 @@ export async function deliverDue(storage: Storage, now: number): Promise<number>
     due.map(async (delivery) => {
       const error = await post(delivery);
       const attempts = Number(delivery.attempts) + 1;
+      // The answer's time, not the round's: a POST that timed out still waits its full backoff.
+      const answered = clock();
       await storage.write(async (tx) => {
         if (error === null) {
-          await sql`UPDATE webhook_deliveries SET attempts = ${attempts}, delivered_at = ${now}, last_error = NULL
+          await sql`UPDATE webhook_deliveries SET attempts = ${attempts}, delivered_at = ${answered}, last_error = NULL
             WHERE event_id = ${delivery.event_id} AND webhook_id = ${delivery.webhook_id}`.execute(
             tx.db,
           );
         } else {
-          await sql`UPDATE webhook_deliveries SET attempts = ${attempts}, last_error = ${error}, next_attempt_at = ${now + retryDelay(attempts)}
+          await sql`UPDATE webhook_deliveries SET attempts = ${attempts}, last_error = ${error}, next_attempt_at = ${answered + retryDelay(attempts)}
             WHERE event_id = ${delivery.event_id} AND webhook_id = ${delivery.webhook_id}`.execute(
             tx.db,
           );

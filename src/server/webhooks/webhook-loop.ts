@@ -33,7 +33,7 @@ export function startWebhookLoop(
       lastScan = clock();
       await detectEvents(storage, clock());
     }
-    await deliverDue(storage, clock());
+    await deliverDue(storage, clock);
   };
   const schedule = () => {
     if (stopped) return;
