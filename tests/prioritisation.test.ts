@@ -218,8 +218,19 @@ for (const backend of backendCases) {
       };
       expect(report('en')).not.toMatch(/preventable/);
       const crash = byText(ranking().issues, /crash/);
-      expect(wocas('issue', 'update', crash.id, '--preventable', 'yes').status).toBe(0);
+      expect(
+        wocas(
+          'issue',
+          'update',
+          crash.id,
+          '--preventable',
+          'yes',
+          '--value-dimension',
+          'reliability',
+        ).status,
+      ).toBe(0);
       const english = report('en');
+      expect(english).toContain('Contacts by what customers value: reliability 4.');
       // 4 of the week's 18 contacts (10 late, 4 crash, 4 refund).
       expect(english).toContain("22% of this week's contacts were preventable (4 of 18).");
       expect(english).toMatch(
@@ -227,6 +238,7 @@ for (const backend of backendCases) {
       );
       const chinese = report('zh-CN');
       expect(chinese).toContain('本周 22% 的联系本可避免（18 次中的 4 次）。');
+      expect(chinese).toContain('按客户重视的方面统计联系次数：可靠性 4。');
       expect(chinese).toMatch(/- 新兴问题：.*refund.*（本周 4 次联系，此前 8 周平均每周 0\.1 次）/);
     }, 120_000);
 

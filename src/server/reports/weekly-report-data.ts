@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { CountedText } from '../../shared/api/contract.js';
-import type { RankedIssue } from '../../shared/domain/issue.js';
+import type { RankedIssue, ValueDimension } from '../../shared/domain/issue.js';
 import { type IsoWeek, formatIsoWeek, previousWeek, weekBounds } from '../../shared/time/iso-week.js';
 import { diverseVerbatims, groupTexts } from '../insights/issue-detail.js';
 import type { EmergingVerdict } from '../../shared/ranking/emerging.js';
@@ -53,6 +53,8 @@ export interface WeeklyReport {
     /** Contacts in issues an analyst marked preventable, and in issues judged either way. */
     preventableContacts: number;
     judgedContacts: number;
+    /** Contacts by the value dimension analysts gave their issues, largest first. */
+    byDimension: { dimension: ValueDimension; contacts: number }[];
   };
   issues: ReportIssue[];
   /** Every issue of the week, ranked: for the Pareto chart and the spreadsheets. */
@@ -121,6 +123,7 @@ export async function weeklyReportData(q: Sql, team: string | null, week: IsoWee
       newIssues: ranked.filter(isNew).length,
       preventableContacts: ranked.reduce((sum, issue) => sum + (issue.preventable === true ? issue.times_heard : 0), 0),
       judgedContacts: ranked.reduce((sum, issue) => sum + (issue.preventable === null ? 0 : issue.times_heard), 0),
+      byDimension: contactsByDimension(ranked),
     },
     issues: ranked.slice(0, TOP_ISSUES).map(enrich),
     allIssues: ranked,
@@ -151,4 +154,12 @@ async function trendOf(q: Sql, issues: readonly RankedIssue[], week: IsoWeek, ti
     series.push({ title: issue.title, times_heard: counts });
   }
   return { weeks: weeks.map(formatIsoWeek), series };
+}
+
+function contactsByDimension(issues: readonly RankedIssue[]): { dimension: ValueDimension; contacts: number }[] {
+  const totals = new Map<ValueDimension, number>();
+  for (const issue of issues) {
+    if (issue.value_dimension !== null) totals.set(issue.value_dimension, (totals.get(issue.value_dimension) ?? 0) + issue.times_heard);
+  }
+  return [...totals].map(([dimension, contacts]) => ({ dimension, contacts })).sort((a, b) => b.contacts - a.contacts || (a.dimension < b.dimension ? -1 : 1));
 }

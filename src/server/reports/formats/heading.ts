@@ -3,7 +3,10 @@ import type { ReportText } from '../report-text.js';
 import { pareto } from '../../../shared/ranking/pareto.js';
 
 /** Title, period, Pareto and preventable sentences, the same in every format. */
-export function reportHeading(report: WeeklyReport, text: ReportText): { title: string; period: string; pareto: string; preventable: string | null } {
+export function reportHeading(
+  report: WeeklyReport,
+  text: ReportText,
+): { title: string; period: string; pareto: string; preventable: string | null; byDimension: string | null } {
   const h = report.headline;
   const team = report.team ?? text.t('report.allTeams');
   return {
@@ -21,6 +24,12 @@ export function reportHeading(report: WeeklyReport, text: ReportText): { title: 
             percent: Math.round((100 * h.preventableContacts) / h.contacts),
             preventable: h.preventableContacts,
             contacts: h.contacts,
+          }),
+    byDimension:
+      h.byDimension.length === 0
+        ? null
+        : text.t('report.byDimension', {
+            list: h.byDimension.map((d) => `${text.t(`dimension.${d.dimension}`)} ${text.number(d.contacts)}`).join(text.t('report.listSeparator')),
           }),
   };
 }

@@ -69,6 +69,7 @@ ${report.issues.map((issue, i) => issueSection(issue, i + 1, text)).join('\n')}
 <body><h1>${e(heading.title)}</h1><p class="period">${e(heading.period)}</p>
 <div class="cards">${card('report.headline.items', h.items)}${card('report.headline.contacts', h.contacts)}${card('report.headline.agents', h.agents)}${card('report.headline.newIssues', h.newIssues)}</div>
 ${heading.preventable === null ? '' : `<p class="preventable"><strong>${e(heading.preventable)}</strong></p>`}
+${heading.byDimension === null ? '' : `<p>${e(heading.byDimension)}</p>`}
 ${body}
 <p class="muted">${e(t('report.generated', { when: text.dateTime(report.generatedAt) }))}</p>
 </body></html>

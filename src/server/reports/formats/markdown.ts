@@ -25,6 +25,7 @@ export function renderMarkdown(report: WeeklyReport, text: ReportText): string {
     '',
   );
   if (heading.preventable !== null) lines.push(escapeMarkdown(heading.preventable), '');
+  if (heading.byDimension !== null) lines.push(escapeMarkdown(heading.byDimension), '');
   if (report.issues.length === 0) return [...lines, t('report.empty'), ''].join('\n');
   lines.push(`## ${t('report.topIssues')}`, '');
   lines.push(`| ${t('report.col.rank')} | ${t('report.col.issue')} | ${t('report.col.contacts')} | ${t('report.col.trend')} | ${t('report.col.agents')} | ${t('report.col.status')} | ${t('report.col.owner')} |`);
