@@ -45,7 +45,7 @@ const CSV = [
 ].join('\n');
 
 const SUMMARY_LINE = /^\{"imported":\d+,"duplicates":\d+,"rejected":\d+\}\n$/;
-const ISSUE_KEYS = ['id', 'title', 'status', 'owner', 'mentions', 'times_heard', 'agents', 'first_seen', 'last_seen', 'trend', 'score'];
+const ISSUE_KEYS = ['id', 'title', 'status', 'owner', 'mentions', 'times_heard', 'agents', 'first_seen', 'last_seen', 'trend', 'score', 'preventable', 'value_dimension', 'cost', 'emerging', 'emerging_reason'];
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
 
 describe('wocas conventions', () => {
@@ -105,7 +105,7 @@ describe.each(backendCases)('on $name', (backendCase) => {
         expect(run.status).toBe(0);
         expect(run.stdout.trim().split('\n')).toHaveLength(1);
         const body = JSON.parse(run.stdout) as { generated_at: string; issues: Record<string, unknown>[] };
-        expect(Object.keys(body).sort()).toEqual(['generated_at', 'issues']);
+        expect(Object.keys(body).sort()).toEqual(['currency', 'generated_at', 'issues']);
         expect(body.generated_at).toMatch(ISO);
         expect(body.issues.length).toBeGreaterThanOrEqual(2);
         for (const issue of body.issues) {

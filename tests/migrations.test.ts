@@ -215,7 +215,7 @@ describe.skipIf(postgres.skip)('PostgreSQL migrations', () => {
       await storage.close();
     }
     expect(await postgresTables(url)).toEqual(
-      ['feedback_seen', 'issue_agents', 'issue_history', 'issue_totals', 'issues', 'items', 'labels', 'settings', 'tokens', 'vocabulary', 'wocas_schema'],
+      ['channel_costs', 'feedback_seen', 'issue_agents', 'issue_history', 'issue_totals', 'issues', 'items', 'labels', 'settings', 'tokens', 'vocabulary', 'webhook_deliveries', 'webhook_events', 'webhooks', 'wocas_schema'],
     );
   });
 

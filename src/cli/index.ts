@@ -16,6 +16,8 @@ const VERBS: Record<string, () => Promise<Command>> = {
   token: async () => (await import('./commands/token.js')).tokenCommand(),
   report: async () => (await import('./commands/report.js')).reportCommand(),
   issue: async () => (await import('./commands/issue.js')).issueCommand(),
+  cost: async () => (await import('./commands/cost.js')).costCommand(),
+  webhook: async () => (await import('./commands/webhook.js')).webhookCommand(),
   'migrate-db': async () => (await import('./commands/migrate-db.js')).migrateDbCommand(),
 };
 

@@ -1,6 +1,7 @@
 import type { Aggregator } from '../server/aggregator.js';
 import { createServer } from '../server/http/create-server.js';
 import { closeGracefully, listeningUrl } from '../server/http/server-lifecycle.js';
+import { startWebhookLoop } from '../server/webhooks/webhook-loop.js';
 
 /**
  * Resolves on the first SIGTERM or SIGINT. The handlers come off at once: a second signal during
@@ -26,7 +27,12 @@ export async function runServer(aggregator: Aggregator, host: string, port: numb
   const stopping = firstSignal();
   await app.listen({ host, port });
   announce(listeningUrl(app));
+  // Webhook deliveries run beside the server, never inside a request.
+  const webhooks = startWebhookLoop(aggregator.storage, aggregator.clock, {
+    onError: (error) => process.stderr.write(`${JSON.stringify({ level: 'error', msg: 'webhook delivery round failed', error: (error as Error).message })}\n`),
+  });
   const signal = await stopping;
   process.stderr.write(`wocas: ${signal}: finishing requests in flight, then stopping\n`);
+  await webhooks.stop();
   await closeGracefully(app);
 }

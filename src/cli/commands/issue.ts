@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { ISSUE_STATUSES } from '../../shared/domain/issue.js';
+import { ISSUE_STATUSES, VALUE_DIMENSIONS } from '../../shared/domain/issue.js';
 import type { Storage } from '../../server/storage/storage.js';
 import { IssueActionError, mergeIssues, splitIssue, updateIssue } from '../../server/issues/issue-actions.js';
 import type { HistoryEntry } from '../../shared/api/contract.js';
@@ -54,11 +54,18 @@ export function issueCommand(): Command {
       .option('--title <text>', 'a title of your own (reclustering keeps it)')
       .option('--root-cause <text>', 'the confirmed root cause')
       .option('--note <text>', 'a note for the history and for the agents who reported it')
-      .action((id: string, options: StorageOptions & { status?: string; owner?: string; title?: string; rootCause?: string; note?: string }) =>
+      .addOption(new Option('--preventable <answer>', 'yes: the contact should never have been needed; no: it was; unset').choices(['yes', 'no', 'unset']))
+      .addOption(new Option('--value-dimension <d>', 'what customers value that it falls short on').choices([...VALUE_DIMENSIONS, 'unset']))
+      .action((id: string, options: StorageOptions & { status?: string; owner?: string; title?: string; rootCause?: string; note?: string; preventable?: string; valueDimension?: string }) =>
         analystAction(options, async (storage) => {
-          const update = { status: options.status, owner: options.owner, title: options.title, root_cause: options.rootCause, note: options.note };
+          const preventable = options.preventable === undefined ? undefined : options.preventable === 'unset' ? null : options.preventable === 'yes';
+          const valueDimension = options.valueDimension === 'unset' ? null : options.valueDimension;
+          const update = { status: options.status, owner: options.owner, title: options.title, root_cause: options.rootCause, note: options.note, preventable, value_dimension: valueDimension };
           const row = await updateIssue(storage, id, update, Date.now());
-          process.stdout.write(`${JSON.stringify({ id: row.id, title: row.title, status: row.status, owner: row.owner, root_cause: row.root_cause })}\n`);
+          const judged = row.preventable === null ? null : Number(row.preventable) === 1;
+          process.stdout.write(
+            `${JSON.stringify({ id: row.id, title: row.title, status: row.status, owner: row.owner, root_cause: row.root_cause, preventable: judged, value_dimension: row.value_dimension })}\n`,
+          );
         }),
       ),
   );

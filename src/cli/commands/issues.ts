@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { CHANNELS, type Channel } from '../../shared/domain/item-fields.js';
 import { STATUS_FILTERS, type StatusFilter } from '../../shared/domain/issue.js';
+import { RANK_BY, type RankBy } from '../../shared/domain/issue.js';
 import { rankIssues } from '../../server/issues/rank-issues.js';
 import { type StorageOptions, withStorageOptions } from '../storage-options.js';
 import { UsageError, parsePositiveInt, parseTimeFlag } from '../usage-error.js';
@@ -17,6 +18,8 @@ interface IssuesOptions extends StorageOptions {
   json?: boolean;
   withItems?: boolean;
   status?: StatusFilter;
+  rankBy?: RankBy;
+  preventable?: 'yes' | 'no';
 }
 
 export function issuesCommand(): Command {
@@ -31,6 +34,8 @@ export function issuesCommand(): Command {
     .addOption(new Option('--status <status>', 'open (new, investigating, fix_in_progress), all (default), or one status').choices(STATUS_FILTERS))
     .option('--json', 'print JSON (the contract in CONTRACTS.md)')
     .option('--with-items', 'with --json: list every item id of each issue')
+    .addOption(new Option('--rank-by <measure>', 'order by the score, contacts (times heard) or cost to serve').choices(RANK_BY).default('score'))
+    .addOption(new Option('--preventable <answer>', 'only issues marked preventable (yes) or needed (no)').choices(['yes', 'no']))
     .action(async (options: IssuesOptions) => {
       const query = {
         from: parseTimeFlag('from', options.from),
@@ -41,6 +46,8 @@ export function issuesCommand(): Command {
         limit: parsePositiveInt('limit', options.limit),
         withItems: options.withItems === true,
         status: options.status,
+        rankBy: options.rankBy,
+        preventable: options.preventable === undefined ? undefined : options.preventable === 'yes',
       };
       if (query.from !== undefined && query.to !== undefined && query.from >= query.to) {
         throw new UsageError('--from must be before --to');

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { STATUS_FILTERS } from '../../shared/domain/issue.js';
 import { HttpError } from '../http/http-error.js';
 import { IssueNotFoundError, issueDetail } from '../insights/issue-detail.js';
 import { assertTimeZone } from '../../shared/time/iso-week.js';
 import { bucketCount } from '../../shared/time/zone-buckets.js';
 import { MAX_TREND_BUCKETS, breakdown, teamSummary, trendSeries } from '../insights/stats.js';
+import { RANK_BY, STATUS_FILTERS } from '../../shared/domain/issue.js';
 import { rankIssues } from '../issues/rank-issues.js';
 import type { HandlerMap } from './handler-registry.js';
 import { boundedWindow, itemFilter, parseArgs, windowFilterShape } from './parse-args.js';
@@ -14,6 +14,8 @@ const rankArgs = z.strictObject({
   search: z.string().max(200).optional(),
   limit: z.int().min(1).max(10_000).optional(),
   status: z.enum(STATUS_FILTERS).optional(),
+  rankBy: z.enum(RANK_BY).optional(),
+  preventable: z.boolean().optional(),
 });
 
 
@@ -22,7 +24,11 @@ export const insightHandlers: HandlerMap = {
   'issues.rank': {
     run: (args, { aggregator, token, now }) => {
       const input = parseArgs(rankArgs, args);
-      return rankIssues(aggregator.storage, { ...itemFilter(input, token), search: input.search, limit: input.limit, status: input.status }, now);
+      return rankIssues(
+        aggregator.storage,
+        { ...itemFilter(input, token), search: input.search, limit: input.limit, status: input.status, rankBy: input.rankBy, preventable: input.preventable },
+        now,
+      );
     },
   },
   'issues.detail': {

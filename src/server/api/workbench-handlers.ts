@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { ISSUE_STATUSES } from '../../shared/domain/issue.js';
+import { ISSUE_STATUSES, type ValueDimension } from '../../shared/domain/issue.js';
 import type { IssueDetail } from '../../shared/api/contract.js';
+import { issuePriorityArgsShape } from '../../shared/api/call-args.js';
 import { HttpError } from '../http/http-error.js';
 import { IssueNotFoundError, issueDetail } from '../insights/issue-detail.js';
 import {
@@ -30,6 +31,7 @@ const updateArgs = z.strictObject({
   title: typed(200).nullable().optional(),
   root_cause: typed(2_000).nullable().optional(),
   note: typed(2_000).optional(),
+  ...issuePriorityArgsShape,
 });
 
 /** The issue actions' refusals as HTTP answers: an unknown issue is a 404, anything else a 400. */
@@ -71,6 +73,11 @@ async function emptyDetail(q: Sql, id: string, now: number): Promise<IssueDetail
       trend: 0,
       previous_times_heard: 0,
       score: 0,
+      preventable: row.preventable === null ? null : Number(row.preventable) === 1,
+      value_dimension: row.value_dimension as ValueDimension | null,
+      cost: 0,
+      emerging: false,
+      emerging_reason: null,
     },
     root_cause: row.root_cause,
     verbatims: [],

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CHANNELS, describeValidationError } from '../../shared/domain/feedback-item.js';
 import { invalidTimeMessage, parseWindowBound } from '../../shared/time/iso-time.js';
-import { STATUS_FILTERS } from '../../shared/domain/issue.js';
+import { RANK_BY, STATUS_FILTERS } from '../../shared/domain/issue.js';
 import type { RankingQuery } from '../issues/rank-issues.js';
 import { scopedTeam } from '../tokens/permissions.js';
 import type { TokenIdentity } from '../tokens/tokens-repo.js';
@@ -20,6 +20,8 @@ const querySchema = z.strictObject({
   segment: once.optional(),
   limit: once.regex(/^\d+$/, 'must be a positive whole number').optional(),
   status: z.enum(STATUS_FILTERS).optional(),
+  rank_by: z.enum(RANK_BY).optional(),
+  preventable: z.enum(['yes', 'no']).optional(),
 });
 
 /** As on the command line: ISO 8601, a bare date as `to` includes that day; no offset means UTC. */
@@ -40,7 +42,7 @@ function withoutEmpty(query: unknown): unknown {
 export function parseIssuesQuery(raw: unknown, token: TokenIdentity): RankingQuery {
   const parsed = querySchema.safeParse(withoutEmpty(raw));
   if (!parsed.success) throw new HttpError(400, `invalid query: ${describeValidationError(parsed.error)}`);
-  const { from, to, team, channel, segment, limit, status } = parsed.data;
+  const { from, to, team, channel, segment, limit, status, rank_by, preventable } = parsed.data;
   const query: RankingQuery = {
     from: parseTime('from', from),
     to: parseTime('to', to),
@@ -50,6 +52,8 @@ export function parseIssuesQuery(raw: unknown, token: TokenIdentity): RankingQue
     segment,
     limit: limit === undefined ? undefined : Number(limit),
     status,
+    rankBy: rank_by,
+    preventable: preventable === undefined ? undefined : preventable === 'yes',
   };
   if (query.limit === 0) throw new HttpError(400, 'invalid query: limit: must be a positive whole number');
   if (query.limit !== undefined && query.limit > MAX_ISSUES_LIMIT) {

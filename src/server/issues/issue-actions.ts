@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { newIssueId } from '../../shared/domain/ids.js';
-import { ISSUE_STATUSES } from '../../shared/domain/issue.js';
+import { ISSUE_STATUSES, VALUE_DIMENSIONS } from '../../shared/domain/issue.js';
 import { titleFromVerbatim } from '../../shared/grouping/issue-title.js';
 import { redact } from '../../shared/text/redact.js';
 import { rebuildIssueModel } from '../grouping/recluster-database.js';
@@ -10,6 +10,7 @@ import type { Storage } from '../storage/storage.js';
 import { type IssueRow, getIssue } from './issues-repo.js';
 import { type ActionContext, recordHistory } from './issue-history.js';
 import { recomputeIssueTotals } from './issue-totals.js';
+import { queueIssueEvent } from '../webhooks/webhook-outbox.js';
 
 /** An analyst action that cannot be done as asked (unknown issue, bad status, …). */
 export class IssueActionError extends Error {}
@@ -25,6 +26,10 @@ export interface IssueUpdate {
   root_cause?: string | null | undefined;
   /** A note kept in the history and shown to the agents who reported the issue. */
   note?: string | null | undefined;
+  /** true preventable, false needed, null not judged (clears it). */
+  preventable?: boolean | null | undefined;
+  /** null clears it. */
+  value_dimension?: string | null | undefined;
 }
 
 /**
@@ -128,6 +133,9 @@ function checkUpdate(update: IssueUpdate): void {
     throw new IssueActionError(`unknown status "${update.status}": use ${ISSUE_STATUSES.join(', ')}`);
   }
   if (typeof update.title === 'string' && update.title.trim() === '') throw new IssueActionError('a title cannot be empty');
+  if (update.value_dimension != null && !(VALUE_DIMENSIONS as readonly string[]).includes(update.value_dimension)) {
+    throw new IssueActionError(`unknown value dimension "${update.value_dimension}": use ${VALUE_DIMENSIONS.join(', ')}`);
+  }
 }
 
 /**
@@ -140,6 +148,7 @@ export async function updateIssue(storage: Storage, issueId: string, update: Iss
   const { now } = context;
   return storage.write(async (tx): Promise<IssueRow> => {
     const before = await liveIssue(tx, issueId);
+    await updatePriorityFields(tx, before, update, context);
     const edits: ['status' | 'owner' | 'title' | 'root_cause', string | null][] = [];
     if (update.status !== undefined) edits.push(['status', update.status]);
     if (update.owner !== undefined) edits.push(['owner', cleared(update.owner)]);
@@ -163,6 +172,7 @@ export async function updateIssue(storage: Storage, issueId: string, update: Iss
     }
     // A closed issue takes no new items; the grouper in every process must see that.
     if (update.status !== undefined) await bumpGeneration(tx);
+    if (update.status !== undefined && update.status !== before.status) await queueIssueEvent(tx, 'status', issueId, now);
     return liveIssue(tx, issueId);
   });
 }
@@ -195,4 +205,23 @@ export async function moveItems(storage: Storage, itemIds: readonly string[], in
     await bumpGeneration(tx);
     return moving.length;
   });
+}
+
+/**
+ * The prioritisation fields: preventable kept as 1 or 0 (null unjudged), history as "true" or
+ * "false", so the history reads the same words the ranking JSON does.
+ */
+async function updatePriorityFields(tx: Sql, before: IssueRow, update: IssueUpdate, context: ActionContext): Promise<void> {
+  const asText = (value: number | null) => (value === null ? null : Number(value) === 1 ? 'true' : 'false');
+  if (update.preventable !== undefined) {
+    const value = update.preventable === null ? null : update.preventable ? 1 : 0;
+    if (asText(before.preventable) !== asText(value)) {
+      await sql`UPDATE issues SET preventable = ${value}, curated = 1, updated_at = ${context.now} WHERE id = ${before.id}`.execute(tx.db);
+      await recordHistory(tx, before.id, context, 'update', 'preventable', asText(before.preventable), asText(value));
+    }
+  }
+  if (update.value_dimension !== undefined && update.value_dimension !== before.value_dimension) {
+    await sql`UPDATE issues SET value_dimension = ${update.value_dimension}, curated = 1, updated_at = ${context.now} WHERE id = ${before.id}`.execute(tx.db);
+    await recordHistory(tx, before.id, context, 'update', 'value_dimension', before.value_dimension, update.value_dimension);
+  }
 }

@@ -15,6 +15,9 @@ export interface IssueRow {
   created_at: number;
   updated_at: number;
   change_seq: number;
+  /** 1 preventable, 0 needed, null not judged. */
+  preventable: number | null;
+  value_dimension: string | null;
 }
 
 /** The grouper's centroid as persisted: member count and the heaviest terms of the summed vectors. */

@@ -1,10 +1,14 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Channel } from '../../shared/domain/feedback-item.js';
-import { type RankedIssue, type RankedIssues, type StatusFilter, statusMatcher } from '../../shared/domain/issue.js';
+import { type RankBy, type RankedIssue, type RankedIssues, type StatusFilter, type ValueDimension, statusMatcher } from '../../shared/domain/issue.js';
+import { emergingReason } from '../../shared/ranking/emerging.js';
 import { issueScore, issueTrend } from '../../shared/ranking/score.js';
+import { costSettings } from '../costs/channel-costs.js';
 import { type Sql, IN_LIST_MAX, chunks, inList, itemsForRanking, likeOperator, rows } from '../storage/sql.js';
 import type { IssueRow } from './issues-repo.js';
 import { type IssueTotals, allIssueTotals } from './issue-totals.js';
+import { emergingVerdicts, emergingWindow } from './emerging-flags.js';
+import { issueCosts } from './issue-costs.js';
 
 export interface RankingQuery {
   /** Start of the window (inclusive), epoch ms; without it the window is all time and trend is 0. */
@@ -22,6 +26,10 @@ export interface RankingQuery {
   search?: string | undefined;
   /** Which statuses: `open` (new, investigating, fix_in_progress), one status, or `all` (the default). */
   status?: StatusFilter | undefined;
+  /** Order by the score (default), contacts (times heard) or cost to serve. */
+  rankBy?: RankBy | undefined;
+  /** Only issues an analyst marked preventable (true) or needed (false). */
+  preventable?: boolean | undefined;
 }
 
 /** The query's filters as SQL conditions on items, each starting with AND. */
@@ -95,45 +103,81 @@ export async function rankIssues(q: Sql, query: RankingQuery, now: number): Prom
 
   const issues = await issueRows(q, windowRows.map((row) => row.issue_id));
   const wanted = statusMatcher(query.status ?? 'all');
-  const ranked = windowRows.flatMap((row): RankedIssue[] => {
-    const issue = issues.get(row.issue_id) as RankedIssueRow;
-    if (!wanted(issue.status)) return [];
-    const before = previous.get(row.issue_id) ?? 0;
-    return [{
-      id: row.issue_id,
-      title: issue.title,
-      status: issue.status,
-      owner: issue.owner,
-      mentions: row.mentions,
-      times_heard: row.times_heard,
-      agents: row.agents,
-      first_seen: new Date(row.first_seen).toISOString(),
-      last_seen: new Date(row.last_seen).toISOString(),
-      trend: query.from === undefined ? 0 : issueTrend(row.times_heard, before),
-      previous_times_heard: before,
-      score: issueScore(row),
-    }];
-  });
-  ranked.sort(
-    (a, b) =>
-      b.score - a.score ||
-      b.times_heard - a.times_heard ||
-      b.mentions - a.mentions ||
-      (a.last_seen < b.last_seen ? 1 : a.last_seen > b.last_seen ? -1 : 0) ||
-      (a.id < b.id ? -1 : 1),
-  );
+  const settings = await costSettings(q);
+  const costs = await issueCosts(q, settings, where, from, to);
+  const ranked = windowRows
+    .map((row): RankedIssue => {
+      const issue = issues.get(row.issue_id) as RankedIssueRow;
+      const before = previous.get(row.issue_id) ?? 0;
+      return {
+        id: row.issue_id,
+        title: issue.title,
+        status: issue.status,
+        owner: issue.owner,
+        mentions: row.mentions,
+        times_heard: row.times_heard,
+        agents: row.agents,
+        first_seen: new Date(row.first_seen).toISOString(),
+        last_seen: new Date(row.last_seen).toISOString(),
+        trend: query.from === undefined ? 0 : issueTrend(row.times_heard, before),
+        previous_times_heard: before,
+        score: issueScore(row),
+        preventable: issue.preventable === null ? null : Number(issue.preventable) === 1,
+        value_dimension: issue.value_dimension,
+        cost: costs.get(row.issue_id) ?? 0,
+        emerging: false,
+        emerging_reason: null,
+      };
+    })
+    .filter((issue) => wanted(issue.status) && (query.preventable === undefined || issue.preventable === query.preventable));
+  ranked.sort(rankOrder(query.rankBy ?? 'score'));
   const limited = query.limit === undefined ? ranked : ranked.slice(0, query.limit);
+  await flagEmerging(q, limited, where, query, now);
   if (query.withItems) await attachItemIds(q, limited, query);
-  return { generated_at: new Date(now).toISOString(), issues: limited };
+  return { generated_at: new Date(now).toISOString(), currency: settings.currency, issues: limited };
 }
 
-type RankedIssueRow = Pick<IssueRow, 'id' | 'title' | 'status' | 'owner'>;
+/** Most important first by the chosen measure; ties fall back to the score's own order. */
+function rankOrder(rankBy: RankBy): (a: RankedIssue, b: RankedIssue) => number {
+  const measure = (issue: RankedIssue) => (rankBy === 'cost' ? issue.cost : rankBy === 'contacts' ? issue.times_heard : issue.score);
+  return (a, b) =>
+    measure(b) - measure(a) ||
+    b.score - a.score ||
+    b.times_heard - a.times_heard ||
+    b.mentions - a.mentions ||
+    (a.last_seen < b.last_seen ? 1 : a.last_seen > b.last_seen ? -1 : 0) ||
+    (a.id < b.id ? -1 : 1);
+}
+
+/** Sets `emerging` and its reason on the issues shown (see shared/ranking/emerging.ts). */
+async function flagEmerging(q: Sql, issues: RankedIssue[], where: RawBuilder<unknown>, query: RankingQuery, now: number): Promise<void> {
+  const window = emergingWindow(query.from, query.to, now);
+  if (window === null || issues.length === 0) return;
+  const firstSeen = new Map<string, number>();
+  for (const slice of chunks(issues.map((issue) => issue.id), IN_LIST_MAX)) {
+    const found = await rows(q, sql<{ issue_id: string; first_seen: number }>`SELECT issue_id, first_seen FROM issue_totals WHERE ${inList(sql.ref('issue_id'), slice)}`);
+    for (const row of found) firstSeen.set(row.issue_id, Number(row.first_seen));
+  }
+  const verdicts = await emergingVerdicts(q, where, window, firstSeen);
+  for (const issue of issues) {
+    const verdict = verdicts.get(issue.id);
+    if (verdict === undefined) continue;
+    issue.emerging = verdict.emerging;
+    issue.emerging_reason = emergingReason(verdict);
+    if (verdict.emerging) {
+      const { current, expected, windows, p, isNew } = verdict;
+      issue.emerging_detail = { current, expected: Math.round(expected * 100) / 100, windows, p, is_new: isNew || windows === 0 };
+    }
+  }
+}
+
+type RankedIssueRow = Pick<IssueRow, 'id' | 'title' | 'status' | 'owner'> & { preventable: number | null; value_dimension: ValueDimension | null };
 
 /** What the ranking shows of each issue; not its centroid, which runs to kilobytes an issue. */
 async function issueRows(q: Sql, ids: readonly string[]): Promise<Map<string, RankedIssueRow>> {
   const found = new Map<string, RankedIssueRow>();
   for (const slice of chunks(ids, IN_LIST_MAX)) {
-    const matches = await rows(q, sql<RankedIssueRow>`SELECT id, title, status, owner FROM issues WHERE ${inList(sql.ref('id'), slice)}`);
+    const matches = await rows(q, sql<RankedIssueRow>`SELECT id, title, status, owner, preventable, value_dimension FROM issues WHERE ${inList(sql.ref('id'), slice)}`);
     for (const row of matches) found.set(row.id, row);
   }
   return found;

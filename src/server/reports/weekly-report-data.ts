@@ -1,8 +1,10 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { CountedText } from '../../shared/api/contract.js';
-import type { RankedIssue } from '../../shared/domain/issue.js';
+import type { RankedIssue, ValueDimension } from '../../shared/domain/issue.js';
 import { type IsoWeek, formatIsoWeek, previousWeek, weekBounds } from '../../shared/time/iso-week.js';
 import { groupTexts } from '../insights/issue-detail.js';
+import type { EmergingVerdict } from '../../shared/ranking/emerging.js';
+import { emergingVerdicts } from '../issues/emerging-flags.js';
 import { rankIssues } from '../issues/rank-issues.js';
 import { type Sql, IN_LIST_MAX, chunks, first, inList, rows } from '../storage/sql.js';
 import { representativeVerbatims } from './representative-verbatims.js';
@@ -33,6 +35,8 @@ export interface ReportIssue extends RankedIssue {
   rising: boolean;
   /** The channel most of the week's items came through (a gloss for a title in another language). */
   mainChannel: string | null;
+  /** The numbers behind `emerging`, so each language can say why in its own words. */
+  emergingVerdict: EmergingVerdict | null;
   verbatims: ReportItem[];
   root_causes: CountedText[];
   suggested_fixes: CountedText[];
@@ -46,7 +50,18 @@ export interface WeeklyReport {
   from: number;
   to: number;
   generatedAt: number;
-  headline: { items: number; contacts: number; agents: number; newIssues: number; previousContacts: number };
+  headline: {
+    items: number;
+    contacts: number;
+    agents: number;
+    newIssues: number;
+    /** Contacts in issues an analyst marked preventable, and in issues judged either way. */
+    preventableContacts: number;
+    judgedContacts: number;
+    /** Contacts by the value dimension analysts gave their issues, largest first. */
+    byDimension: { dimension: ValueDimension; contacts: number }[];
+    previousContacts: number;
+  };
   /** The top issues, most contacts first (the order a reader can see). */
   issues: ReportIssue[];
   /** Every issue of the week, most contacts first: for the Pareto chart and the spreadsheets. */
@@ -89,6 +104,7 @@ export async function weeklyReportData(q: Sql, team: string | null, week: IsoWee
   const byIssue = new Map<string, ReportItem[]>();
   for (const item of items) byIssue.set(item.issue_id, [...(byIssue.get(item.issue_id) ?? []), item]);
   const isNew = (issue: RankedIssue) => (firstSeen.get(issue.id) ?? 0) >= from;
+  const verdicts = await emergingVerdicts(q, ofTeam, { start: from, end: Math.min(to, now) }, firstSeen);
   const enrich = (issue: RankedIssue): ReportIssue => {
     const members = byIssue.get(issue.id) ?? [];
     const previous = issue.previous_times_heard;
@@ -97,6 +113,7 @@ export async function weeklyReportData(q: Sql, team: string | null, week: IsoWee
       isNew: isNew(issue),
       rising: previous > 0 && issue.times_heard >= previous * RISING_FACTOR && issue.times_heard - previous >= RISING_MINIMUM,
       mainChannel: mostCommon(members.map((m) => m.channel)),
+      emergingVerdict: issue.emerging ? (verdicts.get(issue.id) ?? null) : null,
       verbatims: representativeVerbatims(members, VERBATIMS_PER_ISSUE),
       root_causes: groupTexts(members.map((m) => m.root_cause)).slice(0, 5),
       suggested_fixes: groupTexts(members.map((m) => m.suggested_fix)).slice(0, 5),
@@ -121,6 +138,9 @@ export async function weeklyReportData(q: Sql, team: string | null, week: IsoWee
       agents: contributors.length,
       newIssues: ranked.filter(isNew).length,
       previousContacts: await contactsBetween(q, from - (to - from), from, ofTeam),
+      preventableContacts: ranked.reduce((sum, issue) => sum + (issue.preventable === true ? issue.times_heard : 0), 0),
+      judgedContacts: ranked.reduce((sum, issue) => sum + (issue.preventable === null ? 0 : issue.times_heard), 0),
+      byDimension: contactsByDimension(ranked),
     },
     issues: ranked.slice(0, TOP_ISSUES).map(enrich),
     allIssues: ranked,
@@ -176,4 +196,12 @@ async function trendOf(q: Sql, issues: readonly RankedIssue[], week: IsoWeek, ti
     series.push({ id: issue.id, title: issue.title, times_heard: counts });
   }
   return { weeks: weeks.map(formatIsoWeek), series };
+}
+
+function contactsByDimension(issues: readonly RankedIssue[]): { dimension: ValueDimension; contacts: number }[] {
+  const totals = new Map<ValueDimension, number>();
+  for (const issue of issues) {
+    if (issue.value_dimension !== null) totals.set(issue.value_dimension, (totals.get(issue.value_dimension) ?? 0) + issue.times_heard);
+  }
+  return [...totals].map(([dimension, contacts]) => ({ dimension, contacts })).sort((a, b) => b.contacts - a.contacts || (a.dimension < b.dimension ? -1 : 1));
 }

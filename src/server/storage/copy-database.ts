@@ -95,7 +95,7 @@ export async function copyDatabase(from: Storage, to: Storage, onProgress?: (don
 
     const history = await rows(from, sql<Record<string, unknown>>`SELECT * FROM issue_history ORDER BY seq`);
     await insertAll(tx, 'issue_history', history.map(({ seq: _seq, ...entry }) => entry));
-    for (const table of ['tokens', 'vocabulary', 'settings', 'feedback_seen', 'labels', 'issue_totals', 'issue_agents'] as const) {
+    for (const table of ['tokens', 'vocabulary', 'settings', 'feedback_seen', 'labels', 'issue_totals', 'issue_agents', 'channel_costs', 'webhooks', 'webhook_events', 'webhook_deliveries'] as const) {
       await insertAll(tx, table, await rows(from, sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)}`));
     }
     if (tx.backend === 'postgres') {

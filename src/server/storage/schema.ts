@@ -37,6 +37,9 @@ export interface Schema {
     created_at: number;
     updated_at: number;
     change_seq: Generated<number>;
+    /** 1 preventable, 0 needed, null not judged yet. */
+    preventable: number | null;
+    value_dimension: string | null;
   };
   items: Omit<StoredItem, 'redactions'> & { seq: Generated<number>; redactions: Generated<number> };
   issue_totals: { issue_id: string; mentions: number; times_heard: number; agents: number; first_seen: number; last_seen: number };
@@ -64,5 +67,16 @@ export interface Schema {
     old_value: string | null;
     new_value: string | null;
     actor: string | null;
+  };
+  channel_costs: { channel: string; minutes: number; per_minute: number };
+  webhooks: { id: string; url: string; secret: string; events: string; format: string; created_at: number };
+  webhook_events: { id: string; kind: string; dedupe_key: string | null; at: number; issue: string };
+  webhook_deliveries: {
+    event_id: string;
+    webhook_id: string;
+    attempts: Generated<number>;
+    next_attempt_at: number;
+    delivered_at: number | null;
+    last_error: string | null;
   };
 }

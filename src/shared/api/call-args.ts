@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VALUE_DIMENSIONS } from '../domain/issue.js';
 import { CHANNELS } from '../domain/item-fields.js';
 
 /**
@@ -22,3 +23,12 @@ export const captureArgsSchema = z.strictObject({
 export const suggestArgsSchema = z.strictObject({ text: z.string().max(5_000), limit: z.int().min(1).max(20).optional() });
 export const mineArgsSchema = z.strictObject({ limit: z.int().min(1).max(500).optional() });
 export const markSeenArgsSchema = z.strictObject({ issueIds: z.array(z.string().max(64)).max(500) });
+
+/**
+ * The prioritisation fields `issues.update` takes, to spread into its argument schema: null clears
+ * a field, absent leaves it. The server function updateIssue applies them.
+ */
+export const issuePriorityArgsShape = {
+  preventable: z.boolean().nullable().optional(),
+  value_dimension: z.enum(VALUE_DIMENSIONS).nullable().optional(),
+};

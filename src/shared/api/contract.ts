@@ -1,5 +1,5 @@
 import type { Channel } from '../domain/feedback-item.js';
-import type { IssueStatus, RankedIssue, RankedIssues, StatusFilter } from '../domain/issue.js';
+import type { IssueStatus, RankBy, RankedIssue, RankedIssues, StatusFilter, ValueDimension } from '../domain/issue.js';
 import type { Role } from '../domain/role.js';
 
 /**
@@ -166,6 +166,10 @@ export interface RankQuery extends WindowFilter {
   limit?: number;
   /** `open` (new, investigating, fix_in_progress), `all` (the default), or one status. */
   status?: StatusFilter;
+  /** Order by the score (default), contacts or cost to serve. */
+  rankBy?: RankBy;
+  /** Only issues marked preventable (true) or needed (false). */
+  preventable?: boolean;
 }
 
 export interface CountedText {
@@ -232,6 +236,10 @@ export interface IssueUpdateArgs {
   root_cause?: string | null;
   /** Kept in the history and shown to the agents who reported the issue. */
   note?: string;
+  /** The contact should never have been needed (true), was needed (false); null clears it. */
+  preventable?: boolean | null;
+  /** What customers value that the problem falls short on; null clears it. */
+  value_dimension?: ValueDimension | null;
 }
 
 export interface HistoryEntry {

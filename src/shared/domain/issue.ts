@@ -13,6 +13,13 @@ export function statusMatcher(filter: StatusFilter): (status: IssueStatus) => bo
   if (filter === 'open') return (status) => OPEN_STATUSES.has(status);
   return (status) => status === filter;
 }
+/** What customers value, after the WOCAS seeds: the dimension a problem falls short on. */
+export const VALUE_DIMENSIONS = ['visibility', 'accessibility', 'responsiveness', 'reliability', 'functionality', 'effectiveness'] as const;
+export type ValueDimension = (typeof VALUE_DIMENSIONS)[number];
+
+/** How a ranking orders its issues: the importance score, contacts (times heard) or cost to serve. */
+export const RANK_BY = ['score', 'contacts', 'cost'] as const;
+export type RankBy = (typeof RANK_BY)[number];
 
 /** An issue as ranked for a window and filters: the `wocas issues --json` element. */
 export interface RankedIssue {
@@ -33,11 +40,24 @@ export interface RankedIssue {
   /** times_heard in the previous window of equal length. */
   previous_times_heard: number;
   score: number;
+  /** An analyst's judgement: true the contact should never have been needed, false it was, null not judged. */
+  preventable: boolean | null;
+  value_dimension: ValueDimension | null;
+  /** Cost to serve the window's contacts, in the document's currency (0 for channels without a cost). */
+  cost: number;
+  /** The window's contacts are well above the issue's own usual rate (see shared/ranking/emerging.ts). */
+  emerging: boolean;
+  /** One sentence saying why, when emerging; otherwise null. */
+  emerging_reason: string | null;
+  /** When emerging: the numbers behind the reason, so a UI can say it in its own language. */
+  emerging_detail?: { current: number; expected: number; windows: number; p: number; is_new: boolean };
   item_ids?: string[];
 }
 
 export interface RankedIssues {
   generated_at: string;
+  /** The currency of every issue's `cost`. */
+  currency: string;
   issues: RankedIssue[];
 }
 

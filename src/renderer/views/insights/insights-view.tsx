@@ -8,6 +8,7 @@ import { useInsights, windowFilter } from './insights-store.js';
 import { IssueDetailPanel } from './issue-detail.js';
 import { IssuesTable } from './issues-table.js';
 import { ParetoChart } from './pareto-chart.js';
+import { EmergingIssues, RankByPicker, useRankBy } from './priority-panel.js';
 import { TrendChart } from './trend-chart.js';
 import { describeError, useInvoke } from './use-invoke.js';
 
@@ -20,13 +21,15 @@ export function InsightsView() {
   // A lead reads their own team only (the server enforces it); show it as fixed.
   const lockedTeam = session?.role === 'lead' ? session.team : null;
   const filter = useMemo(() => windowFilter(filters, lockedTeam), [filters, lockedTeam]);
+  const rankBy = useRankBy((state) => state.rankBy);
   const rankArgs = useMemo(
     () => ({
       ...filter,
       status: filters.status,
       ...(filters.search ? { search: filters.search } : {}),
+      rankBy,
     }),
-    [filter, filters.search, filters.status],
+    [filter, filters.search, filters.status, rankBy],
   );
   const ranked = useInvoke('issues.rank', rankArgs, refresh);
   const issues = useMemo(() => ranked.data?.issues ?? [], [ranked.data]);
@@ -43,6 +46,7 @@ export function InsightsView() {
         </p>
       </div>
       <FiltersBar lockedTeam={lockedTeam} loading={ranked.loading} />
+      <RankByPicker currency={ranked.data?.currency ?? ''} issues={issues} />
       {ranked.error !== null && (
         <p role="alert" className="error">
           {describeError(ranked.error, t)}
@@ -60,6 +64,7 @@ export function InsightsView() {
         {/* The charts ask the server only once the ranking is in: the server answers in turn, and
             the table is what the analyst acts on first. */}
         <div className="charts-column">
+          {ranked.data && <EmergingIssues issues={issues} />}
           <ParetoChart issues={issues} />
           {ranked.data && <TrendChart issues={issues} filter={filter} />}
           {ranked.data && <BreakdownCharts filter={filter} />}

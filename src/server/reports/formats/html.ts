@@ -1,7 +1,7 @@
 import type { ReportIssue, WeeklyReport } from '../weekly-report-data.js';
 import { type ReportText, signedChange } from '../report-text.js';
 import { escapeHtml as e } from './escape-html.js';
-import { reportHeading } from './heading.js';
+import { notableLines, reportHeading } from './heading.js';
 import { reportSummary } from '../report-summary.js';
 import { paretoSvg, trendSvg } from './svg-charts.js';
 
@@ -76,6 +76,8 @@ ${report.issues.map((issue, i) => issueSection(issue, i + 1, text)).join('\n')}
 <body><h1>${e(heading.title)}</h1><p class="period">${e(heading.period)}</p>
 <div class="summary" role="doc-abstract">${reportSummary(report, text).map((sentence) => `<p>${e(sentence)}</p>`).join('')}</div>
 <div class="cards">${card('report.headline.items', h.items)}${card('report.headline.contacts', h.contacts)}${card('report.headline.agents', h.agents)}${card('report.headline.newIssues', h.newIssues)}</div>
+${heading.preventable === null ? '' : `<p class="preventable"><strong>${e(heading.preventable)}</strong></p>`}
+${heading.byDimension === null ? '' : `<p>${e(heading.byDimension)}</p>`}
 ${body}
 <p class="muted">${e(t('report.generated', { when: text.dateTime(report.generatedAt) }))}</p>
 </body></html>
@@ -96,15 +98,7 @@ ${restNote}</section>`;
 }
 
 function notable(report: WeeklyReport, text: ReportText): string {
-  const items = report.issues.filter((issue) => issue.isNew || issue.rising);
-  if (items.length === 0) return `<p>${e(text.t('report.nothingNew'))}</p>`;
-  return `<ul>${items
-    .map((issue) =>
-      `<li>${e(
-        issue.isNew
-          ? text.t('report.new', { title: issue.title })
-          : text.t('report.rising', { title: issue.title, previous: issue.previous_times_heard, current: issue.times_heard }),
-      )}</li>`,
-    )
-    .join('')}</ul>`;
+  const lines = notableLines(report, text);
+  if (lines.length === 0) return `<p>${e(text.t('report.nothingNew'))}</p>`;
+  return `<ul>${lines.map((line) => `<li>${e(line)}</li>`).join('')}</ul>`;
 }

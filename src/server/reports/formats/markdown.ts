@@ -1,6 +1,6 @@
 import type { WeeklyReport } from '../weekly-report-data.js';
 import { type ReportText, signedChange } from '../report-text.js';
-import { reportHeading } from './heading.js';
+import { notableLines, reportHeading } from './heading.js';
 import { reportSummary } from '../report-summary.js';
 
 /**
@@ -26,6 +26,8 @@ export function renderMarkdown(report: WeeklyReport, text: ReportText): string {
     `| ${text.number(h.items)} | ${text.number(h.contacts)} | ${text.number(h.agents)} | ${text.number(h.newIssues)} |`,
     '',
   );
+  if (heading.preventable !== null) lines.push(escapeMarkdown(heading.preventable), '');
+  if (heading.byDimension !== null) lines.push(escapeMarkdown(heading.byDimension), '');
   if (report.issues.length === 0) return [...lines, t('report.empty'), ''].join('\n');
   lines.push(`## ${t('report.topIssues')}`, '', t('report.topIssuesNote'), '');
   lines.push(`| ${t('report.col.rank')} | ${t('report.col.issue')} | ${t('report.col.contacts')} | ${t('report.col.trend')} | ${t('report.col.agents')} | ${t('report.col.status')} | ${t('report.col.owner')} |`);
@@ -36,17 +38,9 @@ export function renderMarkdown(report: WeeklyReport, text: ReportText): string {
     );
   });
   lines.push('', `## ${t('report.newAndRising')}`, '');
-  const notable = report.issues.filter((issue) => issue.isNew || issue.rising);
+  const notable = notableLines(report, text);
   if (notable.length === 0) lines.push(t('report.nothingNew'));
-  for (const issue of notable) {
-    lines.push(
-      `- ${escapeMarkdown(
-        issue.isNew
-          ? t('report.new', { title: issue.title })
-          : t('report.rising', { title: issue.title, previous: issue.previous_times_heard, current: issue.times_heard }),
-      )}`,
-    );
-  }
+  for (const line of notable) lines.push(`- ${escapeMarkdown(line)}`);
   for (const [i, issue] of report.issues.entries()) {
     lines.push('', `### ${i + 1}. ${escapeMarkdown(issue.title)}`, '', `**${t('report.verbatims')}**`, '');
     for (const verbatim of issue.verbatims) lines.push(`> ${escapeMarkdown(verbatim.text)}`, '');

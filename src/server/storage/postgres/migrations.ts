@@ -123,13 +123,48 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
     `,
   },
   {
-    version: 11,
+    version: 10,
     name: "who made each change in an issue's history; moves and notes recorded too",
     sql: `
       ALTER TABLE issue_history DROP CONSTRAINT issue_history_action_check;
       ALTER TABLE issue_history ADD CONSTRAINT issue_history_action_check
         CHECK (action IN ('update', 'merge', 'split', 'move', 'note'));
       ALTER TABLE issue_history ADD COLUMN actor ${T};
+    `,
+  },
+  {
+    version: 11,
+    name: 'prioritisation: preventable and value dimension, cost per channel, webhook outbox',
+    sql: `
+      ALTER TABLE issues ADD COLUMN preventable INTEGER CHECK (preventable IN (0, 1));
+      ALTER TABLE issues ADD COLUMN value_dimension ${T} CHECK (value_dimension IN
+        ('visibility', 'accessibility', 'responsiveness', 'reliability', 'functionality', 'effectiveness'));
+      CREATE TABLE channel_costs (channel ${T} PRIMARY KEY, minutes DOUBLE PRECISION NOT NULL, per_minute DOUBLE PRECISION NOT NULL);
+      CREATE TABLE webhooks (
+        id ${T} PRIMARY KEY,
+        url TEXT NOT NULL,
+        secret TEXT NOT NULL,
+        events TEXT NOT NULL,
+        format ${T} NOT NULL CHECK (format IN ('json', 'slack')),
+        created_at BIGINT NOT NULL
+      );
+      CREATE TABLE webhook_events (
+        id ${T} PRIMARY KEY,
+        kind ${T} NOT NULL CHECK (kind IN ('status', 'emerging', 'new_issue')),
+        dedupe_key ${T} UNIQUE,
+        at BIGINT NOT NULL,
+        issue TEXT NOT NULL
+      );
+      CREATE TABLE webhook_deliveries (
+        event_id ${T} NOT NULL,
+        webhook_id ${T} NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at BIGINT NOT NULL,
+        delivered_at BIGINT,
+        last_error TEXT,
+        PRIMARY KEY (event_id, webhook_id)
+      );
+      CREATE INDEX webhook_deliveries_due ON webhook_deliveries (delivered_at, next_attempt_at);
     `,
   },
 ];

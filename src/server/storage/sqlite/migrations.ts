@@ -173,7 +173,7 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    version: 11,
+    version: 10,
     name: "who made each change in an issue's history; moves and notes recorded too",
     sql: `
       -- SQLite cannot alter a CHECK: the table is rebuilt with the wider list of actions.
@@ -193,6 +193,47 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP TABLE issue_history;
       ALTER TABLE issue_history_next RENAME TO issue_history;
       CREATE INDEX issue_history_issue ON issue_history (issue_id, seq);
+    `,
+  },
+  {
+    version: 11,
+    name: 'prioritisation: preventable and value dimension, cost per channel, webhook outbox',
+    sql: `
+      -- An analyst's judgement, null until given: 1 preventable ("should never have reached us"), 0 needed.
+      ALTER TABLE issues ADD COLUMN preventable INTEGER CHECK (preventable IN (0, 1));
+      ALTER TABLE issues ADD COLUMN value_dimension TEXT CHECK (value_dimension IN
+        ('visibility', 'accessibility', 'responsiveness', 'reliability', 'functionality', 'effectiveness'));
+      -- Average handling minutes and cost per minute; a channel without a row costs nothing.
+      CREATE TABLE channel_costs (channel TEXT PRIMARY KEY, minutes REAL NOT NULL, per_minute REAL NOT NULL) WITHOUT ROWID;
+      CREATE TABLE webhooks (
+        id TEXT PRIMARY KEY,
+        url TEXT NOT NULL,
+        -- Kept as given: signing needs the secret itself, not a hash of it.
+        secret TEXT NOT NULL,
+        events TEXT NOT NULL,
+        format TEXT NOT NULL CHECK (format IN ('json', 'slack')),
+        created_at INTEGER NOT NULL
+      );
+      -- The outbox: an event is written in the transaction of the change that caused it, with one
+      -- delivery row per matching webhook, so a crash between the change and the POST loses nothing.
+      -- dedupe_key makes a re-detected condition (the same issue emerging the same week) one event.
+      CREATE TABLE webhook_events (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('status', 'emerging', 'new_issue')),
+        dedupe_key TEXT UNIQUE,
+        at INTEGER NOT NULL,
+        issue TEXT NOT NULL
+      );
+      CREATE TABLE webhook_deliveries (
+        event_id TEXT NOT NULL,
+        webhook_id TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL,
+        delivered_at INTEGER,
+        last_error TEXT,
+        PRIMARY KEY (event_id, webhook_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX webhook_deliveries_due ON webhook_deliveries (delivered_at, next_attempt_at);
     `,
   },
 ];

@@ -1,0 +1,101 @@
+import { create } from 'zustand';
+import { useMemo } from 'react';
+import { RANK_BY, type RankBy, type RankedIssue } from '../../../shared/domain/issue.js';
+import { pareto } from '../../../shared/ranking/pareto.js';
+import { useI18n } from '../../i18n/i18n.js';
+import '../../styles/priority.css';
+import { useInsights } from './insights-store.js';
+
+/** How the ranking is ordered; its own small store so the view's filters stay as they are. */
+export const useRankBy = create<{ rankBy: RankBy; setRankBy: (rankBy: RankBy) => void }>((set) => ({
+  rankBy: 'score',
+  setRankBy: (rankBy) => set({ rankBy }),
+}));
+
+/**
+ * The rank-by choice, with one sentence saying what the chosen ranking means; ranked by cost, also
+ * the Pareto of cost: how few issues make 80% of what contacts cost.
+ */
+export function RankByPicker({
+  currency,
+  issues,
+}: {
+  currency: string;
+  issues: readonly RankedIssue[];
+}) {
+  const { t, percent } = useI18n();
+  const { rankBy, setRankBy } = useRankBy();
+  const costPareto = useMemo(
+    () => pareto(issues.map((issue) => ({ id: issue.id, value: issue.cost }))),
+    [issues],
+  );
+  return (
+    <div className="rank-by">
+      <label className="field">
+        <span>{t('priority.rankBy')}</span>
+        <select value={rankBy} onChange={(e) => setRankBy(e.target.value as RankBy)}>
+          {RANK_BY.map((choice) => (
+            <option key={choice} value={choice}>
+              {t(`priority.rankBy.${choice}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="muted rank-by-explain">{t(`priority.explain.${rankBy}`, { currency })}</p>
+      {rankBy === 'cost' && costPareto.total > 0 && (
+        <p className="rank-by-explain">
+          {t('priority.costPareto', {
+            count: costPareto.vitalFew,
+            share: percent(costPareto.vitalFewShare),
+            threshold: percent(costPareto.threshold),
+          })}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The issues flagged emerging in this window, each with its badge and why, in the UI's language. */
+export function EmergingIssues({ issues }: { issues: readonly RankedIssue[] }) {
+  const { t, number } = useI18n();
+  const openIssue = useInsights((state) => state.openIssue);
+  const emerging = issues.filter((issue) => issue.emerging);
+  return (
+    <section className="panel emerging" aria-labelledby="emerging-title">
+      <h2 id="emerging-title">{t('priority.emerging.title')}</h2>
+      {emerging.length === 0 ? (
+        <p className="muted">{t('priority.emerging.none')}</p>
+      ) : (
+        <ul>
+          {emerging.map((issue) => {
+            const detail = issue.emerging_detail;
+            const reason =
+              detail === undefined
+                ? (issue.emerging_reason ?? '')
+                : detail.is_new
+                  ? t('priority.emerging.reasonNew', { current: detail.current })
+                  : t('priority.emerging.reason', {
+                      current: detail.current,
+                      usual: number(Math.round(detail.expected * 10) / 10),
+                      windows: detail.windows,
+                    });
+            return (
+              <li key={issue.id}>
+                <span className="badge emerging-badge" title={reason}>
+                  {t('priority.emerging.badge')}
+                </span>{' '}
+                <button type="button" className="link" onClick={() => openIssue(issue.id)}>
+                  {issue.title}
+                </button>
+                {issue.preventable === true && (
+                  <span className="badge">{t('priority.preventable')}</span>
+                )}
+                <p className="muted">{reason}</p>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
