@@ -52,6 +52,10 @@ export function matchingView(original: string): MatchingView {
 }
 
 function foldCodePoint(c: string, afterSpace: boolean): string {
+  const code = c.charCodeAt(0);
+  // Printable ASCII and the CJK ideograph blocks are their own NFKC form: most of any text.
+  if ((code > 0x20 && code < 0x7f) || (code >= 0x3400 && code <= 0x9fff)) return c;
+  if (code === 0x20) return afterSpace ? '' : ' ';
   if (INVISIBLE.test(c)) return '';
   const n = c.normalize('NFKC');
   if (SPACE.test(n) || n === ' ') return afterSpace ? '' : ' ';

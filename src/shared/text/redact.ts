@@ -110,7 +110,9 @@ function mask(
 ): string {
   let out = '';
   let done = 0;
-  for (const m of s.matchAll(pattern)) {
+  // exec rather than matchAll, which clones the regex on every call (this runs on every text).
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(s); m; m = pattern.exec(s)) {
     for (const span of find(m[0], m.index, s)) {
       spans.push(span);
       out += s.slice(done, span[0]) + '[' + '*'.repeat(span[1] - span[0] - 2) + ']';
