@@ -88,4 +88,19 @@ describe('suggestions abstain rather than decide on filler words', () => {
   it('suggests it for a text about the engineer', () => {
     expect(suggest('the engineer did not turn up for my appointment')).toEqual(['engineer']);
   });
+
+  it('still suggests in a database of one item, where every word is in every item', () => {
+    const small = new Vocabulary();
+    const first = countTerms(tokenize('The app crashes every time I open my monthly bill'));
+    small.observe(first.keys());
+    const lone = new CentroidIndex();
+    lone.put('crash', [], 0, true);
+    lone.absorb('crash', vectorize(first, small));
+    const vector = vectorize(
+      countTerms(tokenize('app crashes again when opening the bill')),
+      small,
+    );
+    const shown = confidentMatches(vector, lone.nearest(vector, 5), (id) => lone.get(id), small);
+    expect(shown.map((m) => m.issueId)).toEqual(['crash']);
+  });
 });

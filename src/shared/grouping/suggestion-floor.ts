@@ -27,6 +27,9 @@ export const DEFAULT_SUGGESTION_CONFIDENCE: SuggestionConfidence = {
   minTellingShare: 0.5,
 };
 
+/** A term in fewer items than this is never filler, whatever its share. */
+const MIN_FILLER_DOCUMENTS = 5;
+
 /**
  * The matches confident enough to show: similar enough, and similar for the telling words they
  * share rather than the filler. Abstaining is the right answer when nothing qualifies.
@@ -38,7 +41,11 @@ export function confidentMatches(
   vocabulary: Vocabulary,
   confidence: SuggestionConfidence = DEFAULT_SUGGESTION_CONFIDENCE,
 ): Match[] {
-  const fillerAbove = confidence.fillerShare * vocabulary.documentCount;
+  // In a small set every word is in a good share of the items: nothing counts as filler there yet.
+  const fillerAbove = Math.max(
+    MIN_FILLER_DOCUMENTS,
+    confidence.fillerShare * vocabulary.documentCount,
+  );
   return matches.filter((match) => {
     if (match.similarity < confidence.minSimilarity) return false;
     const centroid = centroidOf(match.issueId);
