@@ -4,7 +4,9 @@
  *  - all items imported and reclustered (as `wocas import` does), scored against the labels:
  *    NMI, ARI, top-10 purity, top-10 recall, P@10;
  *  - every 5th item held back, the rest imported and reclustered, each held-back text typed into
- *    `issues.suggest`: precision@1 when something is shown, and how often something is shown.
+ *    `issues.suggest`: precision@1 when something is shown, and how often something is shown;
+ *  - then, in the first file, an analyst's splits and merges replayed from the labels and a
+ *    recluster: ARI and purity again, to show that reclustering follows the analyst.
  *
  *   npm run bench:quality              (BANKING77 from ../shared/data when present, plus bench/data and the demo)
  *   npm run bench:quality -- zipf      (only the sets whose name contains "zipf")
@@ -12,14 +14,16 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openAggregator } from '../src/server/aggregator.js';
+import { type Aggregator, openAggregator } from '../src/server/aggregator.js';
 import { suggestIssues } from '../src/server/insights/agent-feedback.js';
 import { importFile } from '../src/server/ingest/import-file.js';
+import { mergeIssues, splitIssue } from '../src/server/issues/issue-actions.js';
 import { rankIssues } from '../src/server/issues/rank-issues.js';
 import { issuesOfItems } from '../src/server/items/items-repo.js';
 import {
   type GroupingScores,
   type SuggestionScores,
+  countBy,
   majorityLabels,
   scoreGrouping,
   scoreSuggestions,
@@ -47,7 +51,63 @@ async function importAndRecluster(items: readonly LabelledItem[], dir: string) {
   return { aggregator, predicted: items.map(({ item }) => issueOf[item.id] as string) };
 }
 
-type DrawScores = GroupingScores & SuggestionScores & { p99: number };
+type DrawScores = GroupingScores &
+  SuggestionScores & { p99: number; curatedAri: number; curatedPurity: number };
+
+/**
+ * What an analyst does with the top of the ranking, replayed from the labels: in each of the five
+ * highest-ranked issues, split off the items of its second most common label; for each of the five
+ * most frequent labels, merge its two largest issues when both are mostly that label. Then the whole
+ * set is reclustered, which must keep what the analyst did.
+ */
+async function curate(
+  aggregator: Aggregator,
+  items: readonly LabelledItem[],
+  predicted: readonly string[],
+  ranked: readonly string[],
+): Promise<number> {
+  const labelOf = new Map(items.map(({ item, label }) => [item.id, label]));
+  const membersOf = new Map<string, string[]>();
+  predicted.forEach((issue, i) =>
+    membersOf.set(issue, [...(membersOf.get(issue) ?? []), (items[i] as LabelledItem).item.id]),
+  );
+  const byCount = (ids: readonly string[]) =>
+    [...countBy(ids.map((id) => labelOf.get(id) as string))].sort((a, b) => b[1] - a[1]);
+  let actions = 0;
+  for (const issue of ranked.slice(0, 5)) {
+    const members = membersOf.get(issue) ?? [];
+    const second = byCount(members)[1]?.[0];
+    if (second === undefined) continue;
+    await splitIssue(
+      aggregator.storage,
+      issue,
+      members.filter((id) => labelOf.get(id) === second),
+      undefined,
+      NOW,
+    );
+    actions += 1;
+  }
+  const majority = majorityLabels(
+    items.map(({ label }) => label),
+    [...predicted],
+  );
+  const labels = [...countBy(items.map(({ label }) => label))]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([label]) => label);
+  const curatedIssues = new Set(ranked.slice(0, 5));
+  for (const label of labels) {
+    const [target, source] = [...membersOf]
+      .filter(([issue]) => majority.get(issue) === label && !curatedIssues.has(issue))
+      .sort((a, b) => b[1].length - a[1].length)
+      .map(([issue]) => issue);
+    if (target === undefined || source === undefined) continue;
+    await mergeIssues(aggregator.storage, source, target, NOW);
+    actions += 1;
+  }
+  await aggregator.recluster();
+  return actions;
+}
 
 async function scoreDraw(draw: readonly LabelledItem[], dir: string): Promise<DrawScores> {
   const truth = draw.map(({ label }) => label);
@@ -56,6 +116,19 @@ async function scoreDraw(draw: readonly LabelledItem[], dir: string): Promise<Dr
     (issue) => issue.id,
   );
   const grouping = scoreGrouping(truth, whole.predicted, ranked);
+  await curate(whole.aggregator, draw, whole.predicted, ranked);
+  const issueOf = await issuesOfItems(
+    whole.aggregator.storage,
+    draw.map(({ item }) => item.id),
+  );
+  const rankedAfter = (await rankIssues(whole.aggregator.storage, {}, NOW)).issues.map(
+    (issue) => issue.id,
+  );
+  const curated = scoreGrouping(
+    truth,
+    draw.map(({ item }) => issueOf[item.id] as string),
+    rankedAfter,
+  );
   await whole.aggregator.close();
 
   const kept = draw.filter((_, i) => i % 5 !== 0);
@@ -88,6 +161,8 @@ async function scoreDraw(draw: readonly LabelledItem[], dir: string): Promise<Dr
       shown,
     ),
     p99,
+    curatedAri: curated.ari,
+    curatedPurity: curated.top10Purity,
   };
 }
 
@@ -99,7 +174,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'wocas-quality-'));
   try {
     console.log(
-      'data set                     items  true  found   NMI    ARI   purity recall  P@10  | sugg P@1  coverage',
+      'data set                     items  true  found   NMI    ARI   purity recall  P@10  | sugg P@1  coverage | curated: ARI  purity',
     );
     for (const set of qualitySets(root)) {
       if (only && !set.name.toLowerCase().includes(only)) continue;
@@ -109,15 +184,16 @@ async function main(): Promise<void> {
       console.log(
         `${set.name.padEnd(27)} ${avg('items').toFixed(0).padStart(6)} ${avg('trueIssues').toFixed(0).padStart(5)} ` +
           `${avg('issues').toFixed(0).padStart(6)}  ${fmt(avg('nmi'))}  ${fmt(avg('ari'))}  ${fmt(avg('top10Purity'))}  ` +
-          `${fmt(avg('top10Recall'))}  ${fmt(avg('precisionAt10'))} |   ${fmt(avg('precisionAt1'))}    ${fmt(avg('coverage'))}`,
+          `${fmt(avg('top10Recall'))}  ${fmt(avg('precisionAt10'))} |   ${fmt(avg('precisionAt1'))}    ${fmt(avg('coverage'))} |       ${fmt(avg('curatedAri'))}  ${fmt(avg('curatedPurity'))}`,
       );
     }
     console.log(
       "(Zipf: means over seeds 1, 2, 3, exponent 1, head = the median label's size; purity and P@10 over the",
     );
     console.log(
-      ' ten highest-ranked issues, recall over the ten most frequent labels; suggestions: every 5th item held back)',
+      ' ten highest-ranked issues, recall over the ten most frequent labels; suggestions: every 5th item held back;',
     );
+    console.log(' curated: after up to 10 analyst splits and merges replayed from the labels, then a recluster)');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -3,7 +3,7 @@ import { tokenize } from '../text/tokenize.js';
 import { CentroidIndex } from './centroid-index.js';
 import { Grouper } from './grouper.js';
 import { titleFromVerbatim } from './issue-title.js';
-import { recluster, type ReclusterItem } from './recluster.js';
+import { DEFAULT_RECLUSTER_OPTIONS, recluster, type ReclusterItem } from './recluster.js';
 import { type TermVector, Vocabulary, countTerms, vectorize } from './term-vector.js';
 
 /** A unit vector over the given terms with the given raw weights. */
@@ -160,6 +160,18 @@ describe('recluster', () => {
     expect(result.get('b2')).toBe('iss_B');
     // The free look-alike joins one of them rather than opening a cluster of its own.
     expect(['iss_A', 'iss_B']).toContain(result.get('f'));
+  });
+
+  it('keeps a pinned issue id when a larger free cluster merges into it', () => {
+    // The curated issue holds one item; the three free paraphrases form a larger cluster first.
+    const texts: Record<string, string> = {};
+    for (const [topic, list] of Object.entries(PARAPHRASES)) list.forEach((t, k) => (texts[`${topic}${k}`] = t));
+    const v = vectors(texts);
+    const items = [...v].map(([id, vector]): ReclusterItem => ({ id, vector, ...(id === 'fee3' ? { pinnedIssueId: 'iss_fee' } : {}) }));
+    // Merging in order of similarity, the free fee items come together before the pinned one joins.
+    const result = recluster(items, { ...DEFAULT_RECLUSTER_OPTIONS, refineRounds: 0 });
+    expect(result.get('fee3')).toBe('iss_fee');
+    expect(new Set(['fee0', 'fee1', 'fee2'].map((id) => result.get(id)))).toEqual(new Set(['iss_fee']));
   });
 
   it('brings obvious paraphrases together and keeps the topics apart', () => {
