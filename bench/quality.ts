@@ -193,7 +193,9 @@ async function main(): Promise<void> {
     console.log(
       ' ten highest-ranked issues, recall over the ten most frequent labels; suggestions: every 5th item held back;',
     );
-    console.log(' curated: after up to 10 analyst splits and merges replayed from the labels, then a recluster)');
+    console.log(
+      ' curated: after up to 10 analyst splits and merges replayed from the labels, then a recluster)',
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
