@@ -176,11 +176,13 @@ async function main(): Promise<void> {
     console.log(
       'data set                     items  true  found   NMI    ARI   purity recall  P@10  | sugg P@1  coverage | curated: ARI  purity',
     );
+    let slowest = 0;
     for (const set of qualitySets(root)) {
       if (only && !set.name.toLowerCase().includes(only)) continue;
       const runs: DrawScores[] = [];
       for (const draw of set.draws) runs.push(await scoreDraw(draw, dir));
       const avg = (key: keyof DrawScores) => mean(runs.map((run) => run[key]));
+      slowest = Math.max(slowest, ...runs.map((run) => run.p99));
       console.log(
         `${set.name.padEnd(27)} ${avg('items').toFixed(0).padStart(6)} ${avg('trueIssues').toFixed(0).padStart(5)} ` +
           `${avg('issues').toFixed(0).padStart(6)}  ${fmt(avg('nmi'))}  ${fmt(avg('ari'))}  ${fmt(avg('top10Purity'))}  ` +
@@ -195,6 +197,9 @@ async function main(): Promise<void> {
     );
     console.log(
       ' curated: after up to 10 analyst splits and merges replayed from the labels, then a recluster)',
+    );
+    console.log(
+      `issues.suggest p99 (slowest set, in-process, up to 13,000 items): ${slowest.toFixed(1)} ms`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
