@@ -1,96 +1,208 @@
 /**
- * Grouping quality through the real import path: labelled utterances are sampled with a Zipf
- * skew (fixed seed), written to a CSV, imported into a fresh SQLite file, and the issues that come
- * out are compared with the labels, after the incremental pass and after reclustering.
+ * Grouping quality through the real import path, every measure in one run. For each labelled set
+ * (flat and Zipf-shaped), two fresh SQLite files:
+ *  - all items imported and reclustered (as `wocas import` does), scored against the labels:
+ *    NMI, ARI, top-10 purity, top-10 recall, P@10;
+ *  - every 5th item held back, the rest imported and reclustered, each held-back text typed into
+ *    `issues.suggest`: precision@1 when something is shown, and how often something is shown;
+ *  - then, in the first file, an analyst's splits and merges replayed from the labels and a
+ *    recluster: ARI and purity again, to show that reclustering follows the analyst.
  *
- *   npm run bench:quality            (BANKING77 from ../shared/data when present, plus bench/data)
+ *   npm run bench:quality              (BANKING77 from ../shared/data when present, plus bench/data and the demo)
+ *   npm run bench:quality -- zipf      (only the sets whose name contains "zipf")
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
-import { openAggregator } from '../src/server/aggregator.js';
-import { reclusterDatabase } from '../src/server/grouping/recluster-database.js';
+import { type Aggregator, openAggregator } from '../src/server/aggregator.js';
+import { suggestIssues } from '../src/server/insights/agent-feedback.js';
 import { importFile } from '../src/server/ingest/import-file.js';
+import { mergeIssues, splitIssue } from '../src/server/issues/issue-actions.js';
 import { rankIssues } from '../src/server/issues/rank-issues.js';
 import { issuesOfItems } from '../src/server/items/items-repo.js';
-import { type GroupingScores, scoreGrouping } from './grouping-scores.js';
-import { type Labelled, zipfSample } from './zipf-sample.js';
+import {
+  type GroupingScores,
+  type SuggestionScores,
+  countBy,
+  majorityLabels,
+  scoreGrouping,
+  scoreSuggestions,
+} from './grouping-scores.js';
+import { type LabelledItem, qualitySets } from './quality-sets.js';
 
-const SEEDS = [1, 2, 3];
 const here = new URL('.', import.meta.url).pathname;
 const root = join(here, here.includes('/dist/') ? '../..' : '..');
+const NOW = Date.parse('2026-11-20T12:00:00Z');
 
-interface DataSet {
-  name: string;
-  files: string[];
-}
-
-const DATA_SETS: DataSet[] = [
-  { name: 'BANKING77 (en)', files: ['train.csv', 'test.csv'].map((f) => join(root, '../shared/data/banking77', f)) },
-  { name: 'telecom (en, ours)', files: [join(root, 'bench/data/en-telecom.csv')] },
-  { name: 'banking (zh, ours)', files: [join(root, 'bench/data/zh-banking.csv')] },
-];
-
-function readLabelled(files: string[]): Labelled[] {
-  return files.flatMap((file) =>
-    parse<{ text: string; category: string }>(readFileSync(file), { columns: true }).map((row) => ({
-      text: row.text,
-      label: row.category,
-    })),
+let files = 0;
+/** Imports items through `wocas import`'s path (a JSON Lines file) and reclusters, as the CLI does. */
+async function importAndRecluster(items: readonly LabelledItem[], dir: string) {
+  files += 1;
+  const path = join(dir, `sample-${files}.jsonl`);
+  writeFileSync(path, items.map(({ item }) => JSON.stringify(item)).join('\n') + '\n');
+  const aggregator = await openAggregator({ db: join(dir, `quality-${files}.db`) }, () => NOW);
+  await importFile(aggregator.ingestor, path, { now: () => NOW });
+  await aggregator.recluster();
+  await aggregator.ingestor.reload();
+  const issueOf = await issuesOfItems(
+    aggregator.storage,
+    items.map(({ item }) => item.id),
+    'all',
   );
+  return { aggregator, predicted: items.map(({ item }) => issueOf[item.id] as string) };
 }
 
-async function measure(sample: Labelled[], dir: string): Promise<{ online: GroupingScores; reclustered: GroupingScores; ms: number }> {
-  const csv = join(dir, 'sample.csv');
-  const lines = sample.map((row, i) => `q-${i},"${row.text.replace(/"/g, '""')}"`);
-  writeFileSync(csv, `id,text\n${lines.join('\n')}\n`);
-  const dbPath = join(dir, `quality-${Math.random().toString(36).slice(2)}.db`);
-  const aggregator = await openAggregator({ db: dbPath });
-  try {
-    const started = performance.now();
-    await importFile(aggregator.ingestor, csv);
-    const truth = sample.map((row) => row.label);
-    const score = async () => {
-      const issueOf = await issuesOfItems(aggregator.storage, sample.map((_, i) => `q-${i}`), 'all');
-      const predicted = sample.map((_, i) => issueOf[`q-${i}`] as string);
-      const ranked = (await rankIssues(aggregator.storage, {}, Date.now())).issues.map((issue) => issue.id);
-      return scoreGrouping(truth, predicted, ranked);
-    };
-    const online = await score();
-    await reclusterDatabase(aggregator.storage, Date.now());
-    const ms = performance.now() - started;
-    return { online, reclustered: await score(), ms };
-  } finally {
-    await aggregator.close();
+type DrawScores = GroupingScores &
+  SuggestionScores & { p99: number; curatedAri: number; curatedPurity: number };
+
+/**
+ * What an analyst does with the top of the ranking, replayed from the labels: in each of the five
+ * highest-ranked issues, split off the items of its second most common label; for each of the five
+ * most frequent labels, merge its two largest issues when both are mostly that label. Then the whole
+ * set is reclustered, which must keep what the analyst did.
+ */
+async function curate(
+  aggregator: Aggregator,
+  items: readonly LabelledItem[],
+  predicted: readonly string[],
+  ranked: readonly string[],
+): Promise<number> {
+  const labelOf = new Map(items.map(({ item, label }) => [item.id, label]));
+  const membersOf = new Map<string, string[]>();
+  predicted.forEach((issue, i) =>
+    membersOf.set(issue, [...(membersOf.get(issue) ?? []), (items[i] as LabelledItem).item.id]),
+  );
+  const byCount = (ids: readonly string[]) =>
+    [...countBy(ids.map((id) => labelOf.get(id) as string))].sort((a, b) => b[1] - a[1]);
+  let actions = 0;
+  for (const issue of ranked.slice(0, 5)) {
+    const members = membersOf.get(issue) ?? [];
+    const second = byCount(members)[1]?.[0];
+    if (second === undefined) continue;
+    await splitIssue(
+      aggregator.storage,
+      issue,
+      members.filter((id) => labelOf.get(id) === second),
+      undefined,
+      NOW,
+    );
+    actions += 1;
   }
+  const majority = majorityLabels(
+    items.map(({ label }) => label),
+    [...predicted],
+  );
+  const labels = [...countBy(items.map(({ label }) => label))]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([label]) => label);
+  const curatedIssues = new Set(ranked.slice(0, 5));
+  for (const label of labels) {
+    const [target, source] = [...membersOf]
+      .filter(([issue]) => majority.get(issue) === label && !curatedIssues.has(issue))
+      .sort((a, b) => b[1].length - a[1].length)
+      .map(([issue]) => issue);
+    if (target === undefined || source === undefined) continue;
+    await mergeIssues(aggregator.storage, source, target, NOW);
+    actions += 1;
+  }
+  await aggregator.recluster();
+  return actions;
+}
+
+async function scoreDraw(draw: readonly LabelledItem[], dir: string): Promise<DrawScores> {
+  const truth = draw.map(({ label }) => label);
+  const whole = await importAndRecluster(draw, dir);
+  const ranked = (await rankIssues(whole.aggregator.storage, {}, NOW)).issues.map(
+    (issue) => issue.id,
+  );
+  const grouping = scoreGrouping(truth, whole.predicted, ranked);
+  await curate(whole.aggregator, draw, whole.predicted, ranked);
+  const issueOf = await issuesOfItems(
+    whole.aggregator.storage,
+    draw.map(({ item }) => item.id),
+    'all',
+  );
+  const rankedAfter = (await rankIssues(whole.aggregator.storage, {}, NOW)).issues.map(
+    (issue) => issue.id,
+  );
+  const curated = scoreGrouping(
+    truth,
+    draw.map(({ item }) => issueOf[item.id] as string),
+    rankedAfter,
+  );
+  await whole.aggregator.close();
+
+  const kept = draw.filter((_, i) => i % 5 !== 0);
+  const heldBack = draw.filter((_, i) => i % 5 === 0);
+  const part = await importAndRecluster(kept, dir);
+  const majority = majorityLabels(
+    kept.map(({ label }) => label),
+    part.predicted,
+  );
+  const shown: (string | undefined)[] = [];
+  const latencies: number[] = [];
+  for (const { item } of heldBack) {
+    const started = performance.now();
+    const [top] = await suggestIssues(
+      part.aggregator.storage,
+      part.aggregator.ingestor.currentGrouper,
+      item.text,
+      5,
+    );
+    latencies.push(performance.now() - started);
+    shown.push(top && majority.get(top.id));
+  }
+  await part.aggregator.close();
+  latencies.sort((a, b) => a - b);
+  const p99 = latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))] ?? 0;
+  return {
+    ...grouping,
+    ...scoreSuggestions(
+      heldBack.map(({ label }) => label),
+      shown,
+    ),
+    p99,
+    curatedAri: curated.ari,
+    curatedPurity: curated.top10Purity,
+  };
 }
 
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 const fmt = (value: number) => value.toFixed(3);
 
 async function main(): Promise<void> {
+  const only = process.argv[2]?.toLowerCase();
   const dir = mkdtempSync(join(tmpdir(), 'wocas-quality-'));
   try {
-    console.log('data set                 stage        items  true  found   NMI    ARI    P@10   top-10 share');
-    for (const set of DATA_SETS) {
-      if (!set.files.every((file) => existsSync(file))) {
-        console.log(`${set.name.padEnd(24)} (not present, skipped)`);
-        continue;
-      }
-      const rows = readLabelled(set.files);
-      const runs = [];
-      for (const seed of SEEDS) runs.push(await measure(zipfSample(rows, seed), dir));
-      for (const stage of ['online', 'reclustered'] as const) {
-        const scores = runs.map((run) => run[stage]);
-        const avg = (key: keyof GroupingScores) => mean(scores.map((s) => s[key]));
-        console.log(
-          `${set.name.padEnd(24)} ${stage.padEnd(12)} ${avg('items').toFixed(0).padStart(5)} ${avg('trueIssues').toFixed(0).padStart(5)} ` +
-            `${avg('issues').toFixed(0).padStart(6)}  ${fmt(avg('nmi'))}  ${fmt(avg('ari'))}  ${fmt(avg('precisionAt10'))}  ${fmt(avg('top10Share'))}`,
-        );
-      }
+    console.log(
+      'data set                     items  true  found   NMI    ARI   purity recall  P@10  | sugg P@1  coverage | curated: ARI  purity',
+    );
+    let slowest = 0;
+    for (const set of qualitySets(root)) {
+      if (only && !set.name.toLowerCase().includes(only)) continue;
+      const runs: DrawScores[] = [];
+      for (const draw of set.draws) runs.push(await scoreDraw(draw, dir));
+      const avg = (key: keyof DrawScores) => mean(runs.map((run) => run[key]));
+      slowest = Math.max(slowest, ...runs.map((run) => run.p99));
+      console.log(
+        `${set.name.padEnd(27)} ${avg('items').toFixed(0).padStart(6)} ${avg('trueIssues').toFixed(0).padStart(5)} ` +
+          `${avg('issues').toFixed(0).padStart(6)}  ${fmt(avg('nmi'))}  ${fmt(avg('ari'))}  ${fmt(avg('top10Purity'))}  ` +
+          `${fmt(avg('top10Recall'))}  ${fmt(avg('precisionAt10'))} |   ${fmt(avg('precisionAt1'))}    ${fmt(avg('coverage'))} |       ${fmt(avg('curatedAri'))}  ${fmt(avg('curatedPurity'))}`,
+      );
     }
-    console.log(`(means over seeds ${SEEDS.join(', ')}; Zipf exponent 1, head = the median label's size)`);
+    console.log(
+      "(Zipf: means over seeds 1, 2, 3, exponent 1, head = the median label's size; purity and P@10 over the",
+    );
+    console.log(
+      ' ten highest-ranked issues, recall over the ten most frequent labels; suggestions: every 5th item held back;',
+    );
+    console.log(
+      ' curated: after up to 10 analyst splits and merges replayed from the labels, then a recluster)',
+    );
+    console.log(
+      `issues.suggest p99 (slowest set, in-process, up to 13,000 items): ${slowest.toFixed(1)} ms`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

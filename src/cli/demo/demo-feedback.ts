@@ -41,6 +41,15 @@ function pick<T>(values: readonly T[], random: () => number, weights?: readonly 
  * Seeded, so the demo database is the same on every machine.
  */
 export function generateDemoFeedback(verbatims: readonly DemoVerbatim[], now: number, count = 1_500): FeedbackItemInput[] {
+  return generateLabelledDemoFeedback(verbatims, now, count).map(({ item }) => item);
+}
+
+/** The demo's items, each with the planted problem it was drawn from, so its grouping can be scored. */
+export function generateLabelledDemoFeedback(
+  verbatims: readonly DemoVerbatim[],
+  now: number,
+  count = 1_500,
+): { item: FeedbackItemInput; planted: string }[] {
   const random = seeded(77);
   const byIssue = new Map<string, DemoVerbatim[]>();
   for (const v of verbatims) byIssue.set(v.issue, [...(byIssue.get(v.issue) ?? []), v]);
@@ -49,14 +58,14 @@ export function generateDemoFeedback(verbatims: readonly DemoVerbatim[], now: nu
   // Each issue's shape over the weeks: rising, fading or steady.
   const shapes = issues.map((_, i) => (i % 5 === 1 ? 'rising' : i % 5 === 3 ? 'fading' : 'steady'));
   const teams = Object.entries(TEAMS);
-  const items: FeedbackItemInput[] = [];
+  const items: { item: FeedbackItemInput; planted: string }[] = [];
   for (let n = 0; n < count; n++) {
     const issueIndex = issues.indexOf(pick(issues, random, weights));
     const week = drawWeek(shapes[issueIndex] as string, random);
     const [team, agents] = pick(teams, random, [3, 4, 1.5, 1]);
     const verbatim = pick(byIssue.get(issues[issueIndex] as string) as DemoVerbatim[], random);
     const created = now - (WEEKS - 1 - week) * 7 * DAY - Math.floor(random() * 7 * DAY);
-    items.push({
+    const item: FeedbackItemInput = {
       id: `demo-${String(n + 1).padStart(5, '0')}`,
       text: verbatim.text,
       channel: pick(CHANNELS, random, CHANNEL_WEIGHTS),
@@ -67,7 +76,8 @@ export function generateDemoFeedback(verbatims: readonly DemoVerbatim[], now: nu
       segment: pick(SEGMENTS, random, [2, 5, 1, 1.5]),
       ...(verbatim.root_cause ? { root_cause: verbatim.root_cause } : {}),
       ...(verbatim.suggested_fix ? { suggested_fix: verbatim.suggested_fix } : {}),
-    });
+    };
+    items.push({ item, planted: verbatim.issue });
   }
   return items;
 }

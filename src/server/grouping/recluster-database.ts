@@ -1,5 +1,6 @@
 import { DEFAULT_INDEX_OPTIONS } from '../../shared/grouping/centroid-index.js';
 import { newIssueId } from '../../shared/domain/ids.js';
+import { type PhraseCounts, issueLabel, phraseCountsOf } from '../../shared/grouping/issue-label.js';
 import { titleFromVerbatim } from '../../shared/grouping/issue-title.js';
 import { type ReclusterItem, type ReclusterOptions, DEFAULT_RECLUSTER_OPTIONS, recluster } from '../../shared/grouping/recluster.js';
 import { type TermVector, countTerms, dot, vectorize } from '../../shared/grouping/term-vector.js';
@@ -76,7 +77,7 @@ export async function reclusterDatabase(
     await moveItems(tx, moves, 'recluster');
     await recomputeIssueTotals(tx);
     await retireEmptied(tx, loaded, members, now);
-    await saveCentroidsAndTitles(tx, members);
+    await saveCentroidsAndTitles(tx, members, phraseCountsOf(vocabulary));
     await bumpGeneration(tx);
     return { items: loaded.length, moved: moves.size, issuesBefore: before.size, issuesAfter: members.size };
   });
@@ -96,7 +97,7 @@ export async function rebuildIssueModel(tx: Sql, issueId: string): Promise<void>
     vector: vectorize(countTerms(tokenize(row.text)), vocabulary),
   }));
   if (list.length === 0) await saveModels(tx, new Map([[issueId, { size: 0, terms: [] }]]));
-  else await saveCentroidsAndTitles(tx, new Map([[issueId, list]]));
+  else await saveCentroidsAndTitles(tx, new Map([[issueId, list]]), phraseCountsOf(vocabulary));
 }
 
 /** Greedy maximum overlap: each old issue lends its id to the cluster holding most of its items. */
@@ -143,8 +144,15 @@ async function retireEmptied(tx: Sql, items: readonly Loaded[], members: Map<str
   }
 }
 
-/** Persists each issue's centroid and, unless an analyst named it, titles it after its medoid. */
-async function saveCentroidsAndTitles(tx: Sql, members: ReadonlyMap<string, readonly Loaded[]>): Promise<void> {
+/**
+ * Persists each issue's centroid and, unless an analyst named it, titles it with a label from its
+ * most distinctive phrase; the medoid verbatim when no phrase is shared widely enough.
+ */
+async function saveCentroidsAndTitles(
+  tx: Sql,
+  members: ReadonlyMap<string, readonly Loaded[]>,
+  phrases: PhraseCounts,
+): Promise<void> {
   const models = new Map<string, IssueModel>();
   for (const [issueId, list] of members) {
     const sum = new Map<string, number>();
@@ -154,7 +162,11 @@ async function saveCentroidsAndTitles(tx: Sql, members: ReadonlyMap<string, read
       .slice(0, DEFAULT_INDEX_OPTIONS.maxTerms)
       .map(([term, weight]): [string, number] => [term, Number(weight.toPrecision(6))]);
     models.set(issueId, { size: list.length, terms });
-    await setAutoTitle(tx, issueId, titleFromVerbatim(medoid(list, sum).text));
+    const label = issueLabel(
+      list.map((item) => item.text),
+      phrases,
+    );
+    await setAutoTitle(tx, issueId, label ?? titleFromVerbatim(medoid(list, sum).text));
   }
   await saveModels(tx, models);
 }

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { SUGGESTION_FLOOR } from '../../shared/grouping/suggestion-floor.js';
+import { confidentMatches } from '../../shared/grouping/suggestion-floor.js';
 import type { MyFeedbackItem, Suggestion } from '../../shared/api/contract.js';
 import type { IssueStatus } from '../../shared/domain/issue.js';
 import type { Grouper } from '../../shared/grouping/grouper.js';
@@ -8,7 +8,10 @@ import { tokenize } from '../../shared/text/tokenize.js';
 import { latestNotes } from '../issues/issue-history.js';
 import { type Sql, inList, rows } from '../storage/sql.js';
 
-/** Open issues most like a text, from the live grouper (the same index that assigns items). */
+/**
+ * Open issues most like a text, from the live grouper (the same index that assigns items); only
+ * those it is confident about, so it often shows nothing rather than something wrong.
+ */
 export async function suggestIssues(
   q: Sql,
   grouper: Grouper,
@@ -19,7 +22,9 @@ export async function suggestIssues(
 ): Promise<Suggestion[]> {
   const counts = new Map([...countTerms(tokenize(text))].filter(([term]) => useTerm(term)));
   if (counts.size === 0) return [];
-  const matches = grouper.index.nearest(grouper.vectorize(counts), limit).filter((m) => m.similarity >= SUGGESTION_FLOOR);
+  const vector = grouper.vectorize(counts);
+  const nearest = grouper.index.nearest(vector, limit);
+  const matches = confidentMatches(vector, nearest, (id) => grouper.index.get(id), grouper.vocabulary);
   if (matches.length === 0) return [];
   const found = new Map(
     (

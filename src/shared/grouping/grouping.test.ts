@@ -3,7 +3,7 @@ import { tokenize } from '../text/tokenize.js';
 import { CentroidIndex } from './centroid-index.js';
 import { Grouper } from './grouper.js';
 import { titleFromVerbatim } from './issue-title.js';
-import { recluster, type ReclusterItem } from './recluster.js';
+import { DEFAULT_RECLUSTER_OPTIONS, recluster, type ReclusterItem } from './recluster.js';
 import { type TermVector, Vocabulary, countTerms, vectorize } from './term-vector.js';
 
 /** A unit vector over the given terms with the given raw weights. */
@@ -160,6 +160,20 @@ describe('recluster', () => {
     expect(result.get('b2')).toBe('iss_B');
     // The free look-alike joins one of them rather than opening a cluster of its own.
     expect(['iss_A', 'iss_B']).toContain(result.get('f'));
+  });
+
+  it('keeps the pinned id when a larger free micro-cluster merges with a pinned item', () => {
+    const texts: Record<string, string> = { pinned: 'a fee appeared on my statement without warning' };
+    ['', ' again', ' today'].forEach((tail, k) => (texts[`free${k}`] = `unexpected fee on my statement${tail}`));
+    for (const [topic, list] of Object.entries(PARAPHRASES)) if (topic !== 'fee') list.forEach((t, k) => (texts[`${topic}${k}`] = t));
+    const v = vectors(texts);
+    for (const order of [1, -1]) {
+      const items = [...v]
+        .map(([id, vector]): ReclusterItem => ({ id, vector, ...(id === 'pinned' ? { pinnedIssueId: 'iss_fee' } : {}) }))
+        .sort((a, b) => order * (a.id < b.id ? -1 : 1));
+      const result = recluster(items, { ...DEFAULT_RECLUSTER_OPTIONS, refineRounds: 0 });
+      expect(result.get('pinned')).toBe('iss_fee');
+    }
   });
 
   it('brings obvious paraphrases together and keeps the topics apart', () => {

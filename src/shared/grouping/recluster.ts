@@ -158,7 +158,7 @@ function mergeAverageLink(
     const b = clusters.get(top.value.b);
     if (!a || !b || !a.alive || !b.alive || a.version !== top.value.va || b.version !== top.value.vb) continue;
     // The pinned side survives, so that its issue id (and the analyst's work on it) carries on.
-    const [keep, gone] = b.pinned || b.members.length > a.members.length ? [b, a] : [a, b];
+    const [keep, gone] = b.pinned || (!a.pinned && b.members.length > a.members.length) ? [b, a] : [a, b];
     const keptCentroid = index.get(keep.key);
     const goneCentroid = index.get(gone.key);
     if (!keptCentroid || !goneCentroid) continue;

@@ -2,9 +2,14 @@ import { words as naturalStopwords } from 'natural/lib/natural/util/stopwords.js
 
 /**
  * natural's English list, less the words that carry a customer's intent: "top up" and "cash out"
- * are different requests from "top" and "cash", and negations flip a complaint's meaning.
+ * are different requests from "top" and "cash", negations flip a complaint's meaning, and the
+ * question word is often all that tells "why must I verify my identity" from "how do I verify it"
+ * (kept, they measured +0.03 NMI on BANKING77; being common, IDF keeps them from deciding alone).
  */
-const KEEP = new Set(['up', 'out', 'never', 'not', 'no', 'cannot', 'still', 'off', 'over', 'under', 'again']);
+const KEEP = new Set([
+  'up', 'out', 'never', 'not', 'no', 'cannot', 'still', 'off', 'over', 'under', 'again',
+  'why', 'how', 'when', 'where', 'what', 'which', 'who', 'before', 'after', 'too', 'more', 'only',
+]);
 
 const ENGLISH_EXTRA = [
   'please', 'hi', 'hello', 'thanks', 'thank', 'ok', 'okay', 'im', 'ive', 'id', 'dont', 'didnt',

@@ -25,14 +25,14 @@ describe('tokenize: English', () => {
   });
 
   it('keeps the particle in "top up" and "cash out"', () => {
-    expect(tokenize('I want to top up my card')).toEqual(['top', 'up', 'card']);
+    expect(tokenize('I want to top up my card')).toEqual(['top', 'up', 'top up', 'card', 'up card']);
     expect(tokenize('cash out')).toContain('out');
   });
 
   it('keeps negations: "hasn\'t" yields "not", as does a curly apostrophe', () => {
-    expect(tokenize("it hasn't worked")).toEqual(['not', 'work']);
-    expect(tokenize('it hasn\u2019t worked')).toEqual(['not', 'work']);
-    expect(tokenize('never again')).toEqual(['never', 'again']);
+    expect(tokenize("it hasn't worked")).toEqual(['not', 'work', 'not work']);
+    expect(tokenize('it hasn\u2019t worked')).toEqual(['not', 'work', 'not work']);
+    expect(tokenize('never again')).toEqual(['never', 'again', 'never again']);
   });
 
   it('folds case and strips a possessive', () => {
@@ -52,11 +52,18 @@ describe('tokenize: width and script folding', () => {
   });
 
   it('gives folded words for Cyrillic, unstemmed', () => {
-    expect(tokenize('Посылка НЕ пришла')).toEqual(['посылка', 'не', 'пришла']);
+    expect(tokenize('Посылка НЕ пришла')).toEqual(['посылка', 'не', 'посылка не', 'пришла', 'не пришла']);
   });
 
   it('gives folded words for Korean, split on spaces', () => {
-    expect(tokenize('배송이 늦어요')).toEqual(['배송이', '늦어요']);
+    expect(tokenize('배송이 늦어요')).toEqual(['배송이', '늦어요', '배송이 늦어요']);
+  });
+
+  it('adds adjacent kept words as a phrase term, never across a Chinese run or a placeholder', () => {
+    expect(tokenize('credit limit')).toContain('credit limit');
+    expect(tokenize('credit score')).not.toContain('credit limit');
+    expect(tokenize('card 卡 declined').filter((term) => term.includes(' '))).toEqual([]);
+    expect(tokenize('card [card] declined').filter((term) => term.includes(' '))).toEqual([]);
   });
 });
 

@@ -35,10 +35,16 @@ function stem(word: string): string {
   return stemmed;
 }
 
-function addSpacedWord(word: string, terms: string[]): void {
+/** The term a word of a spaced script stands for, or undefined for a stop word, a number or a letter. */
+function spacedTerm(word: string): string | undefined {
   const bare = word.replace(/'s$/, '').replace(/'/g, '');
-  if (bare.length < 2 || DIGITS_ONLY.test(bare) || ENGLISH_STOPWORDS.has(bare)) return;
-  terms.push(LATIN_WORD.test(bare) ? stem(bare) : bare);
+  if (bare.length < 2 || DIGITS_ONLY.test(bare) || ENGLISH_STOPWORDS.has(bare)) return undefined;
+  return LATIN_WORD.test(bare) ? stem(bare) : bare;
+}
+
+/** Joins two adjacent terms of a spaced script; a term never holds a space, so none collides. */
+export function wordPair(first: string, second: string): string {
+  return `${first} ${second}`;
 }
 
 function addUnspacedRun(run: string, terms: string[]): void {
@@ -67,16 +73,26 @@ export function scriptClassOf(terms: Iterable<string>): ScriptClass {
 
 /**
  * The terms a text is compared by, with repeats: English words stemmed and stripped of stop words,
- * Chinese and Japanese segmented into words plus character bigrams, other scripts as folded words.
+ * with each pair of adjacent kept words as a phrase term, Chinese and Japanese segmented into words plus character bigrams, other scripts as folded words.
  */
 export function tokenize(text: string): string[] {
   const normalized = normalizeText(text).replace(/n't\b/g, ' not');
   const terms: string[] = [];
+  // Adjacent content words as one more term ("credit limit", "credit score"): a phrase tells two
+  // problems apart where the topical words they share ("card", "account") cannot.
+  let previous: string | undefined;
   for (const match of normalized.matchAll(RUNS)) {
     const run = match[0];
-    if (run.startsWith('[')) continue;
-    if (UNSPACED_START.test(run)) addUnspacedRun(run, terms);
-    else addSpacedWord(run, terms);
+    if (run.startsWith('[') || UNSPACED_START.test(run)) {
+      previous = undefined;
+      if (!run.startsWith('[')) addUnspacedRun(run, terms);
+      continue;
+    }
+    const term = spacedTerm(run);
+    if (term === undefined) continue;
+    terms.push(term);
+    if (previous !== undefined) terms.push(wordPair(previous, term));
+    previous = term;
   }
   return terms;
 }

@@ -1,0 +1,171 @@
+import { UNSPACED_START, normalizeText } from '../text/normalize.js';
+import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS } from '../text/stopwords.js';
+import { tokenize } from '../text/tokenize.js';
+import type { Vocabulary } from './term-vector.js';
+
+/** In how many texts a surface phrase occurs: what makes a phrase distinctive of one issue. */
+export interface PhraseCounts {
+  documents: number;
+  df(phrase: string): number;
+}
+
+const LONGEST_PHRASE = 3;
+/** Words kept for comparing texts (they tell intents apart) that never name a problem on their own. */
+const NOT_A_NAME = new Set([
+  'why',
+  'how',
+  'when',
+  'where',
+  'what',
+  'which',
+  'who',
+  'before',
+  'after',
+  'too',
+  'more',
+  'only',
+  'still',
+  'again',
+  'not',
+  'no',
+  'never',
+  'cannot',
+  'up',
+  'out',
+  'off',
+  'over',
+  'under',
+  "can't",
+  'get',
+  'got',
+]);
+/** Runs between punctuation: a phrase never spans a comma or a sentence end. */
+const CLAUSES = /(?:[^\p{P}\p{S}]|(?<=\p{L})[-'](?=\p{L}))+/gu;
+const SPACED_WORD = /^\p{L}[\p{L}\p{M}'-]*$/u;
+
+let segmenter: Intl.Segmenter | undefined;
+function segments(run: string): string[] {
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  return [...segmenter.segment(run)].filter((s) => s.isWordLike).map((s) => s.segment);
+}
+
+/**
+ * The distinct phrases of one to three words a text holds, as written (folded case), that neither
+ * start nor end with a stop word. Numbers and redaction placeholders are never part of one, so a
+ * label built from phrases cannot carry an order number or personal data.
+ */
+export function phrasesOf(text: string): Set<string> {
+  const phrases = new Set<string>();
+  for (const [clause] of normalizeText(text).matchAll(CLAUSES)) {
+    const words = clause.split(' ').filter((word) => word.length > 0);
+    let spaced: string[] = [];
+    const flush = () => {
+      addGrams(spaced, ' ', ENGLISH_STOPWORDS, phrases);
+      spaced = [];
+    };
+    for (const word of words) {
+      if (UNSPACED_START.test(word)) {
+        flush();
+        addGrams(segments(word), '', CHINESE_STOPWORDS, phrases);
+      } else if (SPACED_WORD.test(word)) spaced.push(word);
+      else flush();
+    }
+    flush();
+  }
+  return phrases;
+}
+
+function addGrams(
+  words: readonly string[],
+  joiner: string,
+  stopwords: ReadonlySet<string>,
+  into: Set<string>,
+): void {
+  const content = (word: string | undefined) =>
+    word !== undefined && !stopwords.has(word.replace(/'/g, ''));
+  for (let start = 0; start < words.length; start++) {
+    if (!content(words[start])) continue;
+    for (let end = start; end < Math.min(words.length, start + LONGEST_PHRASE); end++) {
+      if (!content(words[end])) continue;
+      const slice = words.slice(start, end + 1);
+      if (slice.every((word) => NOT_A_NAME.has(word))) continue;
+      const phrase = slice.join(joiner);
+      if (Array.from(phrase).length >= 2 && !/\p{N}/u.test(phrase)) into.add(phrase);
+    }
+  }
+}
+
+/**
+ * Phrase frequencies read from the grouping vocabulary, which counts words and adjacent word pairs:
+ * a phrase is at most as frequent as its rarest term, so no pass over the items is needed.
+ */
+export function phraseCountsOf(vocabulary: Vocabulary): PhraseCounts {
+  return {
+    documents: vocabulary.documentCount,
+    df: (phrase) => {
+      const terms = tokenize(phrase);
+      return terms.length === 0
+        ? vocabulary.documentCount
+        : Math.min(...terms.map((t) => vocabulary.documentFrequency(t)));
+    },
+  };
+}
+
+/**
+ * A short label naming an issue: the phrase its items share most that the rest of the set does not
+ * (share within the issue times IDF over the set), in the script most of its items are written in.
+ * Undefined when no phrase is shared by at least two items and a fifth of them: the caller keeps a
+ * verbatim title then.
+ */
+export function issueLabel(members: readonly string[], all: PhraseCounts): string | undefined {
+  const unspaced = members.filter((text) =>
+    /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text),
+  ).length;
+  const wantUnspaced = unspaced * 2 > members.length;
+  const inIssue = new Map<string, number>();
+  for (const text of members)
+    for (const phrase of phrasesOf(text)) inIssue.set(phrase, (inIssue.get(phrase) ?? 0) + 1);
+  const needed = Math.max(2, Math.ceil(members.length / 5));
+  const scored: { phrase: string; count: number; score: number }[] = [];
+  for (const [phrase, count] of inIssue) {
+    if (count < needed || UNSPACED_START.test(phrase) !== wantUnspaced) continue;
+    const idf = Math.log((all.documents + 1) / (Math.max(count, all.df(phrase)) + 1)) + 1;
+    scored.push({ phrase, count, score: (count / members.length) * idf });
+  }
+  scored.sort((a, b) => b.score - a.score || (a.phrase < b.phrase ? -1 : 1));
+  const [top] = scored;
+  if (!top) return undefined;
+  // A longer phrase holding the best one names the problem better ("card" -> "card arrived"),
+  // as long as a good share of the items say it.
+  const joiner = wantUnspaced ? '' : ' ';
+  const longer = scored.find(
+    (s) =>
+      s.phrase.length > top.phrase.length &&
+      contains(s.phrase, top.phrase, joiner) &&
+      s.count * 5 >= top.count * 2,
+  );
+  const first = longer ?? top;
+  // Still one word: a second, unrelated phrase says what about it ("Pin · blocked").
+  const second = isOneWord(first.phrase, wantUnspaced)
+    ? scored.find(
+        (s) =>
+          s !== first &&
+          !contains(s.phrase, first.phrase, joiner) &&
+          !contains(first.phrase, s.phrase, joiner) &&
+          s.score * 2 >= first.score,
+      )
+    : undefined;
+  return capitalise(second ? `${first.phrase} · ${second.phrase}` : first.phrase);
+}
+
+function contains(phrase: string, part: string, joiner: string): boolean {
+  return joiner === '' ? phrase.includes(part) : ` ${phrase} `.includes(` ${part} `);
+}
+
+function isOneWord(phrase: string, unspaced: boolean): boolean {
+  return unspaced ? Array.from(phrase).length <= 2 : !phrase.includes(' ');
+}
+
+function capitalise(phrase: string): string {
+  return phrase.charAt(0).toLocaleUpperCase('en') + phrase.slice(1);
+}
