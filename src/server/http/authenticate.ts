@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import { bearerSecret } from '../../shared/http/bearer.js';
 import { type RouteName, checkAllowed } from '../tokens/permissions.js';
 import type { TokenIdentity, TokensRepo } from '../tokens/tokens-repo.js';
 import { HttpError } from './http-error.js';
@@ -9,8 +10,6 @@ declare module 'fastify' {
     token: TokenIdentity | null;
   }
 }
-
-const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
 
 /**
  * An onRequest hook: it runs before the body is read, so a request without a valid token costs
@@ -28,7 +27,7 @@ export function requirePermission(tokens: TokensRepo, route?: RouteName): onRequ
 async function authenticate(tokens: TokensRepo, request: FastifyRequest, reply: FastifyReply): Promise<TokenIdentity> {
   const header = request.headers.authorization;
   if (header === undefined) throw unauthorized(reply, 'missing token: send "Authorization: Bearer <token>"');
-  const secret = BEARER.exec(header)?.[1];
+  const secret = bearerSecret(header);
   if (secret === undefined) throw unauthorized(reply, 'the Authorization header must be "Bearer <token>"');
   const token = await tokens.authenticate(secret);
   if (token === undefined) throw unauthorized(reply, 'unknown or revoked token');
