@@ -176,6 +176,25 @@ describe('recluster', () => {
     }
   });
 
+  it('cuts a chained mixture of two topics in two, and leaves one topic whole', () => {
+    // Two topics sharing "card": every item is 0.80 like its own topic and 0.40 like the other.
+    const topic = (word: string, n: number): ReclusterItem[] =>
+      Array.from({ length: n }, (_, i) => ({ id: `${word}${i}`, vector: unit({ card: 1, [word]: 1, [`${word}-${i}`]: 0.7 }) }));
+    const mixture = [...topic('virtual', 20), ...topic('delivery', 20)];
+    // Thresholds so low that average-link chains everything sharing a word into one cluster.
+    const chaining = { ...DEFAULT_RECLUSTER_OPTIONS, mergeOverChance: 0, mergeFloor: 0 };
+    const keysOf = (result: Map<string, string>, prefix: string) =>
+      new Set([...result].filter(([id]) => id.startsWith(prefix)).map(([, key]) => key));
+    const unsplit = recluster(mixture, { ...chaining, splitMinSize: Infinity });
+    expect(new Set(unsplit.values()).size).toBe(1);
+    const split = recluster(mixture, chaining);
+    expect(keysOf(split, 'virtual').size).toBe(1);
+    expect(keysOf(split, 'delivery').size).toBe(1);
+    expect(new Set(split.values()).size).toBe(2);
+    // Forty items of one topic: its halves are as alike as the whole, so it stays one cluster.
+    expect(new Set(recluster(topic('virtual', 40), chaining).values()).size).toBe(1);
+  });
+
   it('brings obvious paraphrases together and keeps the topics apart', () => {
     const texts: Record<string, string> = {};
     for (const [topic, list] of Object.entries(PARAPHRASES)) list.forEach((t, k) => (texts[`${topic}${k}`] = t));

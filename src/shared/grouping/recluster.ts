@@ -1,6 +1,6 @@
 import { CentroidIndex } from './centroid-index.js';
 import { MaxHeap } from './max-heap.js';
-import type { TermVector } from './term-vector.js';
+import { type TermVector, dot } from './term-vector.js';
 import { type ScriptClass, scriptClassOf } from '../text/tokenize.js';
 
 export interface ReclusterItem {
@@ -26,6 +26,23 @@ export interface ReclusterOptions {
   refineRounds: number;
   /** Neighbours considered per cluster when looking for merges. */
   neighbours: number;
+  /**
+   * Average-link chains intents that share topical words into one large mixture. After merging,
+   * each free cluster of at least `splitMinSize` items is cut in two (spherical 2-means) when the
+   * mean cosine between the halves is below this share of the less cohesive half's own mean
+   * pairwise cosine: the halves are two topics, not two samples of one.
+   */
+  splitLinkRatio: number;
+  /**
+   * The share grows by this much each time a cluster doubles past `splitMinSize`: a large group
+   * needs stronger evidence to stay whole, since splitting one later is an analyst's afternoon
+   * while merging two is a click.
+   */
+  splitRatioPerDoubling: number;
+  /** Clusters smaller than this are never cut. */
+  splitMinSize: number;
+  /** Neither half of a cut may be smaller than this. */
+  splitMinPart: number;
 }
 
 export const DEFAULT_RECLUSTER_OPTIONS: ReclusterOptions = {
@@ -34,6 +51,10 @@ export const DEFAULT_RECLUSTER_OPTIONS: ReclusterOptions = {
   mergeFloor: 0.03,
   refineRounds: 2,
   neighbours: 12,
+  splitLinkRatio: 0.4,
+  splitRatioPerDoubling: 0.15,
+  splitMinSize: 20,
+  splitMinPart: 8,
 };
 
 interface Cluster {
@@ -47,8 +68,8 @@ interface Cluster {
 /**
  * Regroups a whole set of items: a strict single pass into small, pure micro-clusters, then
  * average-link agglomeration of those (exact, since the mean pairwise cosine of two groups of unit
- * vectors is the dot product of their sums over the product of their sizes), then a few rounds
- * moving each free item to its nearest centroid. Returns item id → cluster key; a pinned cluster's
+ * vectors is the dot product of their sums over the product of their sizes), then cutting large
+ * incoherent clusters in two, then a few rounds moving each free item to its nearest centroid. Returns item id → cluster key; a pinned cluster's
  * key is its issue id.
  */
 export function recluster(
@@ -86,6 +107,7 @@ export function recluster(
   const thresholds = mergeThresholds(items, options);
   const scriptOf = (key: string) => scriptClassOf((index.get(key)?.sum ?? new Map<string, number>()).keys());
   mergeAverageLink(index, clusters, clusterOf, (key) => thresholds[scriptOf(key)], options);
+  splitIncoherent(items, index, clusters, clusterOf, options, () => `c${next++}`);
   refine(items, index, clusters, clusterOf, options.refineRounds);
 
   const result = new Map<string, string>();
@@ -222,5 +244,97 @@ function rebuild(
     }
     cluster.members = entry.members;
     index.put(key, entry.sum, entry.members.length, true);
+  }
+}
+
+function sumOf(items: readonly ReclusterItem[], members: readonly number[]): Map<string, number> {
+  const sum = new Map<string, number>();
+  for (const i of members) {
+    const { terms, weights } = (items[i] as ReclusterItem).vector;
+    for (let t = 0; t < terms.length; t++) {
+      const term = terms[t] as string;
+      sum.set(term, (sum.get(term) ?? 0) + (weights[t] as number));
+    }
+  }
+  return sum;
+}
+
+function squaredNorm(sum: ReadonlyMap<string, number>): number {
+  let norm2 = 0;
+  for (const value of sum.values()) norm2 += value * value;
+  return norm2;
+}
+
+function dotSums(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let product = 0;
+  for (const [term, weight] of small) product += weight * (large.get(term) ?? 0);
+  return product;
+}
+
+/** Mean cosine over the pairs of distinct members, from the sum of their unit vectors. */
+const cohesion = (norm2: number, n: number) => (n > 1 ? (norm2 - n) / (n * (n - 1)) : 1);
+
+/**
+ * Spherical 2-means over a cluster's members, seeded with the member least like the whole and the
+ * member least like that one. Linear in the members' terms per round: per-cluster work only.
+ */
+function twoMeans(items: readonly ReclusterItem[], members: readonly number[]): [number[], number[]] {
+  const vectorOf = (i: number) => (items[i] as ReclusterItem).vector;
+  const leastLike = (sum: ReadonlyMap<string, number>, skip: number) => {
+    let found = members[0] as number;
+    let lowest = Infinity;
+    for (const i of members) {
+      const similarity = dot(vectorOf(i), sum);
+      if (i !== skip && similarity < lowest) [lowest, found] = [similarity, i];
+    }
+    return found;
+  };
+  const first = leastLike(sumOf(items, members), -1);
+  const second = leastLike(sumOf(items, [first]), first);
+  let halves: [number[], number[]] = [[first], [second]];
+  for (let round = 0; round < 8; round++) {
+    const [a, b] = halves.map((half) => sumOf(items, half)) as [Map<string, number>, Map<string, number>];
+    const normA = Math.sqrt(squaredNorm(a)) || 1;
+    const normB = Math.sqrt(squaredNorm(b)) || 1;
+    const next: [number[], number[]] = [[], []];
+    for (const i of members) next[dot(vectorOf(i), a) / normA >= dot(vectorOf(i), b) / normB ? 0 : 1].push(i);
+    if (next[0].length === 0 || next[1].length === 0) break;
+    halves = next;
+  }
+  return halves;
+}
+
+/** Cuts free clusters that are two topics in two, again and again while the halves stay apart. */
+function splitIncoherent(
+  items: readonly ReclusterItem[],
+  index: CentroidIndex,
+  clusters: Map<string, Cluster>,
+  clusterOf: string[],
+  options: ReclusterOptions,
+  newKey: () => string,
+): void {
+  const { splitMinSize, splitMinPart } = options;
+  const queue = [...clusters.values()].filter((c) => !c.pinned && c.members.length >= splitMinSize);
+  for (let cluster = queue.pop(); cluster; cluster = queue.pop()) {
+    const [left, right] = twoMeans(items, cluster.members);
+    if (left.length < splitMinPart || right.length < splitMinPart) continue;
+    const leftSum = sumOf(items, left);
+    const rightSum = sumOf(items, right);
+    const link = dotSums(leftSum, rightSum) / (left.length * right.length);
+    const weaker = Math.min(cohesion(squaredNorm(leftSum), left.length), cohesion(squaredNorm(rightSum), right.length));
+    const ratio =
+      options.splitLinkRatio +
+      options.splitRatioPerDoubling * Math.log2(cluster.members.length / splitMinSize);
+    if (link >= ratio * weaker) continue;
+    const split: Cluster = { key: newKey(), pinned: false, members: right, alive: true, version: 0 };
+    clusters.set(split.key, split);
+    cluster.members = left;
+    cluster.version += 1;
+    for (const i of right) clusterOf[i] = split.key;
+    index.put(cluster.key, leftSum, left.length, true);
+    index.put(split.key, rightSum, right.length, true);
+    if (left.length >= splitMinSize) queue.push(cluster);
+    if (right.length >= splitMinSize) queue.push(split);
   }
 }
