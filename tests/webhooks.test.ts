@@ -114,9 +114,11 @@ for (const backendCase of backendCases) {
       writeFileSync(file, items.map((item) => JSON.stringify(item)).join('\n'));
       expect(wocas('import', file).status).toBe(0);
       const issues = (
-        JSON.parse(wocas('issues', '--json').stdout) as { issues: { id: string; title: string }[] }
+        JSON.parse(wocas('issues', '--json', '--with-items').stdout) as {
+          issues: { id: string; item_ids: string[] }[];
+        }
       ).issues;
-      const late = issues.find((issue) => /late/.test(issue.title))!.id;
+      const late = issues.find((issue) => issue.item_ids.includes('late-0'))!.id;
 
       served = await startServe(store.cliFlags, dir);
       expect(wocas('issue', 'update', late, '--status', 'investigating').status).toBe(0);

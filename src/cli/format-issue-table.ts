@@ -36,7 +36,7 @@ export function formatIssueTable(issues: readonly RankedIssue[]): string {
     (issue, i) =>
       `${fit(String(i + 1), 4)}${fit(issue.id, idWidth)}${fit(issue.title, 44)}${String(issue.times_heard).padStart(7)}` +
       `${String(issue.mentions).padStart(7)}${String(issue.agents).padStart(8)}${trendArrow(issue.trend).padStart(8)}  ` +
-      `${fit(issue.status, 17)}${issue.owner ?? '–'}\n`,
+      `${fit(issue.status, 17)}${cleanText(issue.owner ?? '–').replace(/\s+/g, ' ')}\n`,
   );
   return header + lines.join('');
 }
