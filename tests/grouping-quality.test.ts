@@ -11,7 +11,8 @@ import { first, rows } from '../src/server/storage/sql.js';
 import { type TestStorage, backendCases } from './support/storage-backends.js';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/feedback-mixed.csv', import.meta.url));
-const NOW = Date.parse('2026-11-20T12:00:00Z');
+// After the fixture's last item (2026-11-22): the input rule refuses items from more than a day ahead.
+const NOW = Date.parse('2026-11-23T12:00:00Z');
 /** The fixture's intent labels, in file order (every row imports, so file order is seq order). */
 const CATEGORIES = parse<{ category: string }>(readFileSync(FIXTURE), { columns: true }).map((r) => r.category);
 
