@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changes, first } from '../../src/server/storage/sql.js';
+import { feedbackItemSchema } from '../../src/shared/domain/feedback-item.js';
 import { browserAvailability, launchBrowser } from './support/browser.js';
 import { type UiServer, startUiServer } from './support/ui-server.js';
 
@@ -95,6 +96,16 @@ describe.skipIf(!available)(`capture panel in a real browser${available ? '' : `
   it('suggests the first item’s issue for a similar text, and "Heard again" links to it', async () => {
     const issueId = (await item(FIRST))?.issue_id ?? '';
     const title = await issueTitle(issueId);
+    // Another agent heard it too: its words are now a problem's vocabulary, which every agent may
+    // match on (a word only one customer said is not: docs/permissions.md).
+    const outcome = await server.aggregator.ingestor.ingest([
+      {
+        ...feedbackItemSchema.parse({ text: 'app crashes when I open the bill', agent: 'bo', issue_id: issueId }),
+        id: 'second-agent',
+        created_at: new Date().toISOString(),
+      },
+    ]);
+    expect(outcome.accepted).toEqual(['second-agent']);
     await verbatim().fill(SIMILAR);
     await heardAgain(title).waitFor();
     expect(await noHorizontalScroll()).toBeLessThanOrEqual(360);
