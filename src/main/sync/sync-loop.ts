@@ -3,7 +3,7 @@ import type { DesktopSyncState } from '../../shared/desktop/desktop-api.js';
 import type { LocalStore } from '../store/local-store.js';
 import type { TaxonomyCache } from '../store/taxonomy-cache.js';
 import { FatalSyncError, TransientSyncError, httpAggregatorClient } from './aggregator-client.js';
-import { aggregatorCalls } from './aggregator-calls.js';
+import { aggregatorCall } from './aggregator-calls.js';
 import { type StatusChange, statusChanges, statusesOf } from './status-changes.js';
 import { DEFAULT_SYNC_OPTIONS, SyncClient, type SyncOptions } from './sync-client.js';
 
@@ -187,10 +187,10 @@ export class SyncLoop {
     if (this.identity?.key !== key) {
       this.identity = {
         key,
-        session: await aggregatorCalls({
+        session: await aggregatorCall({
           baseUrl: credentials.baseUrl,
           token: credentials.token,
-        }).whoami(),
+        })('session.whoami', {}),
       };
     }
     const { name, role } = this.identity.session;
@@ -210,7 +210,7 @@ export class SyncLoop {
     const now = this.options.clock().getTime();
     if (now - this.taxonomyAt < (this.options.taxonomyEveryMs ?? 3_600_000)) return;
     try {
-      this.options.taxonomy.save(await aggregatorCalls(credentials).taxonomy());
+      this.options.taxonomy.save(await aggregatorCall(credentials)('meta.taxonomy', {}));
       this.taxonomyAt = now;
     } catch {
       // Only the form's choices go stale; the next run tries again.
