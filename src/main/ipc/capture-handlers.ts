@@ -25,7 +25,7 @@ export const captureHandlers: DesktopHandlerMap = {
           ...(displayName ? { agent: displayName } : {}),
           ...(team ? { team } : {}),
         },
-        clock(),
+        new Date(clock()),
       );
     } catch (error) {
       if (error instanceof InvalidItemError)

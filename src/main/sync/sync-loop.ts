@@ -32,7 +32,8 @@ export interface SyncLoopOptions {
   /** The name the agent's items carry; an agent token must belong to the same name. */
   displayName: () => string | null;
   intervalMs: () => number;
-  clock: () => Date;
+  /** Epoch ms, like the aggregator's clock. */
+  clock: () => number;
   scheduler?: Scheduler;
   random?: () => number;
   /** The longest wait between failed runs. */
@@ -167,7 +168,7 @@ export class SyncLoop {
       if (result.error) return this.failed(result.error, result.failure === 'transient');
       await this.refreshTaxonomy(credentials);
       this.failures = 0;
-      const now = this.options.clock().toISOString();
+      const now = new Date(this.options.clock()).toISOString();
       return this.update({
         syncing: false,
         online: true,
@@ -207,7 +208,7 @@ export class SyncLoop {
   }
 
   private async refreshTaxonomy(credentials: { baseUrl: string; token: string }): Promise<void> {
-    const now = this.options.clock().getTime();
+    const now = this.options.clock();
     if (now - this.taxonomyAt < (this.options.taxonomyEveryMs ?? 3_600_000)) return;
     try {
       this.options.taxonomy.save(await aggregatorCall(credentials)('meta.taxonomy', {}));
@@ -228,7 +229,7 @@ export class SyncLoop {
 
   private failed(message: string, unreachable: boolean): DesktopSyncState {
     this.failures += 1;
-    const now = this.options.clock().toISOString();
+    const now = new Date(this.options.clock()).toISOString();
     return this.update({
       syncing: false,
       online: !unreachable,
