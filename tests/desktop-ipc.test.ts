@@ -2,8 +2,9 @@ import { type AddressInfo } from 'node:net';
 import { createServer } from 'node:http';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { METHOD_NAMES } from '../src/shared/api/call-args.js';
+import { joinHandlers } from '../src/shared/api/join-handlers.js';
 import {
-  METHOD_NAMES,
   type MyFeedbackItem,
   type Session,
   type Suggestion,
@@ -15,7 +16,7 @@ import {
   type SettingsSaved,
 } from '../src/shared/desktop/desktop-api.js';
 import { DESKTOP_METHODS, desktopHandlers } from '../src/main/ipc/desktop-handlers.js';
-import { type DesktopHandler, joinDesktopHandlers } from '../src/main/ipc/handler-map.js';
+import type { DesktopHandler, DesktopHandlers } from '../src/main/ipc/handler-map.js';
 import { captureHandlers } from '../src/main/ipc/capture-handlers.js';
 import { sessionHandlers } from '../src/main/ipc/session-handlers.js';
 import { changes } from '../src/server/storage/sql.js';
@@ -51,14 +52,14 @@ describe('the desktop IPC surface', () => {
 
   it('refuses a method defined twice, one missing, and one no contract names', () => {
     expect(() =>
-      joinDesktopHandlers(['items.capture'], captureHandlers, {
+      joinHandlers<DesktopHandlers>('IPC', ['items.capture'], captureHandlers, {
         'items.capture': captureHandlers['items.capture'] as DesktopHandler<'items.capture'>,
       }),
     ).toThrow('IPC method items.capture is defined twice');
-    expect(() => joinDesktopHandlers(['session.whoami', 'sync.now'], sessionHandlers)).toThrow(
+    expect(() => joinHandlers<DesktopHandlers>('IPC', ['session.whoami', 'sync.now'], sessionHandlers)).toThrow(
       'IPC methods without a handler: sync.now',
     );
-    expect(() => joinDesktopHandlers(['session.whoami'], sessionHandlers)).toThrow(
+    expect(() => joinHandlers<DesktopHandlers>('IPC', ['session.whoami'], sessionHandlers)).toThrow(
       'IPC handlers for methods no contract names: meta.taxonomy',
     );
   });

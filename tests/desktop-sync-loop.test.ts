@@ -238,7 +238,7 @@ describe('SyncLoop backoff and offline state', () => {
       credentials: () => credentials,
       displayName: () => 'amy',
       intervalMs: () => 30_000,
-      clock: () => now,
+      clock: () => now.getTime(),
       scheduler,
       random: () => 1,
       maxBackoffMs: 600_000,

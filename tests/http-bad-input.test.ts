@@ -40,10 +40,10 @@ describe('bodies that are not {"items":[…]}', () => {
   });
 
   it('answers 400 to the wrong shape or types', async () => {
-    expectJsonError(await pushRaw('[]'), 400, /the body must be \{"items":\[…\]\}/);
+    expectJsonError(await pushRaw('[]'), 400, /^invalid body: expected \{"items":\[…\]\}/);
     expectJsonError(await pushRaw('{"items":{}}'), 400, /items: .*expected array/);
     expectJsonError(await pushRaw('{"items":[],"cursor":1}'), 400, /unknown field\(s\): cursor/);
-    expectJsonError(await pushRaw('"items"'), 400, /the body must be/);
+    expectJsonError(await pushRaw('"items"'), 400, /^invalid body: expected \{"items"/);
   });
 
   it('answers 415 to a body that is not JSON', async () => {

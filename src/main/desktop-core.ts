@@ -35,7 +35,8 @@ export interface DesktopCoreOptions {
   showPanel: () => void;
   /** Tells the agent an issue they reported changed status (a desktop notification). */
   notify: (changes: StatusChange[]) => void;
-  clock?: () => Date;
+  /** Epoch ms, like the aggregator's clock; Date.now when absent. */
+  clock?: () => number;
   scheduler?: Scheduler;
   syncOptions?: SyncOptions;
   /** Overrides the settings' endpoint port (0: any free port, for tests). */
@@ -84,7 +85,7 @@ function credentialsOf(settings: SettingsStore): Credentials {
 }
 
 export function openDesktopCore(options: DesktopCoreOptions): DesktopCore {
-  const clock = options.clock ?? (() => new Date());
+  const clock = options.clock ?? Date.now;
   const settings = new SettingsStore(join(options.userDataDir, SETTINGS_FILE), options.secretBox);
   const store = openLocalStore(join(options.userDataDir, STORE_FILE));
   const taxonomy = new TaxonomyCache(store.db);

@@ -89,7 +89,7 @@ export function openTestDesktop(
     emit: (event, payload) => events.push({ event, payload } as SentEvent),
     showPanel: () => shown++,
     notify: (changes) => notified.push(changes),
-    clock: () => now.value,
+    clock: () => now.value.getTime(),
     scheduler,
     syncOptions: INSTANT_SYNC,
     softphonePort: 0,

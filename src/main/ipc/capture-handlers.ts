@@ -1,8 +1,7 @@
-import { captureArgsSchema, markSeenArgsSchema, mineArgsSchema, suggestArgsSchema } from '../../shared/api/call-args.js';
+import { invalidInput } from '../../shared/api/parse-args.js';
 import { InvalidItemError } from '../store/captured-items.js';
 import { DesktopApiError } from './desktop-error.js';
 import type { DesktopHandlerMap } from './handler-map.js';
-import { parseArgs } from './parse-args.js';
 
 
 /**
@@ -11,8 +10,7 @@ import { parseArgs } from './parse-args.js';
  * agent and team come from the settings, never from the renderer.
  */
 export const captureHandlers: DesktopHandlerMap = {
-  'items.capture': (args, { store, settings, clock, sync }) => {
-    const input = parseArgs(captureArgsSchema, args);
+  'items.capture': (input, { store, settings, clock, sync }) => {
     const { displayName, team } = settings.current();
     // The desktop's own store makes ids and times: `id` and `heard_at` only matter to the browser's queue.
     const fields = Object.fromEntries(
@@ -27,11 +25,11 @@ export const captureHandlers: DesktopHandlerMap = {
           ...(displayName ? { agent: displayName } : {}),
           ...(team ? { team } : {}),
         },
-        clock(),
+        new Date(clock()),
       );
     } catch (error) {
       if (error instanceof InvalidItemError)
-        throw new DesktopApiError('invalid_arguments', `invalid arguments: ${error.message}`);
+        throw new DesktopApiError('invalid_arguments', invalidInput('arguments', error.message));
       throw error;
     }
     sync.captured();
@@ -42,14 +40,12 @@ export const captureHandlers: DesktopHandlerMap = {
       redactions: saved.redactions,
     };
   },
-  'issues.suggest': (args, { store }) => {
-    const { text, limit } = parseArgs(suggestArgsSchema, args);
+  'issues.suggest': ({ text, limit }, { store }) => {
     return store.issues
       .suggest(text, limit ?? 5)
       .map((s) => ({ ...s, similarity: Math.round(s.similarity * 1000) / 1000 }));
   },
-  'feedback.mine': (args, { store }) => {
-    const { limit } = parseArgs(mineArgsSchema, args);
+  'feedback.mine': ({ limit }, { store }) => {
     return store.myFeedback.list(limit ?? 100).map((item) => ({
       id: item.id,
       text: item.text,
@@ -59,8 +55,7 @@ export const captureHandlers: DesktopHandlerMap = {
       unseen: item.unseen,
     }));
   },
-  'feedback.markSeen': (args, { store }) => {
-    const { issueIds } = parseArgs(markSeenArgsSchema, args);
+  'feedback.markSeen': ({ issueIds }, { store }) => {
     store.myFeedback.markSeen(issueIds);
     return { ok: true as const };
   },

@@ -17,7 +17,7 @@ export interface DesktopContext {
   store: LocalStore;
   settings: SettingsStore;
   taxonomy: TaxonomyCache;
-  clock: () => Date;
+  clock: () => number;
   sync: {
     syncNow(): Promise<DesktopSyncState>;
     state(): DesktopSyncState;

@@ -1,4 +1,7 @@
+import type { z } from 'zod';
+import { parseArgs } from '../../shared/api/parse-args.js';
 import type { IpcReply } from '../../shared/desktop/desktop-api.js';
+import { DESKTOP_CALL_ARGS } from './desktop-call-args.js';
 import type { DesktopContext } from './desktop-context.js';
 import { DesktopApiError } from './desktop-error.js';
 import type { DesktopHandlers, DesktopMethod } from './handler-map.js';
@@ -21,12 +24,13 @@ export function createDispatch(
       const name = typeof method === 'string' ? method.slice(0, 60) : typeof method;
       return { ok: false, error: { code: 'unknown_method', message: `no such method: ${name}` } };
     }
-    const handler = handlers[method as DesktopMethod] as (
-      args: unknown,
-      context: DesktopContext,
-    ) => unknown;
+    const name = method as DesktopMethod;
+    const parsed = parseArgs(DESKTOP_CALL_ARGS[name] as z.ZodType<unknown>, args);
+    if (!parsed.ok) return { ok: false, error: { code: 'invalid_arguments', message: parsed.message } };
+    // The schema of `name` made `parsed.value`, so it is the arguments `handlers[name]` takes.
+    const handler = handlers[name] as (args: unknown, context: DesktopContext) => unknown;
     try {
-      return { ok: true, result: await handler(args, context) };
+      return { ok: true, result: await handler(parsed.value, context) };
     } catch (error) {
       if (error instanceof DesktopApiError)
         return { ok: false, error: { code: error.code, message: error.message } };

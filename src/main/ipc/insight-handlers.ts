@@ -2,6 +2,21 @@ import type { MethodName } from '../../shared/api/contract.js';
 import { DesktopApiError } from './desktop-error.js';
 import type { DesktopHandlerMap } from './handler-map.js';
 
+/** The analysts' reads and the workbench's edits need the aggregator's whole data set: the desktop only has the agent's own items. */
+export const UNAVAILABLE_ON_DESKTOP = [
+  'issues.rank',
+  'issues.detail',
+  'stats.trend',
+  'stats.breakdown',
+  'team.summary',
+  'issues.update',
+  'issues.merge',
+  'issues.split',
+  'issues.moveItems',
+  'issues.history',
+  'issues.items',
+] as const satisfies readonly MethodName[];
+
 function unavailable(method: MethodName): () => never {
   return () => {
     throw new DesktopApiError(
@@ -11,17 +26,6 @@ function unavailable(method: MethodName): () => never {
   };
 }
 
-/** The analysts' reads and the workbench's edits need the aggregator's whole data set: the desktop only has the agent's own items. */
-export const insightHandlers: DesktopHandlerMap = {
-  'issues.rank': unavailable('issues.rank'),
-  'issues.detail': unavailable('issues.detail'),
-  'stats.trend': unavailable('stats.trend'),
-  'stats.breakdown': unavailable('stats.breakdown'),
-  'team.summary': unavailable('team.summary'),
-  'issues.update': unavailable('issues.update'),
-  'issues.merge': unavailable('issues.merge'),
-  'issues.split': unavailable('issues.split'),
-  'issues.moveItems': unavailable('issues.moveItems'),
-  'issues.history': unavailable('issues.history'),
-  'issues.items': unavailable('issues.items'),
-};
+export const insightHandlers: DesktopHandlerMap = Object.fromEntries(
+  UNAVAILABLE_ON_DESKTOP.map((method) => [method, unavailable(method)]),
+);

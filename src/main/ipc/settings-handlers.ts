@@ -1,14 +1,13 @@
-import { z } from 'zod';
+import { invalidInput } from '../../shared/api/parse-args.js';
 import { parseAccelerator } from '../hotkey/accelerator.js';
 import { SecretStorageUnavailableError } from '../settings/secret-box.js';
 import { TokenRequiredError } from '../settings/settings-store.js';
-import { type ValidSettingsInput, settingsInputSchema } from '../settings/settings-schema.js';
+import type { ValidSettingsInput } from '../settings/settings-schema.js';
 import { settingsView } from '../settings/settings-view.js';
 import { renamePendingAgent } from '../store/pending-agent.js';
 import type { DesktopContext } from './desktop-context.js';
 import { DesktopApiError } from './desktop-error.js';
 import type { DesktopHandlerMap } from './handler-map.js';
-import { parseArgs } from './parse-args.js';
 
 function view(context: DesktopContext) {
   return settingsView(context.settings.current(), {
@@ -38,12 +37,9 @@ function bindHotkey(
 }
 
 export const settingsHandlers: DesktopHandlerMap = {
-  'settings.get': (args, context) => {
-    parseArgs(z.strictObject({}), args);
-    return view(context);
-  },
+  'settings.get': (_args, context) => view(context),
   'settings.save': async (args, context) => {
-    const { input, hotkeyError } = bindHotkey(parseArgs(settingsInputSchema, args), context);
+    const { input, hotkeyError } = bindHotkey(args, context);
     const before = context.settings.current();
     try {
       context.settings.update(input);
@@ -54,7 +50,7 @@ export const settingsHandlers: DesktopHandlerMap = {
       if (error instanceof TokenRequiredError)
         throw new DesktopApiError(
           'invalid_arguments',
-          `invalid arguments: token: ${error.message}`,
+          invalidInput('arguments', `token: ${error.message}`),
         );
       throw error;
     }

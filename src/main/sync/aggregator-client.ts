@@ -1,3 +1,4 @@
+import { errorTextOf } from '../../shared/api/call-over-http.js';
 import type { IssueSnapshot } from '../store/issue-cache.js';
 import type { OutgoingItem, PushAcknowledgement } from '../store/outbox.js';
 
@@ -72,13 +73,17 @@ export function aggregatorRequest(options: HttpClientOptions): AggregatorRequest
         throw new TransientSyncError(`aggregator sent an unreadable answer (${response.status})`);
       }
     }
-    const message = readError(text) ?? response.statusText;
-    if (response.status === 410) throw new CursorGoneError(message);
-    if (response.status >= 500 || response.status === 429 || response.status === 408) {
-      throw new TransientSyncError(`aggregator error ${response.status}: ${message}`, response.status);
-    }
-    throw new FatalSyncError(`aggregator refused (${response.status}): ${message}`);
+    throw refusalError(response.status, errorTextOf(text) ?? response.statusText);
   };
+}
+
+/** An aggregator's refusal sorted: cursor gone, worth retrying, or waiting for a person. */
+export function refusalError(status: number, message: string): Error {
+  if (status === 410) return new CursorGoneError(message);
+  if (status >= 500 || status === 429 || status === 408) {
+    return new TransientSyncError(`aggregator error ${status}: ${message}`, status);
+  }
+  return new FatalSyncError(`aggregator refused (${status}): ${message}`);
 }
 
 /** The aggregator's HTTP API (CONTRACTS.md, under /api/v1). */
@@ -90,13 +95,4 @@ export function httpAggregatorClient(options: HttpClientOptions): AggregatorClie
       request<IssueChanges>('GET', `/sync/issues?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
     itemIssues: async (ids) => (await request<{ issues: Record<string, string> }>('POST', '/items/issues', { ids })).issues,
   };
-}
-
-function readError(text: string): string | undefined {
-  try {
-    const parsed = JSON.parse(text) as { error?: unknown };
-    return typeof parsed.error === 'string' ? parsed.error : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -3,7 +3,7 @@ import type { DesktopSyncState } from '../../shared/desktop/desktop-api.js';
 import type { LocalStore } from '../store/local-store.js';
 import type { TaxonomyCache } from '../store/taxonomy-cache.js';
 import { FatalSyncError, TransientSyncError, httpAggregatorClient } from './aggregator-client.js';
-import { aggregatorCalls } from './aggregator-calls.js';
+import { aggregatorCall } from './aggregator-calls.js';
 import { type StatusChange, statusChanges, statusesOf } from './status-changes.js';
 import { DEFAULT_SYNC_OPTIONS, SyncClient, type SyncOptions } from './sync-client.js';
 
@@ -32,7 +32,8 @@ export interface SyncLoopOptions {
   /** The name the agent's items carry; an agent token must belong to the same name. */
   displayName: () => string | null;
   intervalMs: () => number;
-  clock: () => Date;
+  /** Epoch ms, like the aggregator's clock. */
+  clock: () => number;
   scheduler?: Scheduler;
   random?: () => number;
   /** The longest wait between failed runs. */
@@ -167,7 +168,7 @@ export class SyncLoop {
       if (result.error) return this.failed(result.error, result.failure === 'transient');
       await this.refreshTaxonomy(credentials);
       this.failures = 0;
-      const now = this.options.clock().toISOString();
+      const now = new Date(this.options.clock()).toISOString();
       return this.update({
         syncing: false,
         online: true,
@@ -187,10 +188,10 @@ export class SyncLoop {
     if (this.identity?.key !== key) {
       this.identity = {
         key,
-        session: await aggregatorCalls({
+        session: await aggregatorCall({
           baseUrl: credentials.baseUrl,
           token: credentials.token,
-        }).whoami(),
+        })('session.whoami', {}),
       };
     }
     const { name, role } = this.identity.session;
@@ -207,10 +208,10 @@ export class SyncLoop {
   }
 
   private async refreshTaxonomy(credentials: { baseUrl: string; token: string }): Promise<void> {
-    const now = this.options.clock().getTime();
+    const now = this.options.clock();
     if (now - this.taxonomyAt < (this.options.taxonomyEveryMs ?? 3_600_000)) return;
     try {
-      this.options.taxonomy.save(await aggregatorCalls(credentials).taxonomy());
+      this.options.taxonomy.save(await aggregatorCall(credentials)('meta.taxonomy', {}));
       this.taxonomyAt = now;
     } catch {
       // Only the form's choices go stale; the next run tries again.
@@ -228,7 +229,7 @@ export class SyncLoop {
 
   private failed(message: string, unreachable: boolean): DesktopSyncState {
     this.failures += 1;
-    const now = this.options.clock().toISOString();
+    const now = new Date(this.options.clock()).toISOString();
     return this.update({
       syncing: false,
       online: !unreachable,

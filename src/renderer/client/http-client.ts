@@ -1,3 +1,4 @@
+import { CallFailedError, callOverHttp } from '../../shared/api/call-over-http.js';
 import type { ApiEvents, ArgsOf, EventName, MethodName, ResultOf, WocasClient } from '../../shared/api/contract.js';
 
 /** A failed call, with the server's message and status (0 when the server could not be reached). */
@@ -19,22 +20,17 @@ export class ClientError extends Error {
  * token was revoked or expired since sign-in: `onUnauthorized` lets the app ask for a new one.
  */
 export function httpClient(baseUrl: string, token: string, onUnauthorized?: () => void): WocasClient {
+  // Called unbound: window.fetch refuses to run as a method of another object.
+  const connection = { baseUrl, token, fetch: (url: string, init: RequestInit) => fetch(url, init) };
   return {
     async invoke<M extends MethodName>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
-      let response: Response;
       try {
-        response = await fetch(`${baseUrl}/api/v1/call/${method}`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-          body: JSON.stringify(args),
-        });
-      } catch {
-        throw new ClientError('unreachable', 0);
+        return await callOverHttp(connection, method, args);
+      } catch (error) {
+        if (!(error instanceof CallFailedError)) throw error;
+        if (error.status === 401) onUnauthorized?.();
+        throw new ClientError(error.reason === 'unreachable' ? 'unreachable' : error.message, error.status);
       }
-      const body = (await response.json().catch(() => ({}))) as { error?: string };
-      if (response.status === 401) onUnauthorized?.();
-      if (!response.ok) throw new ClientError(body.error ?? response.statusText, response.status);
-      return body as ResultOf<M>;
     },
     on<E extends EventName>(_event: E, _listener: (payload: ApiEvents[E]) => void): () => void {
       // The browser has no outbox to report on; nothing is ever pushed.

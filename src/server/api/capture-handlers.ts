@@ -1,10 +1,9 @@
-import { captureArgsSchema, markSeenArgsSchema, mineArgsSchema, suggestArgsSchema } from '../../shared/api/call-args.js';
+import { invalidInputMessage } from '../../shared/api/parse-args.js';
 import { feedbackItemStrictSchema } from '../../shared/domain/feedback-item.js';
 import { HttpError } from '../http/http-error.js';
 import { agentFeedback, markSeen, suggestIssues } from '../insights/agent-feedback.js';
 import { storedRedactions } from '../items/items-repo.js';
 import type { HandlerMap } from './handler-registry.js';
-import { parseArgs } from './parse-args.js';
 import { isSharedTerm } from '../grouping/shared-terms.js';
 import { dataScope } from '../tokens/permissions.js';
 
@@ -21,7 +20,7 @@ function heardAt(claimed: string | undefined, now: number): number {
 export const captureHandlers: HandlerMap = {
   'items.capture': {
     run: async (args, { token, commits, aggregator, now }) => {
-      const { id, heard_at, ...input } = parseArgs(captureArgsSchema, args);
+      const { id, heard_at, ...input } = args;
       // The token says who captured it: the browser cannot claim to be another agent or team.
       const parsed = feedbackItemStrictSchema.safeParse({
         ...Object.fromEntries(Object.entries(input).filter(([, value]) => value !== '' && value !== undefined)),
@@ -30,7 +29,7 @@ export const captureHandlers: HandlerMap = {
         ...(token.team ? { team: token.team } : {}),
         created_at: new Date(heardAt(heard_at, now)).toISOString(),
       });
-      if (!parsed.success) throw new HttpError(400, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      if (!parsed.success) throw new HttpError(400, invalidInputMessage('arguments', parsed.error));
       const item = { ...parsed.data, id: parsed.data.id as string, created_at: parsed.data.created_at as string };
       const outcome = await commits.ingest([item]);
       const redactions = await storedRedactions(aggregator.storage, item.id);
@@ -39,7 +38,7 @@ export const captureHandlers: HandlerMap = {
   },
   'issues.suggest': {
     run: (args, { aggregator, token }) => {
-      const { text, limit } = parseArgs(suggestArgsSchema, args);
+      const { text, limit } = args;
       const grouper = aggregator.ingestor.currentGrouper;
       // A word only one other customer said must not be probed for: match on shared terms only.
       const useTerm = dataScope(token).kind === 'all' ? undefined : (term: string) => isSharedTerm(grouper.vocabulary, term);
@@ -48,14 +47,12 @@ export const captureHandlers: HandlerMap = {
   },
   'feedback.mine': {
     run: (args, { aggregator, token }) => {
-      const { limit } = parseArgs(mineArgsSchema, args);
-      return agentFeedback(aggregator.storage, token.name, limit ?? 100);
+      return agentFeedback(aggregator.storage, token.name, args.limit ?? 100);
     },
   },
   'feedback.markSeen': {
     run: async (args, { aggregator, token }) => {
-      const { issueIds } = parseArgs(markSeenArgsSchema, args);
-      await markSeen(aggregator.storage, token.name, issueIds);
+      await markSeen(aggregator.storage, token.name, args.issueIds);
       return { ok: true as const };
     },
   },

@@ -1,3 +1,4 @@
+import type { ParsedArgs } from '../../shared/api/call-args.js';
 import type { ArgsOf, MethodName, ResultOf } from '../../shared/api/contract.js';
 import type { Aggregator } from '../aggregator.js';
 import type { GroupCommit } from '../ingest/group-commit.js';
@@ -11,29 +12,14 @@ export interface CallContext {
   now: number;
 }
 
-/** Who may call a method is not the handler's to say: PERMISSIONS in src/server/tokens/permissions.ts. */
+/**
+ * Who may call a method is not the handler's to say: PERMISSIONS in src/server/tokens/permissions.ts.
+ * Nor is the arguments' shape: the call route validates them with CALL_ARGS first.
+ */
 export interface Handler<M extends MethodName> {
-  /** Validates the raw arguments (throws a readable error) and answers. */
-  run: (args: unknown, context: CallContext) => ResultOf<M> | Promise<ResultOf<M>>;
+  /** Answers; the server's own checks (a lead's team, time bounds) throw a readable HttpError. */
+  run: (args: ParsedArgs<ArgsOf<M>>, context: CallContext) => ResultOf<M> | Promise<ResultOf<M>>;
 }
 
 export type HandlerMap = { [M in MethodName]?: Handler<M> };
-
-/**
- * Joins the handler maps of each domain into one, refusing a method defined twice and requiring
- * every method of the contract, so the HTTP surface and the contract cannot drift apart.
- */
-export function joinHandlers(methods: readonly MethodName[], ...maps: HandlerMap[]): Required<HandlerMap> {
-  const joined: HandlerMap = {};
-  for (const map of maps) {
-    for (const [name, handler] of Object.entries(map) as [MethodName, Handler<MethodName>][]) {
-      if (joined[name]) throw new Error(`API method ${name} is defined twice`);
-      (joined as Record<MethodName, Handler<MethodName>>)[name] = handler;
-    }
-  }
-  const missing = methods.filter((name) => !joined[name]);
-  if (missing.length > 0) throw new Error(`API methods without a handler: ${missing.join(', ')}`);
-  return joined as Required<HandlerMap>;
-}
-
-export type { ArgsOf };
+export type Handlers = Required<HandlerMap>;

@@ -1,7 +1,5 @@
-import { z } from 'zod';
-import { ISSUE_STATUSES, type ValueDimension } from '../../shared/domain/issue.js';
+import type { ValueDimension } from '../../shared/domain/issue.js';
 import type { IssueDetail } from '../../shared/api/contract.js';
-import { issuePriorityArgsShape } from '../../shared/api/call-args.js';
 import { HttpError } from '../http/http-error.js';
 import { IssueNotFoundError, issueDetail } from '../insights/issue-detail.js';
 import {
@@ -17,22 +15,7 @@ import { issueItems } from '../issues/issue-items.js';
 import { getIssue } from '../issues/issues-repo.js';
 import type { Sql } from '../storage/sql.js';
 import type { CallContext, HandlerMap } from './handler-registry.js';
-import { itemFilter, parseArgs, windowFilterShape } from './parse-args.js';
-
-const issueId = z.string().min(1).max(64);
-const itemIds = z.array(z.string().min(1).max(200)).min(1).max(10_000);
-/** What an analyst types: long enough for a paragraph, short enough to stay a note. */
-const typed = (max: number) => z.string().max(max);
-
-const updateArgs = z.strictObject({
-  id: issueId,
-  status: z.enum(ISSUE_STATUSES).optional(),
-  owner: typed(200).nullable().optional(),
-  title: typed(200).nullable().optional(),
-  root_cause: typed(2_000).nullable().optional(),
-  note: typed(2_000).optional(),
-  ...issuePriorityArgsShape,
-});
+import { itemFilter } from './window-args.js';
 
 /** The issue actions' refusals as HTTP answers: an unknown issue is a 404, anything else a 400. */
 async function acting<T>(work: () => Promise<T>): Promise<T> {
@@ -91,25 +74,19 @@ const by = ({ token, now }: CallContext) => ({ now, actor: token.name });
 /** Curation where the analyst is looking: the same server code as `wocas issue …`. */
 export const workbenchHandlers: HandlerMap = {
   'issues.update': {
-    run: async (args, context) => {
-      const { id, ...update } = parseArgs(updateArgs, args);
+    run: async ({ id, ...update }, context) => {
       await acting(() => updateIssue(context.aggregator.storage, id, update, by(context)));
       return detailAfterEdit(context.aggregator.storage, id, context.now);
     },
   },
   'issues.merge': {
-    run: async (args, context) => {
-      const { id, into } = parseArgs(z.strictObject({ id: issueId, into: issueId }), args);
+    run: async ({ id, into }, context) => {
       await acting(() => mergeIssues(context.aggregator.storage, id, into, by(context)));
       return { id: into };
     },
   },
   'issues.split': {
-    run: async (args, context) => {
-      const input = parseArgs(
-        z.strictObject({ id: issueId, itemIds, title: typed(200).optional() }),
-        args,
-      );
+    run: async (input, context) => {
       return {
         id: await acting(() =>
           splitIssue(context.aggregator.storage, input.id, input.itemIds, input.title, by(context)),
@@ -118,8 +95,7 @@ export const workbenchHandlers: HandlerMap = {
     },
   },
   'issues.moveItems': {
-    run: async (args, context) => {
-      const input = parseArgs(z.strictObject({ itemIds, into: issueId }), args);
+    run: async (input, context) => {
       return {
         moved: await acting(() =>
           moveItems(context.aggregator.storage, input.itemIds, input.into, by(context)),
@@ -128,25 +104,14 @@ export const workbenchHandlers: HandlerMap = {
     },
   },
   'issues.history': {
-    run: async (args, { aggregator }) => {
-      const { id } = parseArgs(z.strictObject({ id: issueId }), args);
+    run: async ({ id }, { aggregator }) => {
       const history = await issueHistory(aggregator.storage, id);
       if (history === undefined) throw new HttpError(404, `no issue ${id}`);
       return history;
     },
   },
   'issues.items': {
-    run: async (args, { aggregator, token }) => {
-      const input = parseArgs(
-        z.strictObject({
-          id: issueId,
-          ...windowFilterShape,
-          offset: z.int().min(0).max(1_000_000).optional(),
-          limit: z.int().min(1).max(500).optional(),
-          search: z.string().max(200).optional(),
-        }),
-        args,
-      );
+    run: async (input, { aggregator, token }) => {
       const target = await survivingIssueId(aggregator.storage, input.id);
       if (target === undefined) throw new HttpError(404, `no issue ${input.id}`);
       return issueItems(aggregator.storage, target, {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CHANNELS, describeValidationError } from '../../shared/domain/feedback-item.js';
+import { invalidInput, parseArgs } from '../../shared/api/parse-args.js';
+import { CHANNELS } from '../../shared/domain/feedback-item.js';
 import { invalidTimeMessage, parseWindowBound } from '../../shared/time/iso-time.js';
 import { RANK_BY, STATUS_FILTERS } from '../../shared/domain/issue.js';
 import type { RankingQuery } from '../issues/rank-issues.js';
@@ -28,7 +29,7 @@ const querySchema = z.strictObject({
 function parseTime(name: 'from' | 'to', value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const ms = parseWindowBound(value, name);
-  if (ms === undefined) throw new HttpError(400, `invalid query: ${invalidTimeMessage(name, value)}`);
+  if (ms === undefined) throw new HttpError(400, invalidInput('query', invalidTimeMessage(name, value)));
   return ms;
 }
 
@@ -40,9 +41,9 @@ function withoutEmpty(query: unknown): unknown {
 
 /** The ranking query for GET /api/v1/issues; a lead's token only ever sees its own team. */
 export function parseIssuesQuery(raw: unknown, token: TokenIdentity): RankingQuery {
-  const parsed = querySchema.safeParse(withoutEmpty(raw));
-  if (!parsed.success) throw new HttpError(400, `invalid query: ${describeValidationError(parsed.error)}`);
-  const { from, to, team, channel, segment, limit, status, rank_by, preventable } = parsed.data;
+  const parsed = parseArgs(querySchema, withoutEmpty(raw), 'query');
+  if (!parsed.ok) throw new HttpError(400, parsed.message);
+  const { from, to, team, channel, segment, limit, status, rank_by, preventable } = parsed.value;
   const query: RankingQuery = {
     from: parseTime('from', from),
     to: parseTime('to', to),
@@ -55,12 +56,12 @@ export function parseIssuesQuery(raw: unknown, token: TokenIdentity): RankingQue
     rankBy: rank_by,
     preventable: preventable === undefined ? undefined : preventable === 'yes',
   };
-  if (query.limit === 0) throw new HttpError(400, 'invalid query: limit: must be a positive whole number');
+  if (query.limit === 0) throw new HttpError(400, invalidInput('query', 'limit: must be a positive whole number'));
   if (query.limit !== undefined && query.limit > MAX_ISSUES_LIMIT) {
-    throw new HttpError(400, `invalid query: limit: at most ${MAX_ISSUES_LIMIT.toLocaleString('en')}`);
+    throw new HttpError(400, invalidInput('query', `limit: at most ${MAX_ISSUES_LIMIT.toLocaleString('en')}`));
   }
   if (query.from !== undefined && query.to !== undefined && query.from >= query.to) {
-    throw new HttpError(400, 'invalid query: from must be before to');
+    throw new HttpError(400, invalidInput('query', 'from must be before to'));
   }
   return query;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { invalidInput } from '../../shared/api/parse-args.js';
 import {
   type IncomingItem,
   describeValidationError,
@@ -23,7 +24,7 @@ const pushBody = z.strictObject({ items: z.array(z.unknown()) });
 export function readPushBody(body: unknown): unknown[] {
   const parsed = pushBody.safeParse(body);
   if (!parsed.success) {
-    throw new HttpError(400, `the body must be {"items":[…]}: ${describeValidationError(parsed.error)}`);
+    throw new HttpError(400, invalidInput('body', `expected {"items":[…]}: ${describeValidationError(parsed.error)}`));
   }
   const { items } = parsed.data;
   if (items.length > MAX_ITEMS_PER_PUSH) {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { parseArgs } from '../../shared/api/parse-args.js';
 import { parseIsoWeek } from '../../shared/time/iso-week.js';
 import type { Aggregator } from '../aggregator.js';
 import { PdfUnavailableError } from '../reports/formats/pdf-unavailable-error.js';
@@ -26,9 +27,9 @@ const query = z.strictObject({
 export function registerReportRoute(app: FastifyInstance, aggregator: Aggregator, tokens: TokensRepo, heavy: HeavyReads): void {
   app.get('/api/v1/reports/weekly', { onRequest: requirePermission(tokens, 'GET /api/v1/reports/weekly') }, async (request, reply) => {
     const token = tokenOf(request);
-    const parsed = query.safeParse(request.query);
-    if (!parsed.success) throw new HttpError(400, `invalid query: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-    const { team, week, format, lang, tz } = parsed.data;
+    const parsed = parseArgs(query, request.query, 'query');
+    if (!parsed.ok) throw new HttpError(400, parsed.message);
+    const { team, week, format, lang, tz } = parsed.value;
     // `all` is a team name here too: a lead asking for it is asking for another team's figures.
     scopedTeam(token, team);
     let bytes: Buffer;

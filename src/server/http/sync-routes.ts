@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { type InputKind, parseArgs } from '../../shared/api/parse-args.js';
 import type { Aggregator } from '../aggregator.js';
 import { InvalidCursorError, issueChangesSince } from '../issues/issue-changes.js';
 import type { TokensRepo } from '../tokens/tokens-repo.js';
@@ -16,13 +17,10 @@ const changesQuery = z.strictObject({
 
 const itemIssuesBody = z.strictObject({ ids: z.array(z.string().min(1).max(128)).max(1_000) });
 
-function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const result = schema.safeParse(value ?? {});
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new HttpError(400, `${what}: ${issue ? `${issue.path.join('.') || 'value'}: ${issue.message}` : 'invalid'}`);
-  }
-  return result.data;
+function parse<T>(schema: z.ZodType<T>, value: unknown, kind: InputKind): T {
+  const parsed = parseArgs(schema, value, kind);
+  if (!parsed.ok) throw new HttpError(400, parsed.message);
+  return parsed.value;
 }
 
 /**

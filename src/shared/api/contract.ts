@@ -64,27 +64,7 @@ export interface WocasClient {
   on<E extends EventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
 }
 
-/** Method names, for routers that must refuse anything else. */
-export const METHOD_NAMES = [
-  'session.whoami',
-  'meta.taxonomy',
-  'items.capture',
-  'issues.suggest',
-  'feedback.mine',
-  'feedback.markSeen',
-  'issues.rank',
-  'issues.detail',
-  'stats.trend',
-  'stats.breakdown',
-  'team.summary',
-  'issues.update',
-  'issues.merge',
-  'issues.split',
-  'issues.moveItems',
-  'issues.history',
-  'issues.items',
-] as const satisfies readonly MethodName[];
-
+/** The method names are derived from the argument schemas: METHOD_NAMES in ./call-args.ts. */
 export type { Role } from '../domain/role.js';
 
 export interface Session {

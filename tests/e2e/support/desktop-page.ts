@@ -106,7 +106,7 @@ export async function openDesktopPage(
     () => undefined,
     'linux',
   );
-  const clock = () => options.now;
+  const clock = () => options.now.getTime();
   const core = openDesktopCore({
     userDataDir: dir,
     secretBox: testSecretBox(keychain),
