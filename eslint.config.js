@@ -36,5 +36,12 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: ['**/server/**', '**/renderer/**', '**/cli/**'] }],
     },
   },
+  {
+    // The renderer talks to one typed client; it never reaches into the processes behind it.
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/main/**', '**/server/**', '**/cli/**'] }],
+    },
+  },
   { files: ['**/*.js'], extends: [tseslint.configs.disableTypeChecked] },
 );

@@ -15,7 +15,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Aggregator, openAggregator } from '../src/server/aggregator.js';
-import { suggestIssues } from '../src/server/insights/agent-feedback.js';
+import { suggestIssues } from '../src/server/feedback/agent-feedback.js';
 import { importFile } from '../src/server/ingest/import-file.js';
 import { mergeIssues, splitIssue } from '../src/server/issues/issue-actions.js';
 import { rankIssues } from '../src/server/issues/rank-issues.js';

@@ -2,7 +2,8 @@ import { Command, Option } from 'commander';
 import { CHANNELS, type FeedbackItemInput } from '../../shared/domain/feedback-item.js';
 import { openLocalStore } from '../../main/store/local-store.js';
 import { readFeedbackFile } from '../../server/ingest/read-feedback-file.js';
-import { UsageError, parsePositiveInt } from '../usage-error.js';
+import { UsageError } from '../usage-error.js';
+import { parsePositiveInt } from '../flag-parsers.js';
 
 interface CaptureOptions {
   store: string;

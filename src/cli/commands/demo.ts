@@ -9,7 +9,7 @@ import { TokensRepo } from '../../server/tokens/tokens-repo.js';
 import { curateDemo } from '../demo/demo-curation.js';
 import { type DemoVerbatim, generateDemoFeedback } from '../demo/demo-feedback.js';
 import { formatIssueTable } from '../format-issue-table.js';
-import { parsePort } from '../usage-error.js';
+import { parsePort } from '../flag-parsers.js';
 import { withAggregator } from '../with-aggregator.js';
 
 const VERBATIMS = fileURLToPath(new URL('../../../../assets/demo/verbatims.csv', import.meta.url));

@@ -4,7 +4,8 @@ import { STATUS_FILTERS, type StatusFilter } from '../../shared/domain/issue.js'
 import { RANK_BY, type RankBy } from '../../shared/domain/issue.js';
 import { rankIssues } from '../../server/issues/rank-issues.js';
 import { type StorageOptions, withStorageOptions } from '../storage-options.js';
-import { UsageError, parsePositiveInt, parseTimeFlag } from '../usage-error.js';
+import { UsageError } from '../usage-error.js';
+import { parsePositiveInt, parseTimeFlag } from '../flag-parsers.js';
 import { formatIssueTable } from '../format-issue-table.js';
 import { withStorage } from '../with-aggregator.js';
 

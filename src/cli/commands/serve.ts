@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { parsePort } from '../usage-error.js';
+import { parsePort } from '../flag-parsers.js';
 import { type StorageOptions, withStorageOptions } from '../storage-options.js';
 import { withAggregator } from '../with-aggregator.js';
 

@@ -6,7 +6,7 @@ import type { DesktopHandlerMap } from './handler-map.js';
 
 /**
  * The capture panel's methods over the local store, mirroring how the aggregator answers them in
- * the browser (src/server/api/capture-handlers.ts): the same arguments, the same results. The
+ * the browser (src/server/calls/capture-handlers.ts): the same arguments, the same results. The
  * agent and team come from the settings, never from the renderer.
  */
 export const captureHandlers: DesktopHandlerMap = {

@@ -6,7 +6,7 @@ import { registerItemsRoute } from './items-route.js';
 import { registerSyncRoutes } from './sync-routes.js';
 import { registerUi } from './ui-route.js';
 import { registerReportRoute } from './report-route.js';
-import { registerCallRoute } from '../api/register-call-route.js';
+import { registerCallRoute } from '../calls/register-call-route.js';
 import { GroupCommit } from '../ingest/group-commit.js';
 import { HeavyReads } from './heavy-reads.js';
 import { describeError, installJsonErrors } from './json-errors.js';

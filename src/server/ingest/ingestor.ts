@@ -8,7 +8,7 @@ import { applyIssueRow, centroidModel, loadGrouper } from '../grouping/grouping-
 import { addToVocabulary, groupingCounters, termsChangedAfter } from '../grouping/vocabulary-repo.js';
 import { type IssueModel, createIssues, issuesChangedAfter, latestChangeSeq, saveModels } from '../issues/issues-repo.js';
 import { type ItemContent, type StoredItem, contentKey, countItems, insertItems, storedItems } from '../items/items-repo.js';
-import { addLabels } from '../insights/taxonomy.js';
+import { addLabels } from '../items/taxonomy.js';
 import { addToIssueTotals } from '../issues/issue-totals.js';
 import type { Sql } from '../storage/sql.js';
 import type { Storage } from '../storage/storage.js';

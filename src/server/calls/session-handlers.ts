@@ -1,4 +1,4 @@
-import { taxonomy } from '../insights/taxonomy.js';
+import { taxonomy } from '../items/taxonomy.js';
 import type { HandlerMap } from './handler-registry.js';
 
 export const sessionHandlers: HandlerMap = {

@@ -1,7 +1,7 @@
 import { invalidInputMessage } from '../../shared/api/parse-args.js';
 import { feedbackItemStrictSchema } from '../../shared/domain/feedback-item.js';
 import { HttpError } from '../http/http-error.js';
-import { agentFeedback, markSeen, suggestIssues } from '../insights/agent-feedback.js';
+import { agentFeedback, markSeen, suggestIssues } from '../feedback/agent-feedback.js';
 import { storedRedactions } from '../items/items-repo.js';
 import type { HandlerMap } from './handler-registry.js';
 import { isSharedTerm } from '../grouping/shared-terms.js';
