@@ -20,20 +20,38 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['node:*', '../server/*', '../main/*', '../renderer/*', '../cli/*', '**/server/**', '**/main/**', '**/renderer/**', '**/cli/**'] },
+        {
+          patterns: [
+            'node:*',
+            '../server/*',
+            '../main/*',
+            '../renderer/*',
+            '../cli/*',
+            '**/server/**',
+            '**/main/**',
+            '**/renderer/**',
+            '**/cli/**',
+          ],
+        },
       ],
     },
   },
   {
     files: ['src/server/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['**/main/**', '**/renderer/**', '**/cli/**'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['**/main/**', '**/renderer/**', '**/cli/**'] },
+      ],
     },
   },
   {
     files: ['src/main/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['**/server/**', '**/renderer/**', '**/cli/**'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['**/server/**', '**/renderer/**', '**/cli/**'] },
+      ],
     },
   },
   {

@@ -9,20 +9,37 @@ import { generateItems } from './generate-items.js';
  * Tops a database up to `total` items spread, Zipf-like, over `issueCount` extra issues, with raw
  * inserts: for measuring reads at scale, not the ingest path. Returns the issue ids created.
  */
-export async function fillBigDatabase(storage: Storage, total: number, issueCount: number, now: number): Promise<string[]> {
-  const existing = Number((await sql<{ n: number }>`SELECT count(*) AS n FROM items`.execute(storage.db)).rows[0]?.n ?? 0);
+export async function fillBigDatabase(
+  storage: Storage,
+  total: number,
+  issueCount: number,
+  now: number,
+): Promise<string[]> {
+  const existing = Number(
+    (await sql<{ n: number }>`SELECT count(*) AS n FROM items`.execute(storage.db)).rows[0]?.n ?? 0,
+  );
   const issueIds = Array.from({ length: issueCount }, (_, i) => `bench-${i}`);
   await storage.write(async (tx) => {
     for (const slice of chunks(issueIds, 1_000)) {
       await tx.db
         .insertInto('issues')
-        .values(slice.map((id) => ({ id, title: `Generated issue ${id.slice(6)}: customers report problem number ${id.slice(6)}`, created_at: now, updated_at: now })))
+        .values(
+          slice.map((id) => ({
+            id,
+            title: `Generated issue ${id.slice(6)}: customers report problem number ${id.slice(6)}`,
+            created_at: now,
+            updated_at: now,
+          })),
+        )
         .execute();
     }
   });
   const extra = generateItems(Math.max(0, total - existing), 2, now);
   // A deterministic Zipf-like draw: issue k gets about 1/k of the items.
-  const zipf = (i: number) => issueIds[Math.floor(Math.pow(issueIds.length + 1, ((i * 2654435761) % 4294967296) / 4294967296)) - 1] as string;
+  const zipf = (i: number) =>
+    issueIds[
+      Math.floor(Math.pow(issueIds.length + 1, ((i * 2654435761) % 4294967296) / 4294967296)) - 1
+    ] as string;
   for (let start = 0; start < extra.length; start += 50_000) {
     await storage.write(async (tx) => {
       for (const [n, slice] of chunks(extra.slice(start, start + 50_000), 2_000).entries()) {
@@ -50,7 +67,9 @@ export async function fillBigDatabase(storage: Storage, total: number, issueCoun
   // Raw inserts bypass the ingest path, which records teams and segments for the taxonomy and
   // keeps each issue's totals.
   await storage.write((tx) => recomputeIssueTotals(tx));
-  await sql`INSERT INTO labels (kind, value) SELECT DISTINCT 'team', team FROM items WHERE team IS NOT NULL ON CONFLICT DO NOTHING`.execute(storage.db);
+  await sql`INSERT INTO labels (kind, value) SELECT DISTINCT 'team', team FROM items WHERE team IS NOT NULL ON CONFLICT DO NOTHING`.execute(
+    storage.db,
+  );
   if (storage.backend === 'sqlite') {
     await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(storage.db);
     await sql`ANALYZE`.execute(storage.db);

@@ -44,11 +44,22 @@ function rawSqliteInsert(items: ReturnType<typeof generateItems>): number {
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = FULL');
   raw.exec((MIGRATIONS[0] as { sql: string }).sql.replace(/REFERENCES issues\(id\)/g, ''));
-  const insert = raw.prepare(`INSERT INTO items (id, issue_id, assigned_by, text, channel, team, agent, times_heard, created_at, received_at)
+  const insert =
+    raw.prepare(`INSERT INTO items (id, issue_id, assigned_by, text, channel, team, agent, times_heard, created_at, received_at)
     VALUES (?, 'x', 'new', ?, ?, ?, ?, ?, ?, ?)`);
   const start = performance.now();
   const insertChunk = raw.transaction((chunk: typeof items) => {
-    for (const it of chunk) insert.run(it.id, it.text, it.channel, it.team, it.agent, it.times_heard, Date.parse(it.created_at), Date.now());
+    for (const it of chunk)
+      insert.run(
+        it.id,
+        it.text,
+        it.channel,
+        it.team,
+        it.agent,
+        it.times_heard,
+        Date.parse(it.created_at),
+        Date.now(),
+      );
   });
   for (let i = 0; i < items.length; i += 2_000) insertChunk(items.slice(i, i + 2_000));
   const ms = performance.now() - start;
@@ -64,18 +75,34 @@ interface Run {
   cliMs: number;
 }
 
-async function run(label: string, location: StorageLocation, file: string, cliFlags: string[]): Promise<Run> {
+async function run(
+  label: string,
+  location: StorageLocation,
+  file: string,
+  cliFlags: string[],
+): Promise<Run> {
   const aggregator = await openAggregator(location);
   const start = performance.now();
   const summary = await importFile(aggregator.ingestor, file);
   const importMs = performance.now() - start;
-  const issues = Number((await sql<{ n: number }>`SELECT count(*) AS n FROM issues WHERE merged_into IS NULL`.execute(aggregator.storage.db)).rows[0]?.n);
-  console.log(`${label.padEnd(10)} wocas import (whole path): ${rate(summary.imported, importMs).toLocaleString()} items/s (${Math.round(importMs)} ms, ${issues} issues)`);
+  const issues = Number(
+    (
+      await sql<{ n: number }>`SELECT count(*) AS n FROM issues WHERE merged_into IS NULL`.execute(
+        aggregator.storage.db,
+      )
+    ).rows[0]?.n,
+  );
+  console.log(
+    `${label.padEnd(10)} wocas import (whole path): ${rate(summary.imported, importMs).toLocaleString()} items/s (${Math.round(importMs)} ms, ${issues} issues)`,
+  );
 
   // Ranking over a big database: top the store up with raw rows spread, Zipf-like, over 5,000 issues.
   const now = Date.UTC(2026, 10, 23);
   await fillBigDatabase(aggregator.storage, rankCount, 5_000, now);
-  const total = Number((await sql<{ n: number }>`SELECT count(*) AS n FROM items`.execute(aggregator.storage.db)).rows[0]?.n);
+  const total = Number(
+    (await sql<{ n: number }>`SELECT count(*) AS n FROM items`.execute(aggregator.storage.db))
+      .rows[0]?.n,
+  );
   const rank: Run['rank'] = [];
   const timeRank = async (what: string, query: Parameters<typeof rankIssues>[1]) => {
     await rankIssues(aggregator.storage, query, now);
@@ -85,10 +112,17 @@ async function run(label: string, location: StorageLocation, file: string, cliFl
   };
   await timeRank('all time', {});
   await timeRank('last 28 days, with trend', { from: now - 28 * 86_400_000, to: now });
-  await timeRank('last 28 days, team-3, chat', { from: now - 28 * 86_400_000, to: now, team: 'team-3', channel: 'chat' });
+  await timeRank('last 28 days, team-3, chat', {
+    from: now - 28 * 86_400_000,
+    to: now,
+    team: 'team-3',
+    channel: 'chat',
+  });
   await aggregator.close();
   const cliStart = performance.now();
-  execFileSync(process.execPath, [wocasBin, 'issues', ...cliFlags, '--json', '--limit', '50'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, [wocasBin, 'issues', ...cliFlags, '--json', '--limit', '50'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const cliMs = Math.round(performance.now() - cliStart);
   console.log(`${label.padEnd(10)} ranking over ${total.toLocaleString()} items done`);
   return { label, importRate: rate(summary.imported, importMs), issues, rank, cliMs };
@@ -100,24 +134,39 @@ try {
   writeFileSync(file, items.map((item) => JSON.stringify(item)).join('\n'));
   console.log(`items: ${count.toLocaleString()} generated (20% Chinese, 5% with personal data)`);
   const rawMs = rawSqliteInsert(items);
-  console.log(`raw better-sqlite3 insert: ${rate(count, rawMs).toLocaleString()} items/s (${Math.round(rawMs)} ms)`);
+  console.log(
+    `raw better-sqlite3 insert: ${rate(count, rawMs).toLocaleString()} items/s (${Math.round(rawMs)} ms)`,
+  );
 
   const dbPath = join(dir, 'wocas.db');
   const runs = [await run('SQLite', { db: dbPath }, file, ['--db', dbPath])];
   if (databaseUrl !== undefined) {
     await emptyPostgresDatabase(databaseUrl);
-    runs.push(await run('PostgreSQL', { db: dbPath, databaseUrl }, file, ['--database-url', databaseUrl]));
+    runs.push(
+      await run('PostgreSQL', { db: dbPath, databaseUrl }, file, ['--database-url', databaseUrl]),
+    );
   }
 
   console.log('\n| | ' + runs.map((r) => r.label).join(' | ') + ' |');
   console.log('|---|' + runs.map(() => '---').join('|') + '|');
-  console.log(`| import, items/s | ${runs.map((r) => r.importRate.toLocaleString()).join(' | ')} |`);
+  console.log(
+    `| import, items/s | ${runs.map((r) => r.importRate.toLocaleString()).join(' | ')} |`,
+  );
   for (const [i, { label }] of (runs[0] as Run).rank.entries()) {
-    console.log(`| rank ${rankCount.toLocaleString()} items, ${label}, ms | ${runs.map((r) => r.rank[i]?.ms).join(' | ')} |`);
+    console.log(
+      `| rank ${rankCount.toLocaleString()} items, ${label}, ms | ${runs.map((r) => r.rank[i]?.ms).join(' | ')} |`,
+    );
   }
-  console.log(`| \`wocas issues --json\`, whole cold process, ms | ${runs.map((r) => r.cliMs).join(' | ')} |`);
-  console.log(`\nimport / raw SQLite insert: ${((runs[0] as Run).importRate / rate(count, rawMs)).toFixed(2)}`);
-  if (runs[1]) console.log(`PostgreSQL import / SQLite import: ${(runs[1].importRate / (runs[0] as Run).importRate).toFixed(2)}`);
+  console.log(
+    `| \`wocas issues --json\`, whole cold process, ms | ${runs.map((r) => r.cliMs).join(' | ')} |`,
+  );
+  console.log(
+    `\nimport / raw SQLite insert: ${((runs[0] as Run).importRate / rate(count, rawMs)).toFixed(2)}`,
+  );
+  if (runs[1])
+    console.log(
+      `PostgreSQL import / SQLite import: ${(runs[1].importRate / (runs[0] as Run).importRate).toFixed(2)}`,
+    );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

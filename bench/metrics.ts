@@ -31,7 +31,10 @@ export function adjustedRandIndex(truth: readonly string[], predicted: readonly 
 }
 
 /** Normalised mutual information, arithmetic-mean normalisation (scikit-learn's default). */
-export function normalizedMutualInformation(truth: readonly string[], predicted: readonly string[]): number {
+export function normalizedMutualInformation(
+  truth: readonly string[],
+  predicted: readonly string[],
+): number {
   const { cells, rows, cols, n } = contingency(truth, predicted);
   const entropy = (counts: Iterable<number>) => {
     let h = 0;

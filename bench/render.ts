@@ -25,8 +25,8 @@ const { values } = parseArgs({
 const dir = mkdtempSync(join(tmpdir(), 'wocas-render-'));
 const db = join(dir, 'wocas.db');
 
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
 try {
   const { available, reason } = browserAvailability();
@@ -35,7 +35,11 @@ try {
   const aggregator = await openAggregator({ db });
   await fillBigDatabase(aggregator.storage, Number(values.items), Number(values.issues), now);
   await aggregator.close();
-  const token = execFileSync(process.execPath, [WOCAS_BIN, 'token', 'create', '--db', db, '--name', 'bench', '--role', 'analyst'], { encoding: 'utf8' }).trim();
+  const token = execFileSync(
+    process.execPath,
+    [WOCAS_BIN, 'token', 'create', '--db', db, '--name', 'bench', '--role', 'analyst'],
+    { encoding: 'utf8' },
+  ).trim();
   const server = await startServeProcess(['--db', db]);
   const browser = await launchBrowser();
   try {
@@ -61,8 +65,12 @@ try {
       await page.close();
     }
     const issues = Number(values.issues).toLocaleString('en');
-    console.log(`insights view over ${Number(values.items).toLocaleString('en')} items and ${issues} issues (median of ${values.runs} fresh pages):`);
-    console.log(`  navigation → first ranked row clickable: ${Math.round(median(interactive))} ms (runs: ${interactive.map(Math.round).join(', ')})`);
+    console.log(
+      `insights view over ${Number(values.items).toLocaleString('en')} items and ${issues} issues (median of ${values.runs} fresh pages):`,
+    );
+    console.log(
+      `  navigation → first ranked row clickable: ${Math.round(median(interactive))} ms (runs: ${interactive.map(Math.round).join(', ')})`,
+    );
     console.log(`  issues.rank call alone (28 days):        ${Math.round(median(ranking))} ms`);
   } finally {
     await browser.close();

@@ -36,13 +36,15 @@ const rate = Number(values.rate);
 const intervalMs = ((agents * batchSize) / rate) * 1000;
 const dir = mkdtempSync(join(tmpdir(), 'wocas-bench-sync-'));
 const databaseUrl = values['database-url'];
-const storageFlags = databaseUrl === undefined ? ['--db', join(dir, 'wocas.db')] : ['--database-url', databaseUrl];
+const storageFlags =
+  databaseUrl === undefined ? ['--db', join(dir, 'wocas.db')] : ['--database-url', databaseUrl];
 const processes = Number(values.processes);
 
 function wocas(args: string[]): string {
-  return execFileSync(process.execPath, [WOCAS_BIN, ...args, ...storageFlags], { encoding: 'utf8' }).trim();
+  return execFileSync(process.execPath, [WOCAS_BIN, ...args, ...storageFlags], {
+    encoding: 'utf8',
+  }).trim();
 }
-
 
 interface Run {
   accepted: number;
@@ -51,10 +53,17 @@ interface Run {
   failures: number;
 }
 
-async function run(urls: readonly string[], tokens: string[], paced: boolean, seed: number): Promise<Run> {
+async function run(
+  urls: readonly string[],
+  tokens: string[],
+  paced: boolean,
+  seed: number,
+): Promise<Run> {
   const result: Run = { accepted: 0, latencies: [], ms: 0, failures: 0 };
   // Generated before the clock starts: the client must not eat the server's CPU while measured.
-  const perAgent = paced ? Math.ceil((seconds * 1000) / intervalMs + 1) * batchSize : Math.ceil((40_000 * seconds) / tokens.length);
+  const perAgent = paced
+    ? Math.ceil((seconds * 1000) / intervalMs + 1) * batchSize
+    : Math.ceil((40_000 * seconds) / tokens.length);
   const pools = tokens.map((_, agent) => generateItems(perAgent, seed * 1000 + agent));
   const started = performance.now();
   const deadline = started + seconds * 1000;
@@ -66,10 +75,13 @@ async function run(urls: readonly string[], tokens: string[], paced: boolean, se
         if (paced) {
           // An open loop: batches go out on schedule, whatever the answers take.
           const due = started + round * intervalMs + (agent * intervalMs) / tokens.length;
-          if (due > performance.now()) await new Promise((resolve) => setTimeout(resolve, due - performance.now()));
+          if (due > performance.now())
+            await new Promise((resolve) => setTimeout(resolve, due - performance.now()));
           if (performance.now() >= deadline) break;
         }
-        const batch = items.slice(next, next + batchSize).map((item) => ({ ...item, agent: `agent-${agent}` }));
+        const batch = items
+          .slice(next, next + batchSize)
+          .map((item) => ({ ...item, agent: `agent-${agent}` }));
         next += batchSize;
         const t = performance.now();
         const response = await fetch(`${urls[agent % urls.length] as string}/api/v1/items`, {
@@ -95,7 +107,9 @@ function percentile(sorted: number[], p: number): number {
 function report(label: string, r: Run): void {
   const sorted = [...r.latencies].sort((a, b) => a - b);
   console.log(
-    `${label.padEnd(34)} ${Math.round((r.accepted / r.ms) * 1000).toLocaleString('en').padStart(7)} items/s accepted` +
+    `${label.padEnd(34)} ${Math.round((r.accepted / r.ms) * 1000)
+      .toLocaleString('en')
+      .padStart(7)} items/s accepted` +
       `   p50 ${percentile(sorted, 50).toFixed(1)} ms   p99 ${percentile(sorted, 99).toFixed(1)} ms` +
       `   (${r.latencies.length} pushes, ${r.failures} failed)`,
   );
@@ -104,13 +118,22 @@ function report(label: string, r: Run): void {
 try {
   // A scratch database: the runs push generated items, which a second run would find stored.
   if (databaseUrl !== undefined) await emptyPostgresDatabase(databaseUrl);
-  const tokens = Array.from({ length: agents }, (_, i) => wocas(['token', 'create', '--name', `agent-${i}`, '--role', 'agent']));
-  const servers = await Promise.all(Array.from({ length: processes }, () => startServeProcess(storageFlags)));
+  const tokens = Array.from({ length: agents }, (_, i) =>
+    wocas(['token', 'create', '--name', `agent-${i}`, '--role', 'agent']),
+  );
+  const servers = await Promise.all(
+    Array.from({ length: processes }, () => startServeProcess(storageFlags)),
+  );
   const urls = servers.map((server) => server.url);
   try {
     const backend = databaseUrl === undefined ? 'SQLite, synchronous=FULL' : 'PostgreSQL';
-    console.log(`${agents} agents, ${batchSize}-item batches, ${seconds} s per run, ${processes} wocas serve process(es) on loopback (${backend})`);
-    report(`paced (${rate.toLocaleString('en')} items/s offered)`, await run(urls, tokens, true, 1));
+    console.log(
+      `${agents} agents, ${batchSize}-item batches, ${seconds} s per run, ${processes} wocas serve process(es) on loopback (${backend})`,
+    );
+    report(
+      `paced (${rate.toLocaleString('en')} items/s offered)`,
+      await run(urls, tokens, true, 1),
+    );
     report('flat out (closed loop)', await run(urls, tokens, false, 2));
   } finally {
     for (const server of servers) server.child.kill('SIGTERM');

@@ -29,7 +29,12 @@ export function shuffle<T>(items: T[], random: () => number): T[] {
  * Ranks the labels in a seeded random order and keeps, of the label at rank r, 1/r^s of the
  * median label's count (at least `minimum`), then shuffles the result into arrival order.
  */
-export function zipfSample(rows: readonly Labelled[], seed: number, exponent = 1, minimum = 2): Labelled[] {
+export function zipfSample(
+  rows: readonly Labelled[],
+  seed: number,
+  exponent = 1,
+  minimum = 2,
+): Labelled[] {
   // The head label keeps as many items as the median label has: a realistic week for a big centre.
   const random = seededRandom(seed);
   const byLabel = new Map<string, Labelled[]>();
@@ -44,7 +49,10 @@ export function zipfSample(rows: readonly Labelled[], seed: number, exponent = 1
   const sample: Labelled[] = [];
   labels.forEach((label, rank) => {
     const pool = shuffle([...(byLabel.get(label) as Labelled[])], random);
-    const take = Math.min(pool.length, Math.max(minimum, Math.round(head / Math.pow(rank + 1, exponent))));
+    const take = Math.min(
+      pool.length,
+      Math.max(minimum, Math.round(head / Math.pow(rank + 1, exponent))),
+    );
     sample.push(...pool.slice(0, take));
   });
   return shuffle(sample, random);

@@ -12,7 +12,11 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 it('wocas demo fills a database, serves it and prints a link that signs in', async () => {
-  const child = spawn(process.execPath, [BIN, 'demo', '--db', join(dir, 'demo.db'), '--port', '0'], { cwd: dir, env: cleanEnv() });
+  const child = spawn(
+    process.execPath,
+    [BIN, 'demo', '--db', join(dir, 'demo.db'), '--port', '0'],
+    { cwd: dir, env: cleanEnv() },
+  );
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   let stdout = '';
   const link = await new Promise<string>((resolve, reject) => {

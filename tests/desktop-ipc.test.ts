@@ -56,9 +56,9 @@ describe('the desktop IPC surface', () => {
         'items.capture': captureHandlers['items.capture'] as DesktopHandler<'items.capture'>,
       }),
     ).toThrow('IPC method items.capture is defined twice');
-    expect(() => joinHandlers<DesktopHandlers>('IPC', ['session.whoami', 'sync.now'], sessionHandlers)).toThrow(
-      'IPC methods without a handler: sync.now',
-    );
+    expect(() =>
+      joinHandlers<DesktopHandlers>('IPC', ['session.whoami', 'sync.now'], sessionHandlers),
+    ).toThrow('IPC methods without a handler: sync.now');
     expect(() => joinHandlers<DesktopHandlers>('IPC', ['session.whoami'], sessionHandlers)).toThrow(
       'IPC handlers for methods no contract names: meta.taxonomy',
     );

@@ -30,7 +30,10 @@ afterEach(() => api.close());
 
 /** The issue of the one item on the aggregator. */
 async function onlyIssue(): Promise<string> {
-  const row = await first(api.aggregator.storage, sql<{ issue_id: string }>`SELECT issue_id FROM items`);
+  const row = await first(
+    api.aggregator.storage,
+    sql<{ issue_id: string }>`SELECT issue_id FROM items`,
+  );
   return row!.issue_id;
 }
 
@@ -120,7 +123,12 @@ describe('the background sync loop, in the desktop core', () => {
     expect(desktop.notified).toEqual([]);
     const issueId = await onlyIssue();
     // The analyst's path: status, owner, confirmed cause and a note reach the agent's desktop.
-    const update = { status: 'fixed', owner: 'Home broadband', root_cause: 'Router firmware 2.1', note: 'Firmware 2.2 pushed' };
+    const update = {
+      status: 'fixed',
+      owner: 'Home broadband',
+      root_cause: 'Router firmware 2.1',
+      note: 'Firmware 2.2 pushed',
+    };
     await updateIssue(api.aggregator.storage, issueId, update, { now: NOW, actor: 'ana' });
     await desktop.core.sync.syncNow();
     expect(desktop.notified).toEqual([
@@ -137,7 +145,10 @@ describe('the background sync loop, in the desktop core', () => {
       ],
     ]);
     const mine = (await call(desktop, 'feedback.mine', {})) as MyFeedbackItem[];
-    expect(mine[0]?.issue).toMatchObject({ root_cause: 'Router firmware 2.1', note: 'Firmware 2.2 pushed' });
+    expect(mine[0]?.issue).toMatchObject({
+      root_cause: 'Router firmware 2.1',
+      note: 'Firmware 2.2 pushed',
+    });
     expect(desktop.events.filter((e) => e.event === 'feedback.changed').at(-1)).toEqual({
       event: 'feedback.changed',
       payload: { count: 1 },
@@ -176,7 +187,10 @@ describe('the background sync loop, in the desktop core', () => {
     expect(await storedIds(api)).toEqual([]);
     await call(desktop, 'settings.save', { displayName: 'amy' });
     expect(await desktop.core.sync.syncNow()).toMatchObject({ pending: 0, error: null });
-    const agents = await rows(api.aggregator.storage, sql<{ agent: string | null }>`SELECT agent FROM items`);
+    const agents = await rows(
+      api.aggregator.storage,
+      sql<{ agent: string | null }>`SELECT agent FROM items`,
+    );
     expect(agents.map((row) => row.agent)).toEqual(['amy']);
   });
 
@@ -367,7 +381,12 @@ describe('what the shell shows of the sync state', () => {
       { title: 'WOCAS: your feedback moved', body: '"Card not arrived" is now being fixed.' },
     ]);
     // Closing the loop in one line: status, owner, the confirmed cause and the analyst's note.
-    const explained = { ...change, owner: 'Cards team', rootCause: 'Courier strike', note: 'New cards sent by post.' };
+    const explained = {
+      ...change,
+      owner: 'Cards team',
+      rootCause: 'Courier strike',
+      note: 'New cards sent by post.',
+    };
     expect(notificationsFor([explained])).toEqual([
       {
         title: 'WOCAS: your feedback moved',

@@ -41,12 +41,17 @@ describe.each(backendCases)('on $name', (backendCase) => {
         // The same verbatims again, as new items, through the process that loaded its grouper before.
         const again = join(dir, 'again.jsonl');
         const rows = parse<Record<string, string>>(readFileSync(FIXTURE), { columns: true });
-        writeFileSync(again, rows.map((row) => JSON.stringify({ ...row, text: `${row.text} (again)` })).join('\n'));
+        writeFileSync(
+          again,
+          rows.map((row) => JSON.stringify({ ...row, text: `${row.text} (again)` })).join('\n'),
+        );
         const result = await importFile(serving.ingestor, again);
         expect(result.imported).toBeGreaterThan(100);
         const intoRetired = await first(
           serving.storage,
-          sql<{ n: number }>`SELECT count(*) AS n FROM items JOIN issues ON issues.id = items.issue_id
+          sql<{
+            n: number;
+          }>`SELECT count(*) AS n FROM items JOIN issues ON issues.id = items.issue_id
             WHERE issues.merged_into IS NOT NULL`,
         );
         expect(intoRetired?.n).toBe(0);

@@ -14,11 +14,16 @@ const FIXTURE = fileURLToPath(new URL('./fixtures/feedback-mixed.csv', import.me
 // After the fixture's last item (2026-11-22): the input rule refuses items from more than a day ahead.
 const NOW = Date.parse('2026-11-23T12:00:00Z');
 /** The fixture's intent labels, in file order (every row imports, so file order is seq order). */
-const CATEGORIES = parse<{ category: string }>(readFileSync(FIXTURE), { columns: true }).map((r) => r.category);
+const CATEGORIES = parse<{ category: string }>(readFileSync(FIXTURE), { columns: true }).map(
+  (r) => r.category,
+);
 
 /** [item id, issue id] in file order. */
 async function assignments(aggregator: Aggregator): Promise<[string, string][]> {
-  const found = await rows(aggregator.storage, sql<{ id: string; issue_id: string }>`SELECT id, issue_id FROM items ORDER BY seq`);
+  const found = await rows(
+    aggregator.storage,
+    sql<{ id: string; issue_id: string }>`SELECT id, issue_id FROM items ORDER BY seq`,
+  );
   return found.map((row) => [row.id, row.issue_id]);
 }
 
@@ -87,13 +92,20 @@ describe.each(backendCases)('on $name', (backendCase) => {
         const aggregator = await importFixture();
         const issueOf = new Map(await assignments(aggregator));
         const curatedIssue = issueOf.get(movedItem!)!;
-        const members = [...issueOf].filter(([, issue]) => issue === curatedIssue).map(([id]) => id);
-        await sql`UPDATE issues SET curated = 1 WHERE id = ${curatedIssue}`.execute(aggregator.storage.db);
+        const members = [...issueOf]
+          .filter(([, issue]) => issue === curatedIssue)
+          .map(([id]) => id);
+        await sql`UPDATE issues SET curated = 1 WHERE id = ${curatedIssue}`.execute(
+          aggregator.storage.db,
+        );
 
         await reclusterDatabase(aggregator.storage, NOW);
         const regrouped = new Map(await assignments(aggregator));
         for (const id of members) expect(regrouped.get(id)).toBe(curatedIssue);
-        const row = await first(aggregator.storage, sql`SELECT curated, merged_into FROM issues WHERE id = ${curatedIssue}`);
+        const row = await first(
+          aggregator.storage,
+          sql`SELECT curated, merged_into FROM issues WHERE id = ${curatedIssue}`,
+        );
         expect(row).toEqual({ curated: 1, merged_into: null });
       });
     });

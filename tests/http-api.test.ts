@@ -11,7 +11,8 @@ const BATCH = [
   item('amy-3', 'cannot log in to the app', { agent: 'amy', team: 'support' }),
 ];
 
-const ids = (n: number, prefix = 'it') => Array.from({ length: n }, (_, i) => `${prefix}-${String(i).padStart(4, '0')}`);
+const ids = (n: number, prefix = 'it') =>
+  Array.from({ length: n }, (_, i) => `${prefix}-${String(i).padStart(4, '0')}`);
 
 for (const backend of backendCases) {
   describe.skipIf(backend.skip)(`the HTTP API (${backend.name})`, () => {
@@ -25,8 +26,10 @@ for (const backend of backendCases) {
       await api.close();
     });
 
-    const push = (token: string, items: unknown[]) => call(api.url, 'POST', '/api/v1/items', { token, json: { items } });
-    const issues = (token: string, query = '') => call(api.url, 'GET', `/api/v1/issues${query}`, { token });
+    const push = (token: string, items: unknown[]) =>
+      call(api.url, 'POST', '/api/v1/items', { token, json: { items } });
+    const issues = (token: string, query = '') =>
+      call(api.url, 'GET', `/api/v1/issues${query}`, { token });
 
     describe('GET /api/v1/health', () => {
       it('answers {"ok":true} without a token', async () => {
@@ -41,15 +44,26 @@ for (const backend of backendCases) {
       it('stores a push and reads it back as the `wocas issues --json` document', async () => {
         const res = await push(api.secrets.amy, BATCH);
         expect(res.status).toBe(200);
-        expect(res.body).toMatchObject({ accepted: ['amy-1', 'amy-2', 'amy-3'], duplicates: [], rejected: [] });
+        expect(res.body).toMatchObject({
+          accepted: ['amy-1', 'amy-2', 'amy-3'],
+          duplicates: [],
+          rejected: [],
+        });
         // Where each item landed, so the desktop can show the agent what became of it.
-        const located = await rows(api.aggregator.storage, sql<{ id: string; issue_id: string }>`SELECT id, issue_id FROM items`);
+        const located = await rows(
+          api.aggregator.storage,
+          sql<{ id: string; issue_id: string }>`SELECT id, issue_id FROM items`,
+        );
         const stored = Object.fromEntries(located.map((row) => [row.id, row.issue_id]));
         expect(res.body.issues).toEqual(stored);
 
         const read = await issues(api.secrets.ana, '?from=2026-11-01&to=2026-11-20&limit=10');
         expect(read.status).toBe(200);
-        const expected = await rankIssues(api.aggregator.storage, { from: Date.parse('2026-11-01'), to: Date.parse('2026-11-21'), limit: 10 }, NOW);
+        const expected = await rankIssues(
+          api.aggregator.storage,
+          { from: Date.parse('2026-11-01'), to: Date.parse('2026-11-21'), limit: 10 },
+          NOW,
+        );
         expect(read.body).toEqual(JSON.parse(JSON.stringify(expected)));
         expect(read.body.generated_at).toBe(new Date(NOW).toISOString());
         const mentions = read.body.issues.reduce((sum, issue) => sum + issue.mentions, 0);
@@ -59,14 +73,19 @@ for (const backend of backendCases) {
       it('is idempotent: pushing the same batch again stores nothing new', async () => {
         await push(api.secrets.amy, BATCH);
         const again = await push(api.secrets.amy, BATCH);
-        expect(again.body).toMatchObject({ accepted: [], duplicates: ['amy-1', 'amy-2', 'amy-3'], rejected: [] });
+        expect(again.body).toMatchObject({
+          accepted: [],
+          duplicates: ['amy-1', 'amy-2', 'amy-3'],
+          rejected: [],
+        });
         expect(Object.keys(again.body.issues).sort()).toEqual(['amy-1', 'amy-2', 'amy-3']);
         expect(await storedIds(api)).toEqual(['amy-1', 'amy-2', 'amy-3']);
       });
 
       it('stores every item exactly once when identical and overlapping pushes race', async () => {
         const all = ids(600);
-        const batch = (from: number, to: number) => all.slice(from, to).map((id) => item(id, `parcel ${id} arrived late`, { agent: 'amy' }));
+        const batch = (from: number, to: number) =>
+          all.slice(from, to).map((id) => item(id, `parcel ${id} arrived late`, { agent: 'amy' }));
         const responses = await Promise.all([
           push(api.secrets.amy, batch(0, 400)),
           push(api.secrets.amy, batch(0, 400)),
@@ -77,15 +96,21 @@ for (const backend of backendCases) {
         const accepted = responses.flatMap((r) => r.body.accepted);
         expect([...accepted].sort()).toEqual(all);
         const sent = [400, 400, 400, 600];
-        responses.forEach((r, i) => expect(r.body.accepted.length + r.body.duplicates.length).toBe(sent[i]));
+        responses.forEach((r, i) =>
+          expect(r.body.accepted.length + r.body.duplicates.length).toBe(sent[i]),
+        );
         expect(await storedIds(api)).toEqual(all);
       });
     });
 
     describe('roles', () => {
       it('lets every role push, as items.capture does', async () => {
-        expect((await push(api.secrets.amy, [item('a', 'late parcel', { agent: 'amy' })])).status).toBe(200);
-        expect((await push(api.secrets.ana, [item('b', 'late parcel', { agent: 'bo' })])).status).toBe(200);
+        expect(
+          (await push(api.secrets.amy, [item('a', 'late parcel', { agent: 'amy' })])).status,
+        ).toBe(200);
+        expect(
+          (await push(api.secrets.ana, [item('b', 'late parcel', { agent: 'bo' })])).status,
+        ).toBe(200);
         expect((await push(api.secrets.root, [item('c', 'late parcel')])).status).toBe(200);
         expect((await push(api.secrets.lee, [item('d', 'late parcel')])).status).toBe(200);
         expect(await storedIds(api)).toEqual(['a', 'b', 'c', 'd']);
@@ -98,7 +123,14 @@ for (const backend of backendCases) {
           item('bare', 'late parcel'),
         ]);
         expect(res.body).toMatchObject({ accepted: ['mine', 'theirs', 'bare'], rejected: [] });
-        const stored = await rows(api.aggregator.storage, sql<{ id: string; agent: string; team: string }>`SELECT id, agent, team FROM items ORDER BY id`);
+        const stored = await rows(
+          api.aggregator.storage,
+          sql<{
+            id: string;
+            agent: string;
+            team: string;
+          }>`SELECT id, agent, team FROM items ORDER BY id`,
+        );
         expect(stored).toEqual([
           { id: 'bare', agent: 'amy', team: 'support' },
           { id: 'mine', agent: 'amy', team: 'support' },
@@ -107,8 +139,18 @@ for (const backend of backendCases) {
       });
 
       it("stores a lead's items under the lead's team, naming the agent the payload names", async () => {
-        await push(api.secrets.lee, [item('l1', 'late parcel', { agent: 'amy', team: 'sales' }), item('l2', 'late parcel')]);
-        const stored = await rows(api.aggregator.storage, sql<{ id: string; agent: string | null; team: string }>`SELECT id, agent, team FROM items ORDER BY id`);
+        await push(api.secrets.lee, [
+          item('l1', 'late parcel', { agent: 'amy', team: 'sales' }),
+          item('l2', 'late parcel'),
+        ]);
+        const stored = await rows(
+          api.aggregator.storage,
+          sql<{
+            id: string;
+            agent: string | null;
+            team: string;
+          }>`SELECT id, agent, team FROM items ORDER BY id`,
+        );
         expect(stored).toEqual([
           { id: 'l1', agent: 'amy', team: 'support' },
           { id: 'l2', agent: null, team: 'support' },
@@ -117,13 +159,17 @@ for (const backend of backendCases) {
 
       it('keeps what an analyst sent: an item without agent or team is stored without them', async () => {
         await push(api.secrets.ana, [item('bare', 'late parcel')]);
-        const row = await first(api.aggregator.storage, sql`SELECT agent, team FROM items WHERE id = ${'bare'}`);
+        const row = await first(
+          api.aggregator.storage,
+          sql`SELECT agent, team FROM items WHERE id = ${'bare'}`,
+        );
         expect(row).toEqual({ agent: null, team: null });
       });
 
       it('lets every role read issues', async () => {
         await push(api.secrets.amy, BATCH);
-        for (const holder of ['amy', 'lee', 'ana', 'root'] as const) expect((await issues(api.secrets[holder])).status).toBe(200);
+        for (const holder of ['amy', 'lee', 'ana', 'root'] as const)
+          expect((await issues(api.secrets[holder])).status).toBe(200);
       });
     });
 
@@ -139,7 +185,11 @@ for (const backend of backendCases) {
       it("sees only its team's issues", async () => {
         const res = await issues(api.secrets.lee);
         expect(res.status).toBe(200);
-        expect(res.body).toEqual(JSON.parse(JSON.stringify(await rankIssues(api.aggregator.storage, { team: 'support' }, NOW))));
+        expect(res.body).toEqual(
+          JSON.parse(
+            JSON.stringify(await rankIssues(api.aggregator.storage, { team: 'support' }, NOW)),
+          ),
+        );
         const everyone = await issues(api.secrets.ana);
         expect(everyone.body.issues.length).toBeGreaterThan(res.body.issues.length);
       });
@@ -148,7 +198,9 @@ for (const backend of backendCases) {
         expect((await issues(api.secrets.lee, '?team=support')).status).toBe(200);
         const other = await issues(api.secrets.lee, '?team=sales');
         expect(other.status).toBe(403);
-        expect(other.body).toEqual({ error: 'a lead token sees the figures and verbatims of team "support" only' });
+        expect(other.body).toEqual({
+          error: 'a lead token sees the figures and verbatims of team "support" only',
+        });
       });
     });
 
@@ -157,7 +209,9 @@ for (const backend of backendCases) {
         const missing = await call(api.url, 'GET', '/api/v1/issues');
         expect(missing.status).toBe(401);
         expect(missing.body.error).toMatch(/missing token/);
-        const basic = await call(api.url, 'GET', '/api/v1/issues', { headers: { authorization: 'Basic YTpi' } });
+        const basic = await call(api.url, 'GET', '/api/v1/issues', {
+          headers: { authorization: 'Basic YTpi' },
+        });
         expect(basic.status).toBe(401);
         const unknown = await issues('wocas_not-a-real-token');
         expect(unknown.status).toBe(401);

@@ -23,9 +23,14 @@ afterEach(async () => {
 
 const pushRaw = (raw: string | Uint8Array, headers: Record<string, string> = {}) =>
   call(api.url, 'POST', '/api/v1/items', { token: api.secrets.root, raw, headers });
-const pushItems = (items: unknown[]) => call(api.url, 'POST', '/api/v1/items', { token: api.secrets.root, json: { items } });
+const pushItems = (items: unknown[]) =>
+  call(api.url, 'POST', '/api/v1/items', { token: api.secrets.root, json: { items } });
 
-function expectJsonError(res: { status: number; contentType: string | null; body: unknown; text: string }, status: number, message: RegExp) {
+function expectJsonError(
+  res: { status: number; contentType: string | null; body: unknown; text: string },
+  status: number,
+  message: RegExp,
+) {
   expect(res.status).toBe(status);
   expect(res.contentType).toContain('application/json');
   expect(Object.keys(res.body as object)).toEqual(['error']);
@@ -47,18 +52,30 @@ describe('bodies that are not {"items":[…]}', () => {
   });
 
   it('answers 415 to a body that is not JSON', async () => {
-    expectJsonError(await pushRaw('items=1', { 'content-type': 'application/x-www-form-urlencoded' }), 415, /Content-Type: application\/json/);
+    expectJsonError(
+      await pushRaw('items=1', { 'content-type': 'application/x-www-form-urlencoded' }),
+      415,
+      /Content-Type: application\/json/,
+    );
   });
 
   it('answers 400 to bytes that are not UTF-8, and stores nothing', async () => {
     const before = (await storedIds(api)).length;
-    const bytes = Buffer.concat([Buffer.from('{"items":[{"id":"bad-utf8","text":"caf'), Buffer.from([0xc3, 0x28]), Buffer.from('"}]}')]);
+    const bytes = Buffer.concat([
+      Buffer.from('{"items":[{"id":"bad-utf8","text":"caf'),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from('"}]}'),
+    ]);
     expectJsonError(await pushRaw(bytes), 400, /not valid UTF-8/);
     expect((await storedIds(api)).length).toBe(before);
   });
 
   it('refuses __proto__ keys', async () => {
-    expectJsonError(await pushRaw('{"items":[{"id":"p","text":"x","__proto__":{"admin":true}}]}'), 400, /not valid JSON/);
+    expectJsonError(
+      await pushRaw('{"items":[{"id":"p","text":"x","__proto__":{"admin":true}}]}'),
+      400,
+      /not valid JSON/,
+    );
   });
 });
 
@@ -77,7 +94,15 @@ describe('items that fail validation', () => {
     expect(res.status).toBe(200);
     expect(res.body.accepted).toEqual(['ok-1']);
     const errors = Object.fromEntries(res.body.rejected.map((r) => [r.id, r.error]));
-    expect(Object.keys(errors)).toEqual(['typed', 'extra', '#3', '#4', '#5', 'long', 'bad-channel']);
+    expect(Object.keys(errors)).toEqual([
+      'typed',
+      'extra',
+      '#3',
+      '#4',
+      '#5',
+      'long',
+      'bad-channel',
+    ]);
     expect(errors.typed).toMatch(/text: must be text; times_heard: /);
     expect(errors.extra).toBe('unknown field(s): colour');
     expect(errors['#3']).toMatch(/id: is required/);
@@ -100,7 +125,10 @@ describe('size limits', () => {
     const status = await new Promise<number>((resolve, reject) => {
       const req = request(`${api.url}/api/v1/items`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${api.secrets.root}` },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${api.secrets.root}`,
+        },
       });
       req.on('response', (res) => {
         res.resume();
@@ -108,7 +136,8 @@ describe('size limits', () => {
       });
       req.on('error', reject);
       req.write('{"items":[');
-      for (let i = 0; i < 40; i++) req.write(`${JSON.stringify(item(`chunk-${i}`, 'z'.repeat(30_000)))},`);
+      for (let i = 0; i < 40; i++)
+        req.write(`${JSON.stringify(item(`chunk-${i}`, 'z'.repeat(30_000)))},`);
       req.end('{}]}');
     });
     expect(status).toBe(413);
@@ -122,7 +151,8 @@ describe('size limits', () => {
 });
 
 describe('GET /api/v1/issues queries', () => {
-  const get = (query: string) => call(api.url, 'GET', `/api/v1/issues${query}`, { token: api.secrets.ana });
+  const get = (query: string) =>
+    call(api.url, 'GET', `/api/v1/issues${query}`, { token: api.secrets.ana });
 
   it('answers 400 to invalid parameters', async () => {
     expectJsonError(await get('?limit=0'), 400, /limit: must be a positive whole number/);
@@ -144,17 +174,27 @@ describe('GET /api/v1/issues queries', () => {
 
 describe('other failures', () => {
   it('answers 400 in JSON to a malformed path escape', async () => {
-    expectJsonError(await call(api.url, 'GET', '/api/v1/%E0%A4%A'), 400, /not a valid url component/);
+    expectJsonError(
+      await call(api.url, 'GET', '/api/v1/%E0%A4%A'),
+      400,
+      /not a valid url component/,
+    );
   });
 
   it('answers 500 with a plain message, no stack, and logs what went wrong', async () => {
     // A real storage failure, raised by SQLite itself inside the ingest transaction.
-    await sql`CREATE TRIGGER fail_insert BEFORE INSERT ON items BEGIN SELECT RAISE(ABORT, 'disk full at /var/lib/wocas'); END`.execute(api.aggregator.storage.db);
+    await sql`CREATE TRIGGER fail_insert BEFORE INSERT ON items BEGIN SELECT RAISE(ABORT, 'disk full at /var/lib/wocas'); END`.execute(
+      api.aggregator.storage.db,
+    );
     try {
       expectJsonError(await pushItems([item('boom', 'late parcel')]), 500, /^internal error$/);
     } finally {
       await sql`DROP TRIGGER fail_insert`.execute(api.aggregator.storage.db);
     }
-    expect(api.logs.at(-1)).toMatchObject({ status: 500, route: '/api/v1/items', error: 'disk full at /var/lib/wocas' });
+    expect(api.logs.at(-1)).toMatchObject({
+      status: 500,
+      route: '/api/v1/items',
+      error: 'disk full at /var/lib/wocas',
+    });
   });
 });

@@ -9,8 +9,12 @@ import { runWocas } from './support/built-cli.js';
 import { type TestStorage, backendCases } from './support/storage-backends.js';
 
 const ROWS = [
-  ...['my parcel is late', 'parcel arrived late again', 'late parcel delivery, still waiting'].map((text, i) => ({ id: `late-${i}`, text })),
-  ...['the app crashes at login', 'app crashed when I log in', 'login crash in the app'].map((text, i) => ({ id: `crash-${i}`, text })),
+  ...['my parcel is late', 'parcel arrived late again', 'late parcel delivery, still waiting'].map(
+    (text, i) => ({ id: `late-${i}`, text }),
+  ),
+  ...['the app crashes at login', 'app crashed when I log in', 'login crash in the app'].map(
+    (text, i) => ({ id: `crash-${i}`, text }),
+  ),
 ];
 
 describe.each(backendCases)('on $name', (backendCase) => {
@@ -22,7 +26,10 @@ describe.each(backendCases)('on $name', (backendCase) => {
     async function issueOf(itemId: string): Promise<string> {
       const aggregator = await openAggregator(store.location);
       try {
-        const row = await first(aggregator.storage, sql<{ issue_id: string }>`SELECT issue_id FROM items WHERE id = ${itemId}`);
+        const row = await first(
+          aggregator.storage,
+          sql<{ issue_id: string }>`SELECT issue_id FROM items WHERE id = ${itemId}`,
+        );
         return row?.issue_id as string;
       } finally {
         await aggregator.close();
@@ -37,7 +44,12 @@ describe.each(backendCases)('on $name', (backendCase) => {
       dir = mkdtempSync(join(tmpdir(), 'wocas-actions-'));
       store = await backendCase.fresh();
       const file = join(dir, 'items.jsonl');
-      writeFileSync(file, ROWS.map((row) => JSON.stringify({ ...row, agent: 'amy', created_at: '2026-11-18T10:00:00Z' })).join('\n'));
+      writeFileSync(
+        file,
+        ROWS.map((row) =>
+          JSON.stringify({ ...row, agent: 'amy', created_at: '2026-11-18T10:00:00Z' }),
+        ).join('\n'),
+      );
       expect(wocas('import', file).status).toBe(0);
     });
     afterEach(async () => {
@@ -50,18 +62,25 @@ describe.each(backendCases)('on $name', (backendCase) => {
         const late = await issueOf('late-0');
         const crash = await issueOf('crash-0');
         expect(late).not.toBe(crash);
-        const before = new Map(await Promise.all(ROWS.map(async (row) => [row.id, await issueOf(row.id)] as const)));
+        const before = new Map(
+          await Promise.all(ROWS.map(async (row) => [row.id, await issueOf(row.id)] as const)),
+        );
         const expected = (id: string) => (before.get(id) === crash ? late : before.get(id));
         const run = wocas('issue', 'merge', crash, '--into', late);
         expect(run.status).toBe(0);
         for (const row of ROWS) expect(await issueOf(row.id)).toBe(expected(row.id));
         expect(wocas('recluster').status).toBe(0);
-        for (const row of ROWS.filter((r) => before.get(r.id) === crash || before.get(r.id) === late)) {
+        for (const row of ROWS.filter(
+          (r) => before.get(r.id) === crash || before.get(r.id) === late,
+        )) {
           expect(await issueOf(row.id)).toBe(late);
         }
         // A later item naming the retired issue ("heard again" from a stale desktop) lands in the target.
         const file = join(dir, 'again.jsonl');
-        writeFileSync(file, JSON.stringify({ id: 'again-1', text: 'crash again', issue_id: crash }));
+        writeFileSync(
+          file,
+          JSON.stringify({ id: 'again-1', text: 'crash again', issue_id: crash }),
+        );
         expect(wocas('import', file, '--no-recluster').status).toBe(0);
         expect(await issueOf('again-1')).toBe(late);
         const ranked = JSON.parse(wocas('issues', '--json').stdout) as { issues: { id: string }[] };
@@ -71,23 +90,56 @@ describe.each(backendCases)('on $name', (backendCase) => {
       it('split moves the named items into a new issue and prints its id', async () => {
         const late = await issueOf('late-0');
         expect(wocas('issue', 'merge', await issueOf('crash-0'), '--into', late).status).toBe(0);
-        const run = wocas('issue', 'split', late, '--items', 'crash-0,crash-1,crash-2', '--title', 'App crashes at login');
+        const run = wocas(
+          'issue',
+          'split',
+          late,
+          '--items',
+          'crash-0,crash-1,crash-2',
+          '--title',
+          'App crashes at login',
+        );
         expect(run.status).toBe(0);
         const created = run.stdout.trim();
         expect(created).toMatch(/^iss_/);
-        expect(await Promise.all(['crash-0', 'crash-1', 'crash-2'].map(issueOf))).toEqual([created, created, created]);
+        expect(await Promise.all(['crash-0', 'crash-1', 'crash-2'].map(issueOf))).toEqual([
+          created,
+          created,
+          created,
+        ]);
         expect(await issueOf('late-1')).toBe(late);
         expect(wocas('recluster').status).toBe(0);
         expect(await issueOf('crash-1')).toBe(created);
-        const ranked = JSON.parse(wocas('issues', '--json').stdout) as { issues: { id: string; title: string }[] };
-        expect(ranked.issues.find((issue) => issue.id === created)?.title).toBe('App crashes at login');
+        const ranked = JSON.parse(wocas('issues', '--json').stdout) as {
+          issues: { id: string; title: string }[];
+        };
+        expect(ranked.issues.find((issue) => issue.id === created)?.title).toBe(
+          'App crashes at login',
+        );
       });
 
       it('update changes status, owner, title and root cause, and keeps every change in the history', async () => {
         const late = await issueOf('late-0');
-        const run = wocas('issue', 'update', late, '--status', 'investigating', '--owner', 'Dana (logistics)', '--title', 'Parcels arrive late', '--root-cause', 'Courier capacity');
+        const run = wocas(
+          'issue',
+          'update',
+          late,
+          '--status',
+          'investigating',
+          '--owner',
+          'Dana (logistics)',
+          '--title',
+          'Parcels arrive late',
+          '--root-cause',
+          'Courier capacity',
+        );
         expect(run.status).toBe(0);
-        expect(JSON.parse(run.stdout)).toMatchObject({ status: 'investigating', owner: 'Dana (logistics)', title: 'Parcels arrive late', root_cause: 'Courier capacity' });
+        expect(JSON.parse(run.stdout)).toMatchObject({
+          status: 'investigating',
+          owner: 'Dana (logistics)',
+          title: 'Parcels arrive late',
+          root_cause: 'Courier capacity',
+        });
         expect(wocas('issue', 'update', late, '--status', 'fix_in_progress').status).toBe(0);
         const aggregator = await openAggregator(store.location);
         try {
@@ -98,7 +150,11 @@ describe.each(backendCases)('on $name', (backendCase) => {
           expect(history).toEqual([
             { field: 'status', old_value: 'new', new_value: 'investigating' },
             { field: 'owner', old_value: null, new_value: 'Dana (logistics)' },
-            { field: 'title', old_value: expect.any(String) as string, new_value: 'Parcels arrive late' },
+            {
+              field: 'title',
+              old_value: expect.any(String) as string,
+              new_value: 'Parcels arrive late',
+            },
             { field: 'root_cause', old_value: null, new_value: 'Courier capacity' },
             { field: 'status', old_value: 'investigating', new_value: 'fix_in_progress' },
           ]);
@@ -106,8 +162,13 @@ describe.each(backendCases)('on $name', (backendCase) => {
           await aggregator.close();
         }
         expect(wocas('recluster').status).toBe(0);
-        const ranked = JSON.parse(wocas('issues', '--json').stdout) as { issues: { id: string; title: string; owner: string }[] };
-        expect(ranked.issues.find((issue) => issue.id === late)).toMatchObject({ title: 'Parcels arrive late', owner: 'Dana (logistics)' });
+        const ranked = JSON.parse(wocas('issues', '--json').stdout) as {
+          issues: { id: string; title: string; owner: string }[];
+        };
+        expect(ranked.issues.find((issue) => issue.id === late)).toMatchObject({
+          title: 'Parcels arrive late',
+          owner: 'Dana (logistics)',
+        });
       });
 
       it('refuses what cannot be done, with one line and exit 2', async () => {

@@ -11,7 +11,16 @@ import { rankIssues } from '../src/server/issues/rank-issues.js';
 import { type TestStorage, backendCases } from './support/storage-backends.js';
 
 const NOW = Date.parse('2026-11-20T12:00:00Z');
-const TEXTS = ['my parcel is late', 'the parcel never came', 'cannot log in to the app', 'app login fails', 'refund not received', 'where is my refund', '退款一直没有到账', '快递还没到'];
+const TEXTS = [
+  'my parcel is late',
+  'the parcel never came',
+  'cannot log in to the app',
+  'app login fails',
+  'refund not received',
+  'where is my refund',
+  '退款一直没有到账',
+  '快递还没到',
+];
 
 function batch(start: number, size: number) {
   return Array.from({ length: size }, (_, k) => {
@@ -31,7 +40,15 @@ function batch(start: number, size: number) {
 /** What the totals must reproduce: the ranking's counts, read from the items. */
 function counts(issues: readonly RankedIssue[]) {
   return issues
-    .map(({ id, mentions, times_heard, agents, first_seen, last_seen, score }) => ({ id, mentions, times_heard, agents, first_seen, last_seen, score }))
+    .map(({ id, mentions, times_heard, agents, first_seen, last_seen, score }) => ({
+      id,
+      mentions,
+      times_heard,
+      agents,
+      first_seen,
+      last_seen,
+      score,
+    }))
     .sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
@@ -54,33 +71,54 @@ describe.each(backendCases)('issue totals on $name', (backendCase) => {
   async function expectTotalsMatchItems(): Promise<RankedIssue[]> {
     const fromTotals = (await rankIssues(aggregator.storage, {}, NOW)).issues;
     // Any window at all takes the path that reads the items.
-    const fromItems = (await rankIssues(aggregator.storage, { from: Number.MIN_SAFE_INTEGER + 1, to: Number.MAX_SAFE_INTEGER }, NOW)).issues;
+    const fromItems = (
+      await rankIssues(
+        aggregator.storage,
+        { from: Number.MIN_SAFE_INTEGER + 1, to: Number.MAX_SAFE_INTEGER },
+        NOW,
+      )
+    ).issues;
     expect(counts(fromTotals)).toEqual(counts(fromItems));
     expect(fromTotals.map((issue) => issue.id)).toEqual(fromItems.map((issue) => issue.id));
     return fromTotals;
   }
 
-  it.skipIf(backendCase.skip)('agree with the items through ingest, merges, splits and reclustering', async () => {
-    await aggregator.ingestor.ingest(batch(0, 40));
-    await aggregator.ingestor.ingest([...batch(30, 30), ...batch(0, 5)]); // overlapping: duplicates add nothing
-    let ranked = await expectTotalsMatchItems();
-    expect(ranked.reduce((sum, issue) => sum + issue.mentions, 0)).toBe(60);
+  it.skipIf(backendCase.skip)(
+    'agree with the items through ingest, merges, splits and reclustering',
+    async () => {
+      await aggregator.ingestor.ingest(batch(0, 40));
+      await aggregator.ingestor.ingest([...batch(30, 30), ...batch(0, 5)]); // overlapping: duplicates add nothing
+      let ranked = await expectTotalsMatchItems();
+      expect(ranked.reduce((sum, issue) => sum + issue.mentions, 0)).toBe(60);
 
-    const [first, second] = ranked as [RankedIssue, RankedIssue];
-    // "Heard again" names an issue; then a merge moves its items and the next ingest adds to it.
-    await aggregator.ingestor.ingest(batch(60, 10).map((item) => ({ ...item, issue_id: second.id })));
-    await mergeIssues(aggregator.storage, second.id, first.id, NOW);
-    await aggregator.ingestor.ingest(batch(70, 10).map((item) => ({ ...item, issue_id: second.id })));
-    ranked = await expectTotalsMatchItems();
-    expect(ranked.find((issue) => issue.id === second.id)).toBeUndefined();
+      const [first, second] = ranked as [RankedIssue, RankedIssue];
+      // "Heard again" names an issue; then a merge moves its items and the next ingest adds to it.
+      await aggregator.ingestor.ingest(
+        batch(60, 10).map((item) => ({ ...item, issue_id: second.id })),
+      );
+      await mergeIssues(aggregator.storage, second.id, first.id, NOW);
+      await aggregator.ingestor.ingest(
+        batch(70, 10).map((item) => ({ ...item, issue_id: second.id })),
+      );
+      ranked = await expectTotalsMatchItems();
+      expect(ranked.find((issue) => issue.id === second.id)).toBeUndefined();
 
-    const withItems = (await rankIssues(aggregator.storage, { issueIds: [first.id], withItems: true }, NOW)).issues[0] as RankedIssue;
-    await splitIssue(aggregator.storage, first.id, (withItems.item_ids ?? []).slice(0, 3), 'split off', NOW);
-    await expectTotalsMatchItems();
+      const withItems = (
+        await rankIssues(aggregator.storage, { issueIds: [first.id], withItems: true }, NOW)
+      ).issues[0] as RankedIssue;
+      await splitIssue(
+        aggregator.storage,
+        first.id,
+        (withItems.item_ids ?? []).slice(0, 3),
+        'split off',
+        NOW,
+      );
+      await expectTotalsMatchItems();
 
-    await aggregator.recluster();
-    await aggregator.ingestor.ingest(batch(80, 20));
-    ranked = await expectTotalsMatchItems();
-    expect(ranked.reduce((sum, issue) => sum + issue.mentions, 0)).toBe(100);
-  });
+      await aggregator.recluster();
+      await aggregator.ingestor.ingest(batch(80, 20));
+      ranked = await expectTotalsMatchItems();
+      expect(ranked.reduce((sum, issue) => sum + issue.mentions, 0)).toBe(100);
+    },
+  );
 });

@@ -19,15 +19,38 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function issue(id: string, title: string, terms: [string, number][], extra: Partial<IssueSnapshot> = {}): IssueSnapshot {
-  return { id, title, status: 'new', owner: null, mentions: 3, times_heard: 4, merged_into: null, terms, ...extra };
+function issue(
+  id: string,
+  title: string,
+  terms: [string, number][],
+  extra: Partial<IssueSnapshot> = {},
+): IssueSnapshot {
+  return {
+    id,
+    title,
+    status: 'new',
+    owner: null,
+    mentions: 3,
+    times_heard: 4,
+    merged_into: null,
+    terms,
+    ...extra,
+  };
 }
 
 describe('capturing on the desktop', () => {
   it('redacts personal data before anything reaches the disk', () => {
-    store.items.capture({ text: 'Call me on 07700 900123 or jo@example.com, card 4111 1111 1111 1111', root_cause: 'ring 13800138000' }, now);
+    store.items.capture(
+      {
+        text: 'Call me on 07700 900123 or jo@example.com, card 4111 1111 1111 1111',
+        root_cause: 'ring 13800138000',
+      },
+      now,
+    );
     store.close();
-    const bytes = readdirSync(dir).map((file) => readFileSync(join(dir, file)).toString('latin1')).join('');
+    const bytes = readdirSync(dir)
+      .map((file) => readFileSync(join(dir, file)).toString('latin1'))
+      .join('');
     for (const secret of ['07700 900123', 'jo@example.com', '4111 1111 1111 1111', '13800138000']) {
       expect(bytes).not.toContain(secret);
     }
@@ -43,7 +66,12 @@ describe('capturing on the desktop', () => {
     expect(store.outbox.pending()).toBe(2);
     const batch = store.outbox.next(10);
     expect(batch.map((item) => item.text)).toEqual(['first', 'second']);
-    expect(batch[0]).toMatchObject({ id: first.id, channel: 'phone', times_heard: 1, created_at: now.toISOString() });
+    expect(batch[0]).toMatchObject({
+      id: first.id,
+      channel: 'phone',
+      times_heard: 1,
+      created_at: now.toISOString(),
+    });
     expect(batch[1]).toMatchObject({ channel: 'chat', times_heard: 3 });
     expect(first.id).toMatch(/^[0-9a-f-]{36}$/);
   });
@@ -58,7 +86,9 @@ describe('capturing on the desktop', () => {
 
   it('refuses invalid input with a clear reason and saves nothing', () => {
     expect(() => store.items.capture({ text: '   ' }, now)).toThrow(InvalidItemError);
-    expect(() => store.items.capture({ text: 'x', channel: 'fax' as 'phone' }, now)).toThrow(/channel/);
+    expect(() => store.items.capture({ text: 'x', channel: 'fax' as 'phone' }, now)).toThrow(
+      /channel/,
+    );
     expect(() => store.items.capture({ text: 'x'.repeat(5_001) }, now)).toThrow(/5000|5,000/);
     expect(store.items.count()).toBe(0);
     expect(store.outbox.pending()).toBe(0);
@@ -72,11 +102,19 @@ describe('the outbox', () => {
     const c = store.items.capture({ text: 'c' }, now);
     store.outbox.recordFailure([a.id, b.id], 'aggregator unreachable');
     expect(store.outbox.pending()).toBe(3);
-    store.outbox.acknowledge({ accepted: [a.id], duplicates: [b.id], rejected: [{ id: c.id, error: 'text: too long' }], issues: { [a.id]: 'iss_1' } });
+    store.outbox.acknowledge({
+      accepted: [a.id],
+      duplicates: [b.id],
+      rejected: [{ id: c.id, error: 'text: too long' }],
+      issues: { [a.id]: 'iss_1' },
+    });
     expect(store.outbox.pending()).toBe(0);
     expect(store.items.get(a.id)).toMatchObject({ sync_state: 'synced', server_issue_id: 'iss_1' });
     expect(store.items.get(b.id)?.sync_state).toBe('synced');
-    expect(store.items.get(c.id)).toMatchObject({ sync_state: 'rejected', sync_error: 'text: too long' });
+    expect(store.items.get(c.id)).toMatchObject({
+      sync_state: 'rejected',
+      sync_error: 'text: too long',
+    });
   });
 });
 
@@ -84,10 +122,34 @@ describe('the issue cache', () => {
   it('suggests open issues like the text being typed, and never closed or merged ones', () => {
     store.issues.apply(
       [
-        issue('iss_card', 'Card not arrived', [['card', 2], ['arriv', 2], ['deliveri', 1]]),
-        issue('iss_app', 'App crashes at login', [['app', 2], ['crash', 2], ['login', 1]]),
-        issue('iss_old', 'Card arrived damaged', [['card', 2], ['arriv', 2]], { status: 'fixed' }),
-        issue('iss_gone', 'Card never arrived', [['card', 2], ['arriv', 2]], { merged_into: 'iss_card' }),
+        issue('iss_card', 'Card not arrived', [
+          ['card', 2],
+          ['arriv', 2],
+          ['deliveri', 1],
+        ]),
+        issue('iss_app', 'App crashes at login', [
+          ['app', 2],
+          ['crash', 2],
+          ['login', 1],
+        ]),
+        issue(
+          'iss_old',
+          'Card arrived damaged',
+          [
+            ['card', 2],
+            ['arriv', 2],
+          ],
+          { status: 'fixed' },
+        ),
+        issue(
+          'iss_gone',
+          'Card never arrived',
+          [
+            ['card', 2],
+            ['arriv', 2],
+          ],
+          { merged_into: 'iss_card' },
+        ),
       ],
       'c1',
     );
@@ -110,27 +172,55 @@ describe('the issue cache', () => {
 describe('my feedback (close the loop)', () => {
   it("shows each item's issue and status, follows merges, and highlights unseen changes", () => {
     const mine = store.items.capture({ text: 'card still not here' }, now);
-    store.outbox.acknowledge({ accepted: [mine.id], duplicates: [], rejected: [], issues: { [mine.id]: 'iss_a' } });
+    store.outbox.acknowledge({
+      accepted: [mine.id],
+      duplicates: [],
+      rejected: [],
+      issues: { [mine.id]: 'iss_a' },
+    });
     store.issues.apply([issue('iss_a', 'Card not arrived', [['card', 1]])], 'c1');
     store.myFeedback.markSeen(['iss_a']);
-    expect(store.myFeedback.list()[0]).toMatchObject({ issue: { id: 'iss_a', status: 'new' }, unseen: false });
-
-    store.issues.apply([issue('iss_a', 'Card not arrived', [['card', 1]], { status: 'fix_in_progress', owner: 'Dana (cards)' })], 'c2');
-    expect(store.myFeedback.list()[0]).toMatchObject({ issue: { status: 'fix_in_progress', owner: 'Dana (cards)' }, unseen: true });
+    expect(store.myFeedback.list()[0]).toMatchObject({
+      issue: { id: 'iss_a', status: 'new' },
+      unseen: false,
+    });
 
     store.issues.apply(
-      [issue('iss_a', 'Card not arrived', [['card', 1]], { merged_into: 'iss_b' }), issue('iss_b', 'Card delivery delays', [['card', 1]], { status: 'investigating' })],
+      [
+        issue('iss_a', 'Card not arrived', [['card', 1]], {
+          status: 'fix_in_progress',
+          owner: 'Dana (cards)',
+        }),
+      ],
+      'c2',
+    );
+    expect(store.myFeedback.list()[0]).toMatchObject({
+      issue: { status: 'fix_in_progress', owner: 'Dana (cards)' },
+      unseen: true,
+    });
+
+    store.issues.apply(
+      [
+        issue('iss_a', 'Card not arrived', [['card', 1]], { merged_into: 'iss_b' }),
+        issue('iss_b', 'Card delivery delays', [['card', 1]], { status: 'investigating' }),
+      ],
       'c3',
     );
-    expect(store.myFeedback.list()[0]?.issue).toMatchObject({ id: 'iss_b', title: 'Card delivery delays', status: 'investigating' });
+    expect(store.myFeedback.list()[0]?.issue).toMatchObject({
+      id: 'iss_b',
+      title: 'Card delivery delays',
+      status: 'investigating',
+    });
   });
 
   it('lists pending items too, newest first', () => {
     store.items.capture({ text: 'older' }, now);
     store.items.capture({ text: 'newer' }, now);
-    expect(store.myFeedback.list().map((item) => [item.text, item.sync_state, item.issue])).toEqual([
-      ['newer', 'pending', null],
-      ['older', 'pending', null],
-    ]);
+    expect(store.myFeedback.list().map((item) => [item.text, item.sync_state, item.issue])).toEqual(
+      [
+        ['newer', 'pending', null],
+        ['older', 'pending', null],
+      ],
+    );
   });
 });

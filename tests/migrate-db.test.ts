@@ -57,35 +57,91 @@ describe.skipIf(postgres.skipReason !== null)('wocas migrate-db', () => {
   it('copies everything, and the site carries on where it was', async () => {
     // Analysts' work, tokens and a desktop's sync position, all of which must survive the move.
     const before = ranked('--db', sqlitePath);
-    const [first0, second] = before as [RankedIssues['issues'][number], RankedIssues['issues'][number]];
-    expect(wocas('issue', 'update', first0.id, '--status', 'investigating', '--owner', 'dana', '--db', sqlitePath).status).toBe(0);
-    expect(wocas('issue', 'merge', second.id, '--into', first0.id, '--db', sqlitePath).status).toBe(0);
-    const secret = wocas('token', 'create', '--name', 'amy', '--role', 'agent', '--team', 'support', '--db', sqlitePath).stdout.trim();
+    const [first0, second] = before as [
+      RankedIssues['issues'][number],
+      RankedIssues['issues'][number],
+    ];
+    expect(
+      wocas(
+        'issue',
+        'update',
+        first0.id,
+        '--status',
+        'investigating',
+        '--owner',
+        'dana',
+        '--db',
+        sqlitePath,
+      ).status,
+    ).toBe(0);
+    expect(wocas('issue', 'merge', second.id, '--into', first0.id, '--db', sqlitePath).status).toBe(
+      0,
+    );
+    const secret = wocas(
+      'token',
+      'create',
+      '--name',
+      'amy',
+      '--role',
+      'agent',
+      '--team',
+      'support',
+      '--db',
+      sqlitePath,
+    ).stdout.trim();
     const site = await openAggregator({ db: sqlitePath });
     const cursor = (await issueChangesSince(site.storage, undefined, 1_000)).cursor;
     await site.close();
     const expected = ranked('--db', sqlitePath);
 
-    const run = wocas('migrate-db', '--from', `sqlite:${sqlitePath}`, '--to', target.location.databaseUrl as string);
+    const run = wocas(
+      'migrate-db',
+      '--from',
+      `sqlite:${sqlitePath}`,
+      '--to',
+      target.location.databaseUrl as string,
+    );
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({ issues: expect.any(Number) as number, items: 7, times_heard: 10, tokens: 1, history: 4 });
+    expect(JSON.parse(run.stdout)).toEqual({
+      issues: expect.any(Number) as number,
+      items: 7,
+      times_heard: 10,
+      tokens: 1,
+      history: 4,
+    });
 
     // The same ranking, item for item, with the analyst's status and owner and the merge.
     expect(ranked(...target.cliFlags)).toEqual(expected);
     const moved = await openAggregator(target.location);
     try {
-      expect(await new TokensRepo(moved.storage).authenticate(secret)).toMatchObject({ name: 'amy', role: 'agent', team: 'support' });
-      const merged = await first(moved.storage, sql<{ merged_into: string }>`SELECT merged_into FROM issues WHERE id = ${second.id}`);
+      expect(await new TokensRepo(moved.storage).authenticate(secret)).toMatchObject({
+        name: 'amy',
+        role: 'agent',
+        team: 'support',
+      });
+      const merged = await first(
+        moved.storage,
+        sql<{ merged_into: string }>`SELECT merged_into FROM issues WHERE id = ${second.id}`,
+      );
       expect(merged?.merged_into).toBe(first0.id);
       // Redacted and hostile text arrives exactly as stored.
-      const hostile = await first(moved.storage, sql<{ text: string }>`SELECT text FROM items WHERE id = 'c1'`);
+      const hostile = await first(
+        moved.storage,
+        sql<{ text: string }>`SELECT text FROM items WHERE id = 'c1'`,
+      );
       expect(hostile?.text).toContain('=HYPERLINK');
       expect(hostile?.text).not.toContain('4111');
       // A desktop's cursor still means "nothing new since"; the next change comes after it.
       expect((await issueChangesSince(moved.storage, cursor, 100)).issues).toEqual([]);
       const outcome = await moved.ingestor.ingest([
-        { id: 'e1', text: 'my parcel is late again', channel: 'phone', times_heard: 1, created_at: '2026-11-16T09:00:00Z' },
+        {
+          id: 'e1',
+          text: 'my parcel is late again',
+          channel: 'phone',
+          times_heard: 1,
+          created_at: '2026-11-16T09:00:00Z',
+        },
       ]);
       expect(outcome.issues.e1).toBe(first0.id);
       const after = await issueChangesSince(moved.storage, cursor, 100);
@@ -106,21 +162,34 @@ describe.skipIf(postgres.skipReason !== null)('wocas migrate-db', () => {
     const missing = wocas('migrate-db', '--from', `sqlite:${join(dir, 'nope.db')}`, '--to', url);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toBe(`wocas: --from: no SQLite database at ${join(dir, 'nope.db')}\n`);
-    expect(wocas('migrate-db', '--from', sqlitePath, '--to', url).stderr).toMatch(/--from must be sqlite:PATH/);
+    expect(wocas('migrate-db', '--from', sqlitePath, '--to', url).stderr).toMatch(
+      /--from must be sqlite:PATH/,
+    );
   });
 
   it('copies a site written before the input rule: NUL bytes and escapes are cleaned, nothing is lost', async () => {
     // What an older version stored as it came: PostgreSQL refuses the NUL outright.
     const site = await openAggregator({ db: sqlitePath });
-    await sql`UPDATE items SET text = ${'parcel\u0000 late \u001b[31mnow'}, team = ${'sup\u0000port'} WHERE id = 'a2'`.execute(site.storage.db);
+    await sql`UPDATE items SET text = ${'parcel\u0000 late \u001b[31mnow'}, team = ${'sup\u0000port'} WHERE id = 'a2'`.execute(
+      site.storage.db,
+    );
     await site.close();
-    const run = wocas('migrate-db', '--from', `sqlite:${sqlitePath}`, '--to', target.location.databaseUrl as string);
+    const run = wocas(
+      'migrate-db',
+      '--from',
+      `sqlite:${sqlitePath}`,
+      '--to',
+      target.location.databaseUrl as string,
+    );
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ items: 7, times_heard: 10 });
     const moved = await openAggregator(target.location);
     try {
-      const row = await first(moved.storage, sql<{ text: string; team: string }>`SELECT text, team FROM items WHERE id = 'a2'`);
+      const row = await first(
+        moved.storage,
+        sql<{ text: string; team: string }>`SELECT text, team FROM items WHERE id = 'a2'`,
+      );
       expect(row).toEqual({ text: 'parcel late now', team: 'support' });
     } finally {
       await moved.close();

@@ -12,7 +12,11 @@ import { first, rows } from '../src/server/storage/sql.js';
 import { MIGRATIONS } from '../src/server/storage/sqlite/migrations.js';
 import { openSqliteStorage } from '../src/server/storage/sqlite/open-sqlite-storage.js';
 import type { Storage } from '../src/server/storage/storage.js';
-import { backendCases, createPostgresDatabase, withPostgresClient } from './support/storage-backends.js';
+import {
+  backendCases,
+  createPostgresDatabase,
+  withPostgresClient,
+} from './support/storage-backends.js';
 
 const LATEST = MIGRATIONS.at(-1)!.version;
 const postgres = backendCases.find((backend) => backend.name === 'postgres')!;
@@ -32,7 +36,9 @@ afterEach(() => {
 /** Every table, index and trigger of a SQLite database, as its CREATE statement. */
 function schema(db: Database.Database): string[] {
   return db
-    .prepare<[], string>("SELECT type || ' ' || name || ': ' || sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name")
+    .prepare<[], string>(
+      "SELECT type || ' ' || name || ': ' || sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name",
+    )
     .pluck()
     .all();
 }
@@ -46,7 +52,10 @@ function userVersion(path: string): number {
   }
 }
 
-async function pragma(storage: Storage, name: 'user_version' | 'journal_mode' | 'foreign_keys'): Promise<unknown> {
+async function pragma(
+  storage: Storage,
+  name: 'user_version' | 'journal_mode' | 'foreign_keys',
+): Promise<unknown> {
   const row = await first(storage, sql<Record<string, unknown>>`PRAGMA ${sql.raw(name)}`);
   return row?.[name];
 }
@@ -64,8 +73,13 @@ describe('SQLite migrations', () => {
     const storage = openSqliteStorage(path);
     try {
       expect(await pragma(storage, 'user_version')).toBe(LATEST);
-      const tables = await rows(storage, sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table'`);
-      expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['issues', 'items', 'vocabulary', 'settings']));
+      const tables = await rows(
+        storage,
+        sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table'`,
+      );
+      expect(tables.map((t) => t.name)).toEqual(
+        expect.arrayContaining(['issues', 'items', 'vocabulary', 'settings']),
+      );
       expect(await pragma(storage, 'journal_mode')).toBe('wal');
       expect(await pragma(storage, 'foreign_keys')).toBe(1);
     } finally {
@@ -84,7 +98,10 @@ describe('SQLite migrations', () => {
     const again = openSqliteStorage(path);
     try {
       expect(await pragma(again, 'user_version')).toBe(LATEST);
-      const marker = await rows(again, sql<{ value: string }>`SELECT value FROM settings WHERE key = 'marker'`);
+      const marker = await rows(
+        again,
+        sql<{ value: string }>`SELECT value FROM settings WHERE key = 'marker'`,
+      );
       expect(marker).toEqual([{ value: 'kept' }]);
     } finally {
       await again.close();
@@ -109,7 +126,10 @@ describe('SQLite migrations', () => {
     const check = new Database(path, { readonly: true });
     try {
       expect(check.pragma('user_version', { simple: true })).toBe(LATEST + 1);
-      const tables = check.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
+      const tables = check
+        .prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table'")
+        .pluck()
+        .all();
       expect(tables).toEqual(['from_the_future']);
     } finally {
       check.close();
@@ -117,12 +137,18 @@ describe('SQLite migrations', () => {
   });
 
   it('applies only the migrations newer than the database', async () => {
-    const extra = [...MIGRATIONS, { version: LATEST + 1, name: 'test extra', sql: 'CREATE TABLE extra_table (x INTEGER);' }];
+    const extra = [
+      ...MIGRATIONS,
+      { version: LATEST + 1, name: 'test extra', sql: 'CREATE TABLE extra_table (x INTEGER);' },
+    ];
     await openSqliteStorage(path).close();
     const storage = openSqliteStorage(path, extra);
     try {
       expect(await pragma(storage, 'user_version')).toBe(LATEST + 1);
-      const found = await first(storage, sql<{ n: number }>`SELECT count(*) AS n FROM sqlite_master WHERE name = 'extra_table'`);
+      const found = await first(
+        storage,
+        sql<{ n: number }>`SELECT count(*) AS n FROM sqlite_master WHERE name = 'extra_table'`,
+      );
       expect(found?.n).toBe(1);
     } finally {
       await storage.close();
@@ -132,14 +158,24 @@ describe('SQLite migrations', () => {
   });
 
   it('rolls back a failing migration as a whole', async () => {
-    const broken = [...MIGRATIONS, { version: LATEST + 1, name: 'broken', sql: 'CREATE TABLE half_done (x INTEGER); SELECT * FROM no_such_table;' }];
+    const broken = [
+      ...MIGRATIONS,
+      {
+        version: LATEST + 1,
+        name: 'broken',
+        sql: 'CREATE TABLE half_done (x INTEGER); SELECT * FROM no_such_table;',
+      },
+    ];
     await openSqliteStorage(path).close();
     expect(() => openSqliteStorage(path, broken)).toThrow();
     expect(userVersion(path)).toBe(LATEST);
     const storage = openSqliteStorage(path);
     try {
       expect(await pragma(storage, 'user_version')).toBe(LATEST);
-      const found = await first(storage, sql<{ n: number }>`SELECT count(*) AS n FROM sqlite_master WHERE name = 'half_done'`);
+      const found = await first(
+        storage,
+        sql<{ n: number }>`SELECT count(*) AS n FROM sqlite_master WHERE name = 'half_done'`,
+      );
       expect(found?.n).toBe(0);
     } finally {
       await storage.close();
@@ -214,9 +250,23 @@ describe.skipIf(postgres.skip)('PostgreSQL migrations', () => {
     } finally {
       await storage.close();
     }
-    expect(await postgresTables(url)).toEqual(
-      ['channel_costs', 'feedback_seen', 'issue_agents', 'issue_history', 'issue_totals', 'issues', 'items', 'labels', 'settings', 'tokens', 'vocabulary', 'webhook_deliveries', 'webhook_events', 'webhooks', 'wocas_schema'],
-    );
+    expect(await postgresTables(url)).toEqual([
+      'channel_costs',
+      'feedback_seen',
+      'issue_agents',
+      'issue_history',
+      'issue_totals',
+      'issues',
+      'items',
+      'labels',
+      'settings',
+      'tokens',
+      'vocabulary',
+      'webhook_deliveries',
+      'webhook_events',
+      'webhooks',
+      'wocas_schema',
+    ]);
   });
 
   it("give PostgreSQL SQLite's shape at the latest version: the same tables, columns in order, required columns and named indexes", async () => {
@@ -248,7 +298,9 @@ describe.skipIf(postgres.skip)('PostgreSQL migrations', () => {
       // items_ranking comment in postgres/migrations.ts), so only their presence is compared.
       const sqliteIndexes = await rows(
         sqlite,
-        sql<{ entry: string }>`SELECT name || ' ON ' || tbl_name AS entry FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL`,
+        sql<{
+          entry: string;
+        }>`SELECT name || ' ON ' || tbl_name AS entry FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL`,
       );
       // Both engines index primary keys and UNIQUE columns on their own: those are left out.
       const postgresIndexes = await rows(
@@ -259,7 +311,9 @@ describe.skipIf(postgres.skip)('PostgreSQL migrations', () => {
            WHERE schemaname = current_schema()
              AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
       );
-      expect(postgresIndexes.map((i) => i.entry).sort()).toEqual(sqliteIndexes.map((i) => i.entry).sort());
+      expect(postgresIndexes.map((i) => i.entry).sort()).toEqual(
+        sqliteIndexes.map((i) => i.entry).sort(),
+      );
     } finally {
       await sqlite.close();
       await storage.close();
@@ -277,7 +331,9 @@ describe.skipIf(postgres.skip)('PostgreSQL migrations', () => {
     try {
       expect(await postgresVersions(again)).toEqual([{ version: POSTGRES_LATEST }]);
       expect(await postgresSchema(again)).toEqual(before);
-      expect(await rows(again, sql`SELECT value FROM settings WHERE key = 'marker'`)).toEqual([{ value: 'kept' }]);
+      expect(await rows(again, sql`SELECT value FROM settings WHERE key = 'marker'`)).toEqual([
+        { value: 'kept' },
+      ]);
       // Calling the migration itself again changes nothing either.
       await migratePostgres(again.db);
       expect(await postgresVersions(again)).toEqual([{ version: POSTGRES_LATEST }]);
@@ -294,16 +350,24 @@ describe.skipIf(postgres.skip)('PostgreSQL migrations', () => {
 
     const url = await freshDatabase();
     const opened = await Promise.allSettled([openPostgresStorage(url), openPostgresStorage(url)]);
-    const storages = opened.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+    const storages = opened.flatMap((result) =>
+      result.status === 'fulfilled' ? [result.value] : [],
+    );
     try {
-      expect(opened.map((result) => (result.status === 'rejected' ? String(result.reason) : 'opened'))).toEqual(['opened', 'opened']);
+      expect(
+        opened.map((result) => (result.status === 'rejected' ? String(result.reason) : 'opened')),
+      ).toEqual(['opened', 'opened']);
       for (const storage of storages) {
         expect(await postgresVersions(storage)).toEqual([{ version: POSTGRES_LATEST }]);
         expect(await postgresSchema(storage)).toEqual(expected);
       }
       // Both work on the one schema: what one writes, the other reads.
-      await sql`INSERT INTO settings (key, value) VALUES ('from', 'first')`.execute(storages[0]!.db);
-      expect(await rows(storages[1]!, sql`SELECT value FROM settings WHERE key = 'from'`)).toEqual([{ value: 'first' }]);
+      await sql`INSERT INTO settings (key, value) VALUES ('from', 'first')`.execute(
+        storages[0]!.db,
+      );
+      expect(await rows(storages[1]!, sql`SELECT value FROM settings WHERE key = 'from'`)).toEqual([
+        { value: 'first' },
+      ]);
     } finally {
       for (const storage of storages) await storage.close();
     }
@@ -322,14 +386,29 @@ describe.skipIf(postgres.skip)('PostgreSQL migrations', () => {
 
     expect(await postgresTables(url)).toEqual(['from_the_future', 'wocas_schema']);
     await direct(url, async (client) => {
-      expect((await client.query('SELECT version FROM wocas_schema')).rows).toEqual([{ version: POSTGRES_LATEST + 1 }]);
-      expect((await client.query('SELECT sequence_name FROM information_schema.sequences WHERE sequence_schema = current_schema()')).rows).toEqual([]);
+      expect((await client.query('SELECT version FROM wocas_schema')).rows).toEqual([
+        { version: POSTGRES_LATEST + 1 },
+      ]);
+      expect(
+        (
+          await client.query(
+            'SELECT sequence_name FROM information_schema.sequences WHERE sequence_schema = current_schema()',
+          )
+        ).rows,
+      ).toEqual([]);
     });
   });
 
   it('applies only the migrations newer than the database', async () => {
     const url = await freshDatabase();
-    const extra = [...POSTGRES_MIGRATIONS, { version: POSTGRES_LATEST + 1, name: 'test extra', sql: 'CREATE TABLE extra_table (x INTEGER);' }];
+    const extra = [
+      ...POSTGRES_MIGRATIONS,
+      {
+        version: POSTGRES_LATEST + 1,
+        name: 'test extra',
+        sql: 'CREATE TABLE extra_table (x INTEGER);',
+      },
+    ];
     const storage = await openPostgresStorage(url);
     try {
       await migratePostgres(storage.db, extra);
@@ -344,7 +423,14 @@ describe.skipIf(postgres.skip)('PostgreSQL migrations', () => {
 
   it('rolls back a failing migration as a whole', async () => {
     const url = await freshDatabase();
-    const broken = [...POSTGRES_MIGRATIONS, { version: POSTGRES_LATEST + 1, name: 'broken', sql: 'CREATE TABLE half_done (x INTEGER); SELECT * FROM no_such_table;' }];
+    const broken = [
+      ...POSTGRES_MIGRATIONS,
+      {
+        version: POSTGRES_LATEST + 1,
+        name: 'broken',
+        sql: 'CREATE TABLE half_done (x INTEGER); SELECT * FROM no_such_table;',
+      },
+    ];
     const storage = await openPostgresStorage(url);
     try {
       const before = await postgresSchema(storage);

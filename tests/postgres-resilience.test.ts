@@ -9,7 +9,10 @@ import { sql } from 'kysely';
 import { type Aggregator, openAggregator } from '../src/server/aggregator.js';
 import { rankIssues } from '../src/server/issues/rank-issues.js';
 import { StorageUnavailableError } from '../src/server/storage/storage.js';
-import { WRITE_LOCK, openPostgresStorage } from '../src/server/storage/postgres/open-postgres-storage.js';
+import {
+  WRITE_LOCK,
+  openPostgresStorage,
+} from '../src/server/storage/postgres/open-postgres-storage.js';
 import { first } from '../src/server/storage/sql.js';
 import { runWocas } from './support/built-cli.js';
 import { type TestStorage, BACKENDS } from './support/storage-backends.js';
@@ -48,11 +51,17 @@ describe.skipIf(postgres.skipReason !== null)('PostgreSQL failures', () => {
   });
 
   const others = () =>
-    admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
+    admin.query(
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+      [name],
+    );
   /** Polls the server until every other backend of the test database has gone. */
   async function othersGone(): Promise<void> {
     for (let tries = 0; tries < 500; tries++) {
-      const left = await admin.query('SELECT 1 FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
+      const left = await admin.query(
+        'SELECT 1 FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+        [name],
+      );
       if (left.rowCount === 0) return;
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -78,7 +87,10 @@ describe.skipIf(postgres.skipReason !== null)('PostgreSQL failures', () => {
     await admin.query('SELECT pg_advisory_unlock($1)', [WRITE_LOCK]);
     const outcome = await pending;
     expect(outcome.accepted).toHaveLength(40);
-    const stored = await first(aggregator.storage, sql<{ n: number; heard: number }>`SELECT count(*) AS n, sum(times_heard) AS heard FROM items`);
+    const stored = await first(
+      aggregator.storage,
+      sql<{ n: number; heard: number }>`SELECT count(*) AS n, sum(times_heard) AS heard FROM items`,
+    );
     expect(stored).toEqual({ n: 45, heard: 45 });
     // The grouper carried on from the database, not from the attempt that died.
     const ranked = await rankIssues(aggregator.storage, {}, NOW);
@@ -90,21 +102,33 @@ describe.skipIf(postgres.skipReason !== null)('PostgreSQL failures', () => {
     await others();
     await othersGone();
     expect((await aggregator.ingestor.ingest(items('b', 10))).accepted).toHaveLength(10);
-    expect((await rankIssues(aggregator.storage, {}, NOW)).issues.reduce((sum, issue) => sum + issue.mentions, 0)).toBe(20);
+    expect(
+      (await rankIssues(aggregator.storage, {}, NOW)).issues.reduce(
+        (sum, issue) => sum + issue.mentions,
+        0,
+      ),
+    ).toBe(20);
   });
 
   it('says clearly when the database cannot be reached or the URL is wrong', async () => {
-    const refused = openPostgresStorage('postgres://postgres@127.0.0.1:1/test', { connectTimeoutMs: 1_000 });
+    const refused = openPostgresStorage('postgres://postgres@127.0.0.1:1/test', {
+      connectTimeoutMs: 1_000,
+    });
     await expect(refused).rejects.toThrow(StorageUnavailableError);
-    await expect(refused).rejects.toThrow('cannot reach PostgreSQL at 127.0.0.1:1: connection refused');
-    await expect(openPostgresStorage('postgres://postgres@127.0.0.1:5432/no_such_db_here')).rejects.toThrow(
-      'has no database "no_such_db_here"',
+    await expect(refused).rejects.toThrow(
+      'cannot reach PostgreSQL at 127.0.0.1:1: connection refused',
     );
+    await expect(
+      openPostgresStorage('postgres://postgres@127.0.0.1:5432/no_such_db_here'),
+    ).rejects.toThrow('has no database "no_such_db_here"');
 
-    const cli = (url: string) => runWocas(['issues', '--database-url', url, '--json'], process.cwd());
+    const cli = (url: string) =>
+      runWocas(['issues', '--database-url', url, '--json'], process.cwd());
     const wrongScheme = cli('mysql://root@127.0.0.1/test');
     expect(wrongScheme.status).toBe(1);
-    expect(wrongScheme.stderr).toBe('wocas: --database-url must start with postgres:// (got mysql://…)\n');
+    expect(wrongScheme.stderr).toBe(
+      'wocas: --database-url must start with postgres:// (got mysql://…)\n',
+    );
     const secret = cli('postgres://nobody:hunter2@127.0.0.1:1/test');
     expect(secret.status).toBe(1);
     expect(secret.stderr).toMatch(/^wocas: cannot reach PostgreSQL at 127\.0\.0\.1:1/);

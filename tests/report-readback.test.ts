@@ -218,7 +218,9 @@ describe.each(backendCases)('on $name', (backendCase) => {
       expect(en).toMatch(/\*\*Summary:\*\* \d+ contacts this week, \+\d+ against last week \(1\)/);
       expect(en).toMatch(/marked fixed/);
       // A Chinese title in the English report keeps its words and says what it is.
-      expect(en).toMatch(/\| \p{Script=Han}[^\n|]*\\\[in Chinese; \d+ contacts, (Chat|Phone|Email)\\\] \|/u);
+      expect(en).toMatch(
+        /\| \p{Script=Han}[^\n|]*\\\[in Chinese; \d+ contacts, (Chat|Phone|Email)\\\] \|/u,
+      );
       // And the Chinese report glosses the English titles.
       expect(md).toMatch(/\| [A-Za-z][^\n|]*［英文标题；\d+ 次联系，(在线聊天|电话|邮件)］ \|/);
     });

@@ -21,7 +21,13 @@ const HOSTILE = [
   '| pipes | and *stars* and [links](http://evil)',
 ];
 
-function item(id: string, text: string, created_at: string, team = 'support', extra: Record<string, unknown> = {}) {
+function item(
+  id: string,
+  text: string,
+  created_at: string,
+  team = 'support',
+  extra: Record<string, unknown> = {},
+) {
   return { id, text, created_at, team, agent: `agent-${id.length % 3}`, channel: 'chat', ...extra };
 }
 
@@ -38,10 +44,24 @@ describe.each(backendCases)('on $name', (backendCase) => {
       dir = mkdtempSync(join(tmpdir(), 'wocas-report-'));
       store = await backendCase.fresh();
       const rows = [
-        ...HOSTILE.map((text, i) => item(`h${i}`, text, `2026-11-1${7 + (i % 3)}T10:00:00Z`, 'support', { root_cause: '=HYPERLINK("http://evil")', suggested_fix: 'send a courier' })),
-        ...Array.from({ length: 6 }, (_, i) => item(`p${i}`, `parcel number ${i} arrived late again`, '2026-11-18T09:00:00Z')),
-        ...Array.from({ length: 4 }, (_, i) => item(`z${i}`, `快递${i}天了还没到，物流也不更新`, '2026-11-19T09:00:00Z')),
-        item('other-team', 'billing team item that must not appear', '2026-11-18T09:00:00Z', 'billing'),
+        ...HOSTILE.map((text, i) =>
+          item(`h${i}`, text, `2026-11-1${7 + (i % 3)}T10:00:00Z`, 'support', {
+            root_cause: '=HYPERLINK("http://evil")',
+            suggested_fix: 'send a courier',
+          }),
+        ),
+        ...Array.from({ length: 6 }, (_, i) =>
+          item(`p${i}`, `parcel number ${i} arrived late again`, '2026-11-18T09:00:00Z'),
+        ),
+        ...Array.from({ length: 4 }, (_, i) =>
+          item(`z${i}`, `快递${i}天了还没到，物流也不更新`, '2026-11-19T09:00:00Z'),
+        ),
+        item(
+          'other-team',
+          'billing team item that must not appear',
+          '2026-11-18T09:00:00Z',
+          'billing',
+        ),
         item('last-week', 'an item from the week before', '2026-11-12T09:00:00Z'),
         // Sunday 17:00 UTC is already Monday 01:00 in Shanghai: in W47 for UTC, in W48 there.
         item('late-sunday', 'late sunday evening complaint about roaming', '2026-11-22T17:00:00Z'),
@@ -57,7 +77,22 @@ describe.each(backendCases)('on $name', (backendCase) => {
 
     function report(format: string, ...extra: string[]): Buffer {
       const out = join(dir, `report-${format}-${extra.join('-').replace(/\W/g, '')}.${format}`);
-      const run = runWocas(['report', ...store.cliFlags, '--team', 'support', '--week', '2026-W47', '--format', format, '--out', out, ...extra], dir);
+      const run = runWocas(
+        [
+          'report',
+          ...store.cliFlags,
+          '--team',
+          'support',
+          '--week',
+          '2026-W47',
+          '--format',
+          format,
+          '--out',
+          out,
+          ...extra,
+        ],
+        dir,
+      );
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
       return readFileSync(out);
@@ -69,7 +104,8 @@ describe.each(backendCases)('on $name', (backendCase) => {
         const [header, ...body] = rows;
         expect(header).toContain('Contacts');
         expect(body.length).toBeGreaterThan(2);
-        for (const cell of body.flat()) expect(FORMULA_START.test(cell) && !NUMBER.test(cell)).toBe(false);
+        for (const cell of body.flat())
+          expect(FORMULA_START.test(cell) && !NUMBER.test(cell)).toBe(false);
         expect(body.flat().some((cell) => cell.startsWith("'=cmd"))).toBe(true);
         expect(body.flat().join(' ')).not.toContain('billing team item');
       });
@@ -78,7 +114,11 @@ describe.each(backendCases)('on $name', (backendCase) => {
         const workbook = new ExcelJS.Workbook();
         // exceljs types its input as its own Buffer interface; a Node Buffer is what it reads.
         await workbook.xlsx.load(report('xlsx') as unknown as ExcelJS.Buffer);
-        expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Issues', 'Verbatims', 'Contributors']);
+        expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+          'Issues',
+          'Verbatims',
+          'Contributors',
+        ]);
         const texts: string[] = [];
         for (const sheet of workbook.worksheets) {
           sheet.eachRow((row) =>
@@ -88,9 +128,12 @@ describe.each(backendCases)('on $name', (backendCase) => {
             }),
           );
         }
-        for (const text of texts) expect(FORMULA_START.test(text) && !NUMBER.test(text)).toBe(false);
+        for (const text of texts)
+          expect(FORMULA_START.test(text) && !NUMBER.test(text)).toBe(false);
         const verbatims = workbook.getWorksheet('Verbatims');
-        const column = (verbatims?.getColumn(3).values ?? []).filter((v): v is string => typeof v === 'string');
+        const column = (verbatims?.getColumn(3).values ?? []).filter(
+          (v): v is string => typeof v === 'string',
+        );
         expect(column).toContain("'=cmd|' /C calc'!A0");
         expect(column).toContain('快递0天了还没到，物流也不更新');
         expect(column).toContain('late sunday evening complaint about roaming');
@@ -124,22 +167,45 @@ describe.each(backendCases)('on $name', (backendCase) => {
 
       const canPdf = existsSync(process.env.WOCAS_CHROMIUM ?? '/usr/bin/chromium');
       // Rendering reads nothing from the database that html does not: once, on SQLite, is enough.
-      if (backend === 'sqlite') it.skipIf(!canPdf && process.env.CI !== 'true')('pdf: the same report, paginated, with Chinese text that extracts', () => {
-        const pdf = report('pdf', '--lang', 'zh-CN');
-        expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-        const path = join(dir, 'extract.pdf');
-        writeFileSync(path, pdf);
-        const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
-        expect(text).toContain('客户之声');
-        expect(text).toContain('快递0天了还没到');
-        expect(text).toContain('<script>alert("x")</script>');
-      });
+      if (backend === 'sqlite')
+        it.skipIf(!canPdf && process.env.CI !== 'true')(
+          'pdf: the same report, paginated, with Chinese text that extracts',
+          () => {
+            const pdf = report('pdf', '--lang', 'zh-CN');
+            expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+            const path = join(dir, 'extract.pdf');
+            writeFileSync(path, pdf);
+            const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+            expect(text).toContain('客户之声');
+            expect(text).toContain('快递0天了还没到');
+            expect(text).toContain('<script>alert("x")</script>');
+          },
+        );
 
       it('refuses a bad week, zone or format with one line and a non-zero exit', () => {
-        for (const args of [['--week', '2026-47'], ['--week', '2026-W60'], ['--tz', 'Mars/Olympus'], ['--format', 'docx']]) {
-          const base = { '--week': '2026-W47', '--tz': 'UTC', '--format': 'html' } as Record<string, string>;
+        for (const args of [
+          ['--week', '2026-47'],
+          ['--week', '2026-W60'],
+          ['--tz', 'Mars/Olympus'],
+          ['--format', 'docx'],
+        ]) {
+          const base = { '--week': '2026-W47', '--tz': 'UTC', '--format': 'html' } as Record<
+            string,
+            string
+          >;
           base[args[0] as string] = args[1] as string;
-          const run = runWocas(['report', ...store.cliFlags, '--team', 'support', '--out', join(dir, 'x'), ...Object.entries(base).flat()], dir);
+          const run = runWocas(
+            [
+              'report',
+              ...store.cliFlags,
+              '--team',
+              'support',
+              '--out',
+              join(dir, 'x'),
+              ...Object.entries(base).flat(),
+            ],
+            dir,
+          );
           expect(run.status).not.toBe(0);
           expect(run.stderr.trim().split('\n')).toHaveLength(1);
           expect(run.stderr).toMatch(/^wocas: /);
@@ -154,7 +220,9 @@ describe.each(backendCases)('on $name', (backendCase) => {
           const to = Date.parse('2026-11-23T00:00:00Z');
           const items = await first(
             aggregator.storage,
-            sql<{ n: number }>`SELECT count(*) AS n FROM items WHERE team = 'support' AND created_at >= ${from} AND created_at < ${to}`,
+            sql<{
+              n: number;
+            }>`SELECT count(*) AS n FROM items WHERE team = 'support' AND created_at >= ${from} AND created_at < ${to}`,
           );
           expect(items?.n).toBeGreaterThan(0);
           expect(html).toContain(`Items captured<b>${items?.n}</b>`);
@@ -170,20 +238,34 @@ describe.each(backendCases)('on $name', (backendCase) => {
         const api = await startApi(backendCase);
         try {
           await api.aggregator.ingestor.ingest([
-            { id: 'r1', text: '=1+1 parcel late', channel: 'chat', team: 'support', agent: 'amy', created_at: '2026-11-18T09:00:00.000Z', times_heard: 1 },
+            {
+              id: 'r1',
+              text: '=1+1 parcel late',
+              channel: 'chat',
+              team: 'support',
+              agent: 'amy',
+              created_at: '2026-11-18T09:00:00.000Z',
+              times_heard: 1,
+            },
           ]);
           const get = (secret: string, team: string, format: string) =>
-            fetch(`${api.url}/api/v1/reports/weekly?team=${team}&week=2026-W47&format=${format}`, { headers: { authorization: `Bearer ${secret}` } });
+            fetch(`${api.url}/api/v1/reports/weekly?team=${team}&week=2026-W47&format=${format}`, {
+              headers: { authorization: `Bearer ${secret}` },
+            });
           const csv = await get(api.secrets.lee, 'support', 'csv');
           expect(csv.status).toBe(200);
-          expect(csv.headers.get('content-disposition')).toBe('attachment; filename="wocas-support-2026-W47.csv"');
+          expect(csv.headers.get('content-disposition')).toBe(
+            'attachment; filename="wocas-support-2026-W47.csv"',
+          );
           expect(await csv.text()).toContain("'=1+1 parcel late");
           expect((await get(api.secrets.lee, 'sales', 'csv')).status).toBe(403);
           expect((await get(api.secrets.amy, 'support', 'csv')).status).toBe(403);
           expect((await get(api.secrets.ana, 'all', 'docx')).status).toBe(400);
           const unknown = await get(api.secrets.ana, 'nosuch', 'csv');
           expect(unknown.status).toBe(404);
-          expect(((await unknown.json()) as { error: string }).error).toMatch(/^unknown team "nosuch"; known teams: .*support/);
+          expect(((await unknown.json()) as { error: string }).error).toMatch(
+            /^unknown team "nosuch"; known teams: .*support/,
+          );
           const xlsx = await get(api.secrets.ana, 'all', 'xlsx');
           expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
         } finally {

@@ -9,7 +9,6 @@ import { runWocas } from './support/built-cli.js';
 import { type Served, startServe } from './support/served.js';
 import { call, item } from './support/http-fixture.js';
 
-
 let dir: string;
 let dbPath: string;
 const children: ChildProcess[] = [];
@@ -20,7 +19,8 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of children.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -46,18 +46,27 @@ function storedIds(): string[] {
   }
 }
 
-const batchOf = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => item(`${prefix}-${String(i).padStart(3, '0')}`, `parcel ${i} late`, { agent: 'amy' }));
+const batchOf = (prefix: string, n: number) =>
+  Array.from({ length: n }, (_, i) =>
+    item(`${prefix}-${String(i).padStart(3, '0')}`, `parcel ${i} late`, { agent: 'amy' }),
+  );
 
 describe('wocas serve', () => {
   it('serves, logs JSON lines, stops on SIGTERM with exit 0, and keeps the data for the next start', async () => {
     const token = createToken('amy');
     const first = await serve();
-    const pushed = await call(first.url, 'POST', '/api/v1/items', { token, json: { items: batchOf('a', 50) } });
+    const pushed = await call(first.url, 'POST', '/api/v1/items', {
+      token,
+      json: { items: batchOf('a', 50) },
+    });
     expect(pushed.body.accepted).toHaveLength(50);
     first.child.kill('SIGTERM');
     expect(await first.exited).toEqual({ code: 0, signal: null });
 
-    const logLines = first.stderr().split('\n').filter((line) => line.startsWith('{'));
+    const logLines = first
+      .stderr()
+      .split('\n')
+      .filter((line) => line.startsWith('{'));
     expect(logLines).toHaveLength(1);
     const logged = JSON.parse(logLines[0]!) as Record<string, unknown>;
     expect(logged).toMatchObject({ method: 'POST', route: '/api/v1/items', status: 200 });
@@ -66,7 +75,10 @@ describe('wocas serve', () => {
     expect(first.stderr()).not.toContain('parcel');
 
     const second = await serve();
-    const again = await call(second.url, 'POST', '/api/v1/items', { token, json: { items: batchOf('a', 50) } });
+    const again = await call(second.url, 'POST', '/api/v1/items', {
+      token,
+      json: { items: batchOf('a', 50) },
+    });
     expect(again.body.duplicates).toHaveLength(50);
     const issues = await call(second.url, 'GET', '/api/v1/issues', { token });
     expect(issues.body.issues.reduce((sum, issue) => sum + issue.mentions, 0)).toBe(50);
@@ -99,7 +111,9 @@ describe('wocas serve', () => {
       req.on('continue', () => {
         req.write(body.slice(0, 100));
         served.child.kill('SIGTERM');
-        void served.waitFor(/SIGTERM: finishing requests in flight/).then(() => req.end(body.slice(100)));
+        void served
+          .waitFor(/SIGTERM: finishing requests in flight/)
+          .then(() => req.end(body.slice(100)));
       });
       req.flushHeaders();
     });
@@ -112,7 +126,9 @@ describe('wocas serve', () => {
 
   it('after SIGKILL mid-stream, every acknowledged item is stored exactly once', async () => {
     const token = createToken('amy');
-    const batches = Array.from({ length: 60 }, (_, b) => batchOf(`k${String(b).padStart(2, '0')}`, 20));
+    const batches = Array.from({ length: 60 }, (_, b) =>
+      batchOf(`k${String(b).padStart(2, '0')}`, 20),
+    );
     const served = await serve();
     const acknowledged = new Set<string>();
     let killed = false;
@@ -120,7 +136,10 @@ describe('wocas serve', () => {
     const client = async (share: number) => {
       for (let b = share; b < batches.length && !killed; b += 3) {
         try {
-          const res = await call(served.url, 'POST', '/api/v1/items', { token, json: { items: batches[b] } });
+          const res = await call(served.url, 'POST', '/api/v1/items', {
+            token,
+            json: { items: batches[b] },
+          });
           for (const id of [...res.body.accepted, ...res.body.duplicates]) acknowledged.add(id);
         } catch {
           return; // the connection died with the server: this batch is not acknowledged
@@ -140,7 +159,10 @@ describe('wocas serve', () => {
     const restarted = await serve();
     const duplicates = new Set<string>();
     for (const batch of batches) {
-      const res = await call(restarted.url, 'POST', '/api/v1/items', { token, json: { items: batch } });
+      const res = await call(restarted.url, 'POST', '/api/v1/items', {
+        token,
+        json: { items: batch },
+      });
       expect(res.status).toBe(200);
       for (const id of res.body.duplicates) duplicates.add(id);
     }

@@ -24,7 +24,8 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of children.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -35,7 +36,10 @@ async function serve(port = 0): Promise<Served> {
 }
 
 function agentToken(): string {
-  const run = runWocas(['token', 'create', '--db', dbPath, '--name', 'amy', '--role', 'agent'], dir);
+  const run = runWocas(
+    ['token', 'create', '--db', dbPath, '--name', 'amy', '--role', 'agent'],
+    dir,
+  );
   expect(run.status).toBe(0);
   return run.stdout.trim();
 }
@@ -45,9 +49,15 @@ function capture(count: number): { ids: string[]; contacts: number } {
   const store = openLocalStore(storePath);
   try {
     const saved = Array.from({ length: count }, (_, i) =>
-      store.items.capture({ text: `top-up ${i % 7} failed at checkout`, agent: 'amy', times_heard: 1 + (i % 2) }, new Date()),
+      store.items.capture(
+        { text: `top-up ${i % 7} failed at checkout`, agent: 'amy', times_heard: 1 + (i % 2) },
+        new Date(),
+      ),
     );
-    return { ids: saved.map((item) => item.id).sort(), contacts: saved.reduce((sum, item) => sum + item.times_heard, 0) };
+    return {
+      ids: saved.map((item) => item.id).sort(),
+      contacts: saved.reduce((sum, item) => sum + item.times_heard, 0),
+    };
   } finally {
     store.close();
   }
@@ -56,7 +66,10 @@ function capture(count: number): { ids: string[]; contacts: number } {
 function aggregatorRows(): { ids: string[]; contacts: number } {
   const db = new Database(dbPath, { readonly: true });
   try {
-    const rows = db.prepare('SELECT id, times_heard FROM items ORDER BY id').raw().all() as [string, number][];
+    const rows = db.prepare('SELECT id, times_heard FROM items ORDER BY id').raw().all() as [
+      string,
+      number,
+    ][];
     return { ids: rows.map(([id]) => id), contacts: rows.reduce((sum, [, n]) => sum + n, 0) };
   } finally {
     db.close();
@@ -84,14 +97,23 @@ describe('crashes at any instant lose and duplicate nothing', () => {
         if (n === k) running.child?.kill('SIGKILL');
         return { kind: 'pass' };
       });
-      const child = spawn(process.execPath, [BIN, 'sync', '--store', storePath, '--server', proxy.url, '--token', token], { env: cleanEnv() });
+      const child = spawn(
+        process.execPath,
+        [BIN, 'sync', '--store', storePath, '--server', proxy.url, '--token', token],
+        { env: cleanEnv() },
+      );
       running.child = child;
       children.push(child);
-      const ended = await new Promise<NodeJS.Signals | number | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
+      const ended = await new Promise<NodeJS.Signals | number | null>((resolve) =>
+        child.on('exit', (code, signal) => resolve(signal ?? code)),
+      );
       await proxy.close();
       expect(ended).toBe('SIGKILL');
     }
-    const last = runWocas(['sync', '--store', storePath, '--server', served.url, '--token', token], dir);
+    const last = runWocas(
+      ['sync', '--store', storePath, '--server', served.url, '--token', token],
+      dir,
+    );
     expect(last.status).toBe(0);
     expect(JSON.parse(last.stdout)).toMatchObject({ pending: 0 });
     served.child.kill('SIGTERM');
@@ -119,7 +141,11 @@ describe('crashes at any instant lose and duplicate nothing', () => {
     const store = openLocalStore(storePath);
     try {
       const options = { ...DEFAULT_SYNC_OPTIONS, sleep: () => restarted ?? Promise.resolve() };
-      const result = await new SyncClient(store, httpAggregatorClient({ baseUrl: proxy.url, token }), options).sync();
+      const result = await new SyncClient(
+        store,
+        httpAggregatorClient({ baseUrl: proxy.url, token }),
+        options,
+      ).sync();
       expect(result).toEqual({ pushed: 600, pending: 0 });
     } finally {
       store.close();

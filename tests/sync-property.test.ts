@@ -34,28 +34,59 @@ describe('exactly once, whatever the network does', () => {
           const store = openLocalStore(join(dir, 'local.db'));
           try {
             const saved = Array.from({ length: itemCount }, (_, i) =>
-              store.items.capture({ text: `delivery ${i % 5} went to the wrong address`, agent: 'amy', times_heard: 1 + (i % 4) }, HEARD),
+              store.items.capture(
+                {
+                  text: `delivery ${i % 5} went to the wrong address`,
+                  agent: 'amy',
+                  times_heard: 1 + (i % 4),
+                },
+                HEARD,
+              ),
             );
             const wire = store.outbox.next(itemCount);
-            const proxy = await startFaultyProxy(api.url, (_path, n) => ({ kind: faults[n] ?? 'pass' }) as Fault);
-            const options = { ...DEFAULT_SYNC_OPTIONS, batchSize, sleep: () => Promise.resolve(), retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 1 } };
-            const viaProxy = new SyncClient(store, httpAggregatorClient({ baseUrl: proxy.url, token: api.secrets.amy }), options);
+            const proxy = await startFaultyProxy(
+              api.url,
+              (_path, n) => ({ kind: faults[n] ?? 'pass' }) as Fault,
+            );
+            const options = {
+              ...DEFAULT_SYNC_OPTIONS,
+              batchSize,
+              sleep: () => Promise.resolve(),
+              retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 1 },
+            };
+            const viaProxy = new SyncClient(
+              store,
+              httpAggregatorClient({ baseUrl: proxy.url, token: api.secrets.amy }),
+              options,
+            );
             await viaProxy.sync();
             await proxy.close();
 
             // Stale copies of arbitrary slices, in arbitrary order, as a confused network might replay them.
             const direct = httpAggregatorClient({ baseUrl: api.url, token: api.secrets.amy });
             for (const [a, b] of replays) {
-              const slice = wire.slice(Math.min(a, b) % itemCount, (Math.max(a, b) % itemCount) + 1).reverse();
+              const slice = wire
+                .slice(Math.min(a, b) % itemCount, (Math.max(a, b) % itemCount) + 1)
+                .reverse();
               await direct.pushItems(slice);
             }
             const final = await new SyncClient(store, direct, options).sync();
             expect(final.pending).toBe(0);
 
-            const stored = await rows(api.aggregator.storage, sql<{ id: string; times_heard: number }>`SELECT id, times_heard FROM items ORDER BY id`);
+            const stored = await rows(
+              api.aggregator.storage,
+              sql<{
+                id: string;
+                times_heard: number;
+              }>`SELECT id, times_heard FROM items ORDER BY id`,
+            );
             expect(stored.map(({ id }) => id)).toEqual(saved.map((item) => item.id).sort());
-            expect(stored.reduce((sum, { times_heard }) => sum + times_heard, 0)).toBe(saved.reduce((sum, item) => sum + item.times_heard, 0));
-            expect(store.myFeedback.list(itemCount).every((item) => item.sync_state === 'synced')).toBe(true);
+            expect(stored.reduce((sum, { times_heard }) => sum + times_heard, 0)).toBe(
+              saved.reduce((sum, item) => sum + item.times_heard, 0),
+            );
+            expect(
+              store.myFeedback.list(itemCount).every((item) => item.sync_state === 'synced'),
+            ).toBe(true);
           } finally {
             store.close();
             rmSync(dir, { recursive: true, force: true });

@@ -38,7 +38,10 @@ async function databaseContents(store: TestStorage): Promise<string> {
     expect(tables.map((table) => table.name)).toContain('tokens');
     const dumped: string[] = [];
     for (const { name } of tables) {
-      const found = await rows(storage, sql<{ row: string }>`SELECT row_to_json(t)::text AS row FROM ${sql.table(name)} t`);
+      const found = await rows(
+        storage,
+        sql<{ row: string }>`SELECT row_to_json(t)::text AS row FROM ${sql.table(name)} t`,
+      );
       dumped.push(...found.map((row) => row.row));
     }
     return dumped.join('\n');
@@ -77,14 +80,24 @@ describe.each(backendCases)('on $name', (backendCase) => {
       afterEach(() => storage.close());
 
       it('returns a random wocas_ secret once and stores only its SHA-256', async () => {
-        const { token, secret } = await tokens.create({ name: 'amy', role: 'agent', team: 'support' });
+        const { token, secret } = await tokens.create({
+          name: 'amy',
+          role: 'agent',
+          team: 'support',
+        });
         expect(secret).toMatch(TOKEN);
         expect((await tokens.create({ name: 'amy', role: 'agent' })).secret).not.toBe(secret);
         expect(token).toEqual({ id: token.id, name: 'amy', role: 'agent', team: 'support' });
         expect(token.id).toMatch(/^tok_/);
-        const hash = (await first(storage, sql<{ hash: string }>`SELECT hash FROM tokens WHERE id = ${token.id}`))?.hash;
+        const hash = (
+          await first(
+            storage,
+            sql<{ hash: string }>`SELECT hash FROM tokens WHERE id = ${token.id}`,
+          )
+        )?.hash;
         expect(hash).toBe(createHash('sha256').update(secret).digest('hex'));
-        if (storage.backend === 'sqlite') await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(storage.db);
+        if (storage.backend === 'sqlite')
+          await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(storage.db);
         const bytes = await databaseContents(store);
         expect(bytes).toContain(hash);
         expect(bytes).not.toContain(secret);
@@ -92,7 +105,11 @@ describe.each(backendCases)('on $name', (backendCase) => {
       });
 
       it('authenticates by secret, notes when a token was last used, and forgets revoked tokens', async () => {
-        const { token, secret } = await tokens.create({ name: 'lee', role: 'lead', team: 'support' });
+        const { token, secret } = await tokens.create({
+          name: 'lee',
+          role: 'lead',
+          team: 'support',
+        });
         expect(await tokens.authenticate(secret)).toEqual(token);
         expect(await tokens.authenticate(`${secret}x`)).toBeUndefined();
         expect((await tokens.list())[0]!.last_used_at).toBe(now);
@@ -106,7 +123,9 @@ describe.each(backendCases)('on $name', (backendCase) => {
         const first = await tokens.create({ name: 'amy', role: 'agent' });
         const second = await tokens.create({ name: 'amy', role: 'agent' });
         const other = await tokens.create({ name: 'bo', role: 'agent' });
-        expect((await tokens.revoke('amy')).map((t) => t.id).sort()).toEqual([first.token.id, second.token.id].sort());
+        expect((await tokens.revoke('amy')).map((t) => t.id).sort()).toEqual(
+          [first.token.id, second.token.id].sort(),
+        );
         expect(await tokens.authenticate(first.secret)).toBeUndefined();
         expect(await tokens.authenticate(second.secret)).toBeUndefined();
         expect(await tokens.authenticate(other.secret)).toEqual(other.token);
@@ -114,16 +133,23 @@ describe.each(backendCases)('on $name', (backendCase) => {
       });
 
       it('refuses a lead without a team, an unknown role and an empty name', async () => {
-        await expect(tokens.create({ name: 'lee', role: 'lead' })).rejects.toThrow(new TokenSpecError('a lead token needs a team (--team)'));
+        await expect(tokens.create({ name: 'lee', role: 'lead' })).rejects.toThrow(
+          new TokenSpecError('a lead token needs a team (--team)'),
+        );
         await expect(tokens.create({ name: 'x', role: 'root' })).rejects.toThrow(TokenSpecError);
         await expect(tokens.create({ name: '  ', role: 'agent' })).rejects.toThrow(TokenSpecError);
         expect(await tokens.list()).toEqual([]);
       });
 
       it('keeps the role check in the schema too', async () => {
-        const insert = sql`INSERT INTO tokens (id, name, role, hash, created_at) VALUES ('t', 'n', 'root', 'h', 0)`.execute(storage.db);
+        const insert =
+          sql`INSERT INTO tokens (id, name, role, hash, created_at) VALUES ('t', 'n', 'root', 'h', 0)`.execute(
+            storage.db,
+          );
         // Each engine words a CHECK violation its own way.
-        await expect(insert).rejects.toThrow(backend === 'sqlite' ? /CHECK constraint failed/ : /violates check constraint/);
+        await expect(insert).rejects.toThrow(
+          backend === 'sqlite' ? /CHECK constraint failed/ : /violates check constraint/,
+        );
         expect(await tokens.list()).toEqual([]);
       });
     });
@@ -140,17 +166,42 @@ describe.each(backendCases)('on $name', (backendCase) => {
       });
 
       it('list prints JSON lines without secrets or hashes; revoke marks the token revoked', () => {
-        const secret = wocas('token', 'create', '--name', 'lee', '--role', 'lead', '--team', 'support').stdout.trim();
+        const secret = wocas(
+          'token',
+          'create',
+          '--name',
+          'lee',
+          '--role',
+          'lead',
+          '--team',
+          'support',
+        ).stdout.trim();
         const revoke = wocas('token', 'revoke', 'lee');
         expect(revoke.status).toBe(0);
         expect(JSON.parse(revoke.stdout)).toMatchObject({ name: 'lee' });
         const list = wocas('token', 'list');
         expect(list.status).toBe(0);
-        const lines = list.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+        const lines = list.stdout
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line) as Record<string, unknown>);
         expect(lines).toHaveLength(1);
         const listed = lines[0]!;
-        expect(Object.keys(listed)).toEqual(['id', 'name', 'role', 'team', 'created_at', 'revoked_at', 'last_used_at']);
-        expect(listed).toMatchObject({ name: 'lee', role: 'lead', team: 'support', last_used_at: null });
+        expect(Object.keys(listed)).toEqual([
+          'id',
+          'name',
+          'role',
+          'team',
+          'created_at',
+          'revoked_at',
+          'last_used_at',
+        ]);
+        expect(listed).toMatchObject({
+          name: 'lee',
+          role: 'lead',
+          team: 'support',
+          last_used_at: null,
+        });
         expect(listed.id).toMatch(/^tok_/);
         expect(listed.revoked_at).toMatch(/^\d{4}-\d\d-\d\dT/);
         expect(list.stdout).not.toContain(secret);

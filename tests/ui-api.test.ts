@@ -14,12 +14,29 @@ for (const backend of backendCases) {
       await api.close();
     });
 
-    const invoke = (secret: string, method: string, args: object) => call(api.url, 'POST', `/api/v1/call/${method}`, { token: secret, json: args });
+    const invoke = (secret: string, method: string, args: object) =>
+      call(api.url, 'POST', `/api/v1/call/${method}`, { token: secret, json: args });
 
     it('meta.taxonomy lists the teams and segments items have used, kept up by the ingest path', async () => {
       await api.aggregator.ingestor.ingest([
-        { id: 'a', text: 'parcel late', channel: 'chat', team: 'support', segment: 'new', created_at: '2026-11-18T09:00:00.000Z', times_heard: 1 },
-        { id: 'b', text: 'bill too high', channel: 'phone', team: 'billing', segment: 'at_risk', created_at: '2026-11-18T09:00:00.000Z', times_heard: 1 },
+        {
+          id: 'a',
+          text: 'parcel late',
+          channel: 'chat',
+          team: 'support',
+          segment: 'new',
+          created_at: '2026-11-18T09:00:00.000Z',
+          times_heard: 1,
+        },
+        {
+          id: 'b',
+          text: 'bill too high',
+          channel: 'phone',
+          team: 'billing',
+          segment: 'at_risk',
+          created_at: '2026-11-18T09:00:00.000Z',
+          times_heard: 1,
+        },
       ]);
       const { status, text } = await invoke(api.secrets.ana, 'meta.taxonomy', {});
       expect(status).toBe(200);
@@ -40,12 +57,21 @@ for (const backend of backendCases) {
     });
 
     it('items.capture in the browser stores the item as the token holder, redacted', async () => {
-      const saved = await invoke(api.secrets.amy, 'items.capture', { text: 'call me on 07700 900123, parcel late' });
+      const saved = await invoke(api.secrets.amy, 'items.capture', {
+        text: 'call me on 07700 900123, parcel late',
+      });
       expect(saved.status).toBe(200);
       const result = JSON.parse(saved.text) as { id: string; synced: boolean; redactions: number };
       expect(result).toMatchObject({ synced: true, redactions: 1 });
-      const row = await first(api.aggregator.storage, sql`SELECT text, agent, team FROM items WHERE id = ${result.id}`);
-      expect(row).toEqual({ text: 'call me on [phone], parcel late', agent: 'amy', team: 'support' });
+      const row = await first(
+        api.aggregator.storage,
+        sql`SELECT text, agent, team FROM items WHERE id = ${result.id}`,
+      );
+      expect(row).toEqual({
+        text: 'call me on [phone], parcel late',
+        agent: 'amy',
+        team: 'support',
+      });
     });
   });
 }

@@ -29,7 +29,13 @@ for (const backend of backendCases) {
       api = await startApi(backend);
       // Each group's later items are "heard again" on its first: the fixture's grouping is fixed,
       // whatever the grouper would make of six short texts.
-      const push = async (holder: Holder, texts: string[], team: string, at: number, issue?: string) => {
+      const push = async (
+        holder: Holder,
+        texts: string[],
+        team: string,
+        at: number,
+        issue?: string,
+      ) => {
         const items = texts.map((text, k) =>
           item(`${holder}-${team}-${at + k}-${text.length}`, text, {
             created_at: `2026-11-1${at + k}T09:00:00Z`,
@@ -43,7 +49,9 @@ for (const backend of backendCases) {
           json: { items },
         });
         expect(answer.status).toBe(200);
-        return (JSON.parse(answer.text) as { issues: Record<string, string> }).issues[items[0]?.id as string] as string;
+        return (JSON.parse(answer.text) as { issues: Record<string, string> }).issues[
+          items[0]?.id as string
+        ] as string;
       };
       parcel = await push('amy', PARCEL.slice(0, 1), 'support', 0);
       await push('amy', PARCEL.slice(1), 'support', 1, parcel);

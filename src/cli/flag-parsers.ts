@@ -2,7 +2,11 @@ import { invalidTimeMessage, parseWindowBound } from '../shared/time/iso-time.js
 import { UsageError } from './usage-error.js';
 
 /** Parses an ISO 8601 date or timestamp flag (no offset means UTC); a bare date as an end bound includes that whole day. */
-export function parseTimeFlag(name: string, value: string | undefined, endOfDay = false): number | undefined {
+export function parseTimeFlag(
+  name: string,
+  value: string | undefined,
+  endOfDay = false,
+): number | undefined {
   if (value === undefined) return undefined;
   const ms = parseWindowBound(value, endOfDay ? 'to' : 'from');
   if (ms === undefined) throw new UsageError(`--${invalidTimeMessage(name, value)}`);
@@ -11,7 +15,8 @@ export function parseTimeFlag(name: string, value: string | undefined, endOfDay 
 
 export function parsePositiveInt(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`--${name} must be a positive whole number, got "${value}"`);
+  if (!/^\d+$/.test(value) || Number(value) < 1)
+    throw new UsageError(`--${name} must be a positive whole number, got "${value}"`);
   return Number(value);
 }
 

@@ -4,7 +4,13 @@ import { cleanText } from '../shared/text/clean-text.js';
 /** Display width: CJK characters take two terminal columns. */
 function width(text: string): number {
   let columns = 0;
-  for (const char of text) columns += /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\uff01-\uff60\u3000-\u303f]/u.test(char) ? 2 : 1;
+  for (const char of text)
+    columns +=
+      /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\uff01-\uff60\u3000-\u303f]/u.test(
+        char,
+      )
+        ? 2
+        : 1;
   return columns;
 }
 

@@ -23,8 +23,9 @@ const VERBS: Record<string, () => Promise<Command>> = {
 
 /** The program with the verb `argv` names, or with every verb when it names none it knows. */
 export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
-  const program = new Command('wocas')
-    .description('What Our Customers Are Saying: capture, group and rank what customers tell agents');
+  const program = new Command('wocas').description(
+    'What Our Customers Are Saying: capture, group and rank what customers tell agents',
+  );
   const verb = argv[0];
   const names = verb !== undefined && Object.hasOwn(VERBS, verb) ? [verb] : Object.keys(VERBS);
   for (const name of names) program.addCommand(await (VERBS[name] as () => Promise<Command>)());
@@ -35,7 +36,8 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
 /** Commander's own parse errors get the same one-line "wocas: …" form as every other error. */
 function oneLineErrors(command: Command): void {
   command.exitOverride().configureOutput({
-    outputError: (message, write) => write(`wocas: ${message.replace(/^error: /, '').split('\n')[0]}\n`),
+    outputError: (message, write) =>
+      write(`wocas: ${message.replace(/^error: /, '').split('\n')[0]}\n`),
   });
   for (const sub of command.commands) oneLineErrors(sub);
 }
@@ -47,7 +49,9 @@ export async function main(argv: string[]): Promise<number> {
     return Number(process.exitCode ?? 0);
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    const message = isZodError(error) ? error.issues.map((i) => i.message).join('; ') : (error as Error).message;
+    const message = isZodError(error)
+      ? error.issues.map((i) => i.message).join('; ')
+      : (error as Error).message;
     process.stderr.write(`wocas: ${message.split('\n')[0]}\n`);
     if (process.env.WOCAS_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
     return error instanceof UsageError ? 2 : 1;
@@ -56,5 +60,9 @@ export async function main(argv: string[]): Promise<number> {
 
 /** Zod's validation error, recognised without loading zod for verbs that never use it. */
 function isZodError(error: unknown): error is { issues: { message: string }[] } {
-  return error instanceof Error && error.name === 'ZodError' && Array.isArray((error as { issues?: unknown }).issues);
+  return (
+    error instanceof Error &&
+    error.name === 'ZodError' &&
+    Array.isArray((error as { issues?: unknown }).issues)
+  );
 }

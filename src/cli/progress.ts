@@ -1,5 +1,8 @@
 /** Progress on stderr when a person is watching it; silence when stderr is a file or a pipe. */
-export function progressLine(label: string): { update: (done: number, total: number) => void; done: () => void } {
+export function progressLine(label: string): {
+  update: (done: number, total: number) => void;
+  done: () => void;
+} {
   const visible = process.stderr.isTTY === true;
   let shown = false;
   return {

@@ -22,14 +22,22 @@ function firstSignal(): Promise<NodeJS.Signals> {
  * Serves the aggregator until SIGTERM or SIGINT, then stops cleanly. `announce` gets the bound URL
  * (the real port, also for --port 0) once the server listens.
  */
-export async function runServer(aggregator: Aggregator, host: string, port: number, announce: (url: string) => void): Promise<void> {
+export async function runServer(
+  aggregator: Aggregator,
+  host: string,
+  port: number,
+  announce: (url: string) => void,
+): Promise<void> {
   const app = createServer({ aggregator });
   const stopping = firstSignal();
   await app.listen({ host, port });
   announce(listeningUrl(app));
   // Webhook deliveries run beside the server, never inside a request.
   const webhooks = startWebhookLoop(aggregator.storage, aggregator.clock, {
-    onError: (error) => process.stderr.write(`${JSON.stringify({ level: 'error', msg: 'webhook delivery round failed', error: (error as Error).message })}\n`),
+    onError: (error) =>
+      process.stderr.write(
+        `${JSON.stringify({ level: 'error', msg: 'webhook delivery round failed', error: (error as Error).message })}\n`,
+      ),
   });
   const signal = await stopping;
   process.stderr.write(`wocas: ${signal}: finishing requests in flight, then stopping\n`);

@@ -16,7 +16,10 @@ export interface Aggregator {
 }
 
 /** Opens the storage (migrating it if need be) and loads the ingest path's grouper from it. */
-export async function openAggregator(location: StorageLocation, clock: Clock = Date.now): Promise<Aggregator> {
+export async function openAggregator(
+  location: StorageLocation,
+  clock: Clock = Date.now,
+): Promise<Aggregator> {
   const storage = await openStorage(location);
   try {
     const ingestor = await Ingestor.open(storage, clock);

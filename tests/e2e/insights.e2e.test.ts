@@ -91,7 +91,9 @@ describe.skipIf(!available)(
     });
 
     it('states the Pareto finding with the numbers of the shared pure function', async () => {
-      const result = pareto((await ranked()).map((issue) => ({ id: issue.id, value: issue.times_heard })));
+      const result = pareto(
+        (await ranked()).map((issue) => ({ id: issue.id, value: issue.times_heard })),
+      );
       expect(result.vitalFew).toBeGreaterThan(0);
       await expect
         .poll(() => page.locator('#pareto-summary').textContent())
@@ -188,7 +190,9 @@ describe.skipIf(!available)(
       await zh.getByRole('heading', { name: '客户在说什么' }).waitFor();
       await setWindow(zh, FROM, TO, { from: '开始日期', to: '结束日期' });
       await expect.poll(() => rowIds(zh)).toEqual(await rankedIds());
-      const result = pareto((await ranked()).map((issue) => ({ id: issue.id, value: issue.times_heard })));
+      const result = pareto(
+        (await ranked()).map((issue) => ({ id: issue.id, value: issue.times_heard })),
+      );
       const share = percent.format(result.vitalFewShare);
       await expect
         .poll(() => zh.locator('#pareto-summary').textContent())
@@ -214,7 +218,9 @@ describe.skipIf(!available)(
         (
           await rows(
             storage,
-            sql<{ text: string }>`SELECT text FROM items WHERE team = ${team} AND created_at >= ${week.from}
+            sql<{
+              text: string;
+            }>`SELECT text FROM items WHERE team = ${team} AND created_at >= ${week.from}
               AND created_at < ${week.to} ORDER BY created_at DESC, seq DESC LIMIT 30`,
           )
         ).map((item) => item.text);
@@ -230,7 +236,10 @@ describe.skipIf(!available)(
 
       const contributors = await rows(
         storage,
-        sql<{ agent: string; items: number }>`SELECT agent, count(*) AS items FROM items WHERE team = 'support'
+        sql<{
+          agent: string;
+          items: number;
+        }>`SELECT agent, count(*) AS items FROM items WHERE team = 'support'
           AND created_at >= ${WEEK_47.from} AND created_at < ${WEEK_47.to}
           AND agent IS NOT NULL GROUP BY agent ORDER BY items DESC, agent`,
       );

@@ -8,7 +8,9 @@ export const BIN = join(ROOT, 'bin', 'wocas.js');
 
 /** The environment without WOCAS_* variables, so flags alone decide what a child does. */
 export function cleanEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('WOCAS_')));
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !key.startsWith('WOCAS_')),
+  );
 }
 
 /** Runs the built CLI to completion. */

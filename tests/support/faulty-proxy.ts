@@ -1,4 +1,10 @@
-import { type IncomingMessage, type Server, type ServerResponse, createServer, request as httpRequest } from 'node:http';
+import {
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+  createServer,
+  request as httpRequest,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
@@ -9,7 +15,11 @@ import type { AddressInfo } from 'node:net';
  *   relaying the answer (the client cannot know its push was stored);
  * - hold: forward it, but relay the answer only when `release` resolves (a slow network).
  */
-export type Fault = { kind: 'pass' } | { kind: 'refuse' } | { kind: 'lose-answer' } | { kind: 'hold'; release: Promise<void> };
+export type Fault =
+  | { kind: 'pass' }
+  | { kind: 'refuse' }
+  | { kind: 'lose-answer' }
+  | { kind: 'hold'; release: Promise<void> };
 
 export interface FaultyProxy {
   url: string;
@@ -19,7 +29,10 @@ export interface FaultyProxy {
 }
 
 /** An HTTP proxy on loopback in front of the aggregator, failing requests as `decide` says. */
-export async function startFaultyProxy(target: string, decide: (path: string, n: number) => Fault): Promise<FaultyProxy> {
+export async function startFaultyProxy(
+  target: string,
+  decide: (path: string, n: number) => Fault,
+): Promise<FaultyProxy> {
   const upstream = new URL(target);
   const seen: string[] = [];
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -31,7 +44,13 @@ export async function startFaultyProxy(target: string, decide: (path: string, n:
       return;
     }
     const forward = httpRequest(
-      { host: upstream.hostname, port: upstream.port, path, method: req.method, headers: req.headers },
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        path,
+        method: req.method,
+        headers: req.headers,
+      },
       (answer) => {
         const chunks: Buffer[] = [];
         answer.on('data', (chunk: Buffer) => chunks.push(chunk));

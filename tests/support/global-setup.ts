@@ -7,5 +7,8 @@ import { fileURLToPath } from 'node:url';
  * before any test file starts, so no two workers rebuild it under a running child.
  */
 export default function buildCliOnce(): void {
-  execFileSync('npm', ['run', 'build'], { cwd: fileURLToPath(new URL('../..', import.meta.url)), stdio: 'pipe' });
+  execFileSync('npm', ['run', 'build'], {
+    cwd: fileURLToPath(new URL('../..', import.meta.url)),
+    stdio: 'pipe',
+  });
 }

@@ -28,7 +28,8 @@ export interface ApiFixture {
 }
 
 async function createTokens(tokens: TokensRepo): Promise<Record<Holder, string>> {
-  const make = async (name: Holder, role: string, team?: string) => (await tokens.create({ name, role, team })).secret;
+  const make = async (name: Holder, role: string, team?: string) =>
+    (await tokens.create({ name, role, team })).secret;
   return {
     amy: await make('amy', 'agent', 'support'),
     bo: await make('bo', 'agent', 'sales'),
@@ -110,7 +111,12 @@ export interface CallResult {
 }
 
 /** One request with real fetch; the response body is parsed as JSON whenever it is JSON. */
-export async function call(url: string, method: string, path: string, options: CallOptions = {}): Promise<CallResult> {
+export async function call(
+  url: string,
+  method: string,
+  path: string,
+  options: CallOptions = {},
+): Promise<CallResult> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
   const payload = options.json !== undefined ? JSON.stringify(options.json) : options.raw;
@@ -118,16 +124,28 @@ export async function call(url: string, method: string, path: string, options: C
   const response = await fetch(`${url}${path}`, { method, headers, body: payload ?? null });
   const text = await response.text();
   const contentType = response.headers.get('content-type');
-  return { status: response.status, contentType, text, body: (contentType?.includes('json') ? JSON.parse(text) : {}) as ApiBody };
+  return {
+    status: response.status,
+    contentType,
+    text,
+    body: (contentType?.includes('json') ? JSON.parse(text) : {}) as ApiBody,
+  };
 }
 
 /** A valid item as a client would push it, heard two days before NOW. */
-export function item(id: string, text: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function item(
+  id: string,
+  text: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return { id, text, channel: 'phone', created_at: '2026-11-18T09:00:00Z', ...extra };
 }
 
 /** Every stored item id, in byte order (ids are COLLATE "C" on PostgreSQL, as SQLite compares them). */
 export async function storedIds(fixture: ApiFixture): Promise<string[]> {
-  const found = await rows(fixture.aggregator.storage, sql<{ id: string }>`SELECT id FROM items ORDER BY id`);
+  const found = await rows(
+    fixture.aggregator.storage,
+    sql<{ id: string }>`SELECT id FROM items ORDER BY id`,
+  );
   return found.map((row) => row.id);
 }

@@ -14,8 +14,15 @@ export interface Served {
  * `wocas serve` as a child process on a database (its storage flags: `--db P` or `--database-url U`);
  * resolves once it prints the URL it is bound to.
  */
-export async function startServe(storageFlags: readonly string[], cwd: string, port = 0): Promise<Served> {
-  const child = spawn(process.execPath, [BIN, 'serve', ...storageFlags, '--port', String(port)], { cwd, env: cleanEnv() });
+export async function startServe(
+  storageFlags: readonly string[],
+  cwd: string,
+  port = 0,
+): Promise<Served> {
+  const child = spawn(process.execPath, [BIN, 'serve', ...storageFlags, '--port', String(port)], {
+    cwd,
+    env: cleanEnv(),
+  });
   let stderr = '';
   const waiters: { pattern: RegExp; resolve: (text: string) => void }[] = [];
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
@@ -39,4 +46,3 @@ export async function startServe(storageFlags: readonly string[], cwd: string, p
   const line = await waitFor(/^wocas: serving (http:\/\/127\.0\.0\.1:\d+) .*\n/m);
   return { url: /http:\/\/\S+/.exec(line)![0], child, stderr: () => stderr, waitFor, exited };
 }
-

@@ -9,7 +9,8 @@ import type { StorageLocation } from '../../src/server/storage/storage.js';
  * (default: 127.0.0.1:5432, trust auth, database "test"); each test gets a database of its own,
  * created empty and dropped afterwards.
  */
-export const ADMIN_URL = process.env.WOCAS_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const ADMIN_URL =
+  process.env.WOCAS_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export interface TestStorage {
   location: StorageLocation;
@@ -41,7 +42,10 @@ async function postgresReachable(): Promise<string | null> {
 let counter = 0;
 
 /** Runs `work` on one plain connection to a PostgreSQL database, without migrating it. */
-export async function withPostgresClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function withPostgresClient<T>(
+  url: string,
+  work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -54,22 +58,31 @@ export async function withPostgresClient<T>(url: string, work: (client: pg.Clien
 const admin = <T>(work: (client: pg.Client) => Promise<T>) => withPostgresClient(ADMIN_URL, work);
 
 /** A new, empty PostgreSQL database; its URL. */
-export async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createPostgresDatabase(): Promise<{
+  url: string;
+  drop: () => Promise<void>;
+}> {
   const name = `wocas_test_${process.pid}_${Date.now().toString(36)}_${counter++}`;
   await admin((client) => client.query(`CREATE DATABASE ${name}`));
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   return {
     url: url.href,
-    drop: () => admin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      admin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(
+        () => undefined,
+      ),
   };
 }
 
 const postgresSkip = await postgresReachable();
 if (postgresSkip !== null && process.env.CI === 'true') {
-  throw new Error(`${postgresSkip}; under CI=true the PostgreSQL suite may not skip (.ci/run starts it)`);
+  throw new Error(
+    `${postgresSkip}; under CI=true the PostgreSQL suite may not skip (.ci/run starts it)`,
+  );
 }
-if (postgresSkip !== null) process.stderr.write(`note: skipping the PostgreSQL storage tests: ${postgresSkip}\n`);
+if (postgresSkip !== null)
+  process.stderr.write(`note: skipping the PostgreSQL storage tests: ${postgresSkip}\n`);
 
 export const BACKENDS: readonly Backend[] = [
   {
@@ -98,4 +111,7 @@ export const BACKENDS: readonly Backend[] = [
 ];
 
 /** `describe.each` rows: the backends with their skip flags. */
-export const backendCases = BACKENDS.map((backend) => ({ ...backend, skip: backend.skipReason !== null }));
+export const backendCases = BACKENDS.map((backend) => ({
+  ...backend,
+  skip: backend.skipReason !== null,
+}));

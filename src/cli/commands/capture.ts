@@ -37,9 +37,11 @@ function itemFromFlags(options: CaptureOptions): FeedbackItemInput {
 
 export function captureCommand(): Command {
   return new Command('capture')
-    .description("save feedback into an agent's local store (the desktop app's store); nothing is sent yet")
+    .description(
+      "save feedback into an agent's local store (the desktop app's store); nothing is sent yet",
+    )
     .requiredOption('--store <path>', 'local store file')
-    .option('--text <verbatim>', "what the customer said")
+    .option('--text <verbatim>', 'what the customer said')
     .addOption(new Option('--channel <channel>', 'channel').choices(CHANNELS))
     .option('--root-cause <text>', "the agent's guess at the cause")
     .option('--fix <text>', "the agent's suggested fix")
@@ -57,7 +59,9 @@ export function captureCommand(): Command {
       const store = openLocalStore(options.store);
       try {
         const ids = inputs.map((input) => store.items.capture(input, new Date()).id);
-        process.stdout.write(`${JSON.stringify({ saved: ids.length, ids, pending: store.outbox.pending() })}\n`);
+        process.stdout.write(
+          `${JSON.stringify({ saved: ids.length, ids, pending: store.outbox.pending() })}\n`,
+        );
       } finally {
         store.close();
       }

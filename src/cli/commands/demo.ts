@@ -39,17 +39,33 @@ async function fillDemo(aggregator: Aggregator): Promise<number> {
 
 export function demoCommand(): Command {
   return new Command('demo')
-    .description('create (or reuse) a demo database with realistic feedback, serve it, and print a signed-in link')
-    .addOption(new Option('--db <path>', 'demo SQLite database file').env('WOCAS_DEMO_DB').default('./wocas-demo.db'))
-    .addOption(new Option('--port <n>', 'port for the demo server (0: any free port)').env('WOCAS_PORT').default('8787'))
-    .addOption(new Option('--host <host>', 'interface to listen on').env('WOCAS_HOST').default('127.0.0.1'))
+    .description(
+      'create (or reuse) a demo database with realistic feedback, serve it, and print a signed-in link',
+    )
+    .addOption(
+      new Option('--db <path>', 'demo SQLite database file')
+        .env('WOCAS_DEMO_DB')
+        .default('./wocas-demo.db'),
+    )
+    .addOption(
+      new Option('--port <n>', 'port for the demo server (0: any free port)')
+        .env('WOCAS_PORT')
+        .default('8787'),
+    )
+    .addOption(
+      new Option('--host <host>', 'interface to listen on').env('WOCAS_HOST').default('127.0.0.1'),
+    )
     .option('--no-serve', 'only fill the database and print the top issues')
     .action(async (options: DemoOptions) => {
       const port = parsePort(options.port);
       await withAggregator({ db: options.db }, async (aggregator) => {
         const added = await fillDemo(aggregator);
         const now = aggregator.clock();
-        const ranked = await rankIssues(aggregator.storage, { from: now - 7 * 86_400_000, limit: 10 }, now);
+        const ranked = await rankIssues(
+          aggregator.storage,
+          { from: now - 7 * 86_400_000, limit: 10 },
+          now,
+        );
         process.stdout.write(
           `WOCAS demo: Northwind Mobile's feedback in ${options.db}${added > 0 ? ` (${added} items added)` : ''}.\n` +
             `Top issues of the last 7 days:\n\n${formatIssueTable(ranked.issues)}\n`,

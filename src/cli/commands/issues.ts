@@ -32,11 +32,28 @@ export function issuesCommand(): Command {
     .addOption(new Option('--channel <channel>', 'only this channel').choices(CHANNELS))
     .option('--segment <segment>', 'only this customer segment')
     .option('--limit <n>', 'at most this many issues')
-    .addOption(new Option('--status <status>', 'open (new, investigating, fix_in_progress), all (default), or one status').choices(STATUS_FILTERS))
+    .addOption(
+      new Option(
+        '--status <status>',
+        'open (new, investigating, fix_in_progress), all (default), or one status',
+      ).choices(STATUS_FILTERS),
+    )
     .option('--json', 'print JSON (the contract in CONTRACTS.md)')
     .option('--with-items', 'with --json: list every item id of each issue')
-    .addOption(new Option('--rank-by <measure>', 'order by the score, contacts (times heard) or cost to serve').choices(RANK_BY).default('score'))
-    .addOption(new Option('--preventable <answer>', 'only issues marked preventable (yes) or needed (no)').choices(['yes', 'no']))
+    .addOption(
+      new Option(
+        '--rank-by <measure>',
+        'order by the score, contacts (times heard) or cost to serve',
+      )
+        .choices(RANK_BY)
+        .default('score'),
+    )
+    .addOption(
+      new Option(
+        '--preventable <answer>',
+        'only issues marked preventable (yes) or needed (no)',
+      ).choices(['yes', 'no']),
+    )
     .action(async (options: IssuesOptions) => {
       const query = {
         from: parseTimeFlag('from', options.from),
@@ -55,7 +72,9 @@ export function issuesCommand(): Command {
       }
       await withStorage(options, async (storage) => {
         const ranked = await rankIssues(storage, query, Date.now());
-        process.stdout.write(options.json ? `${JSON.stringify(ranked)}\n` : formatIssueTable(ranked.issues));
+        process.stdout.write(
+          options.json ? `${JSON.stringify(ranked)}\n` : formatIssueTable(ranked.issues),
+        );
       });
     });
 }

@@ -13,15 +13,19 @@ interface MigrateDbOptions {
 
 export function migrateDbCommand(): Command {
   return new Command('migrate-db')
-    .description("copy a site's embedded SQLite database into an empty PostgreSQL database, all or nothing")
+    .description(
+      "copy a site's embedded SQLite database into an empty PostgreSQL database, all or nothing",
+    )
     .requiredOption('--from <sqlite:PATH>', 'the SQLite database, as sqlite:PATH')
     .requiredOption('--to <postgres://…>', 'the PostgreSQL database (created beforehand, empty)')
     .action(async (options: MigrateDbOptions) => {
-      if (!options.from.startsWith('sqlite:')) throw new UsageError(`--from must be sqlite:PATH, got "${options.from}"`);
+      if (!options.from.startsWith('sqlite:'))
+        throw new UsageError(`--from must be sqlite:PATH, got "${options.from}"`);
       const path = options.from.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
       if (path === '') throw new UsageError('--from needs a path after sqlite:');
       if (!existsSync(path)) throw new UsageError(`--from: no SQLite database at ${path}`);
-      if (!/^postgres(ql)?:\/\//.test(options.to)) throw new UsageError('--to must be a postgres:// URL');
+      if (!/^postgres(ql)?:\/\//.test(options.to))
+        throw new UsageError('--to must be a postgres:// URL');
       const source = openSqliteStorage(path);
       try {
         const target = await openPostgresStorage(options.to);

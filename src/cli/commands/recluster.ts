@@ -5,7 +5,9 @@ import { withStorage } from '../with-aggregator.js';
 
 export function reclusterCommand(): Command {
   return withStorageOptions(new Command('recluster'))
-    .description("regroup every item with the batch algorithm; analysts' merges, splits and edits are kept")
+    .description(
+      "regroup every item with the batch algorithm; analysts' merges, splits and edits are kept",
+    )
     .action((options: StorageOptions) =>
       withStorage(options, async (storage) => {
         // Serving processes notice the regroup by its grouping generation and reload.

@@ -12,7 +12,10 @@ interface CreateOptions extends StorageOptions {
 }
 
 /** Runs `work` on the tokens table of the database the storage flags name. */
-function withTokens<T>(options: StorageOptions, work: (tokens: TokensRepo) => Promise<T>): Promise<T> {
+function withTokens<T>(
+  options: StorageOptions,
+  work: (tokens: TokensRepo) => Promise<T>,
+): Promise<T> {
   return withStorage(options, (storage) => work(new TokensRepo(storage)));
 }
 
@@ -23,11 +26,18 @@ function createCommand(): Command {
     .description('create an access token and print it (alone, on stdout); only its hash is stored')
     .requiredOption('--name <name>', 'who holds it; for an agent, the agent name their items carry')
     .addOption(new Option('--role <role>', 'what it may do').choices(ROLES).makeOptionMandatory())
-    .option('--team <team>', "the team (required for a lead: a lead reads only their team's issues)")
+    .option(
+      '--team <team>',
+      "the team (required for a lead: a lead reads only their team's issues)",
+    )
     .action(async (options: CreateOptions) => {
       const { secret } = await withTokens(options, async (tokens) => {
         try {
-          return await tokens.create({ name: options.name, role: options.role, team: options.team });
+          return await tokens.create({
+            name: options.name,
+            role: options.role,
+            team: options.team,
+          });
         } catch (error) {
           throw error instanceof TokenSpecError ? new UsageError(error.message) : error;
         }
@@ -43,7 +53,8 @@ function revokeCommand(): Command {
     .action(async (nameOrId: string, options: StorageOptions) => {
       const revoked = await withTokens(options, (tokens) => tokens.revoke(nameOrId));
       if (revoked.length === 0) throw new Error(`no active token with id or name "${nameOrId}"`);
-      for (const token of revoked) process.stdout.write(`${JSON.stringify({ revoked: token.id, name: token.name })}\n`);
+      for (const token of revoked)
+        process.stdout.write(`${JSON.stringify({ revoked: token.id, name: token.name })}\n`);
     });
 }
 
@@ -59,7 +70,12 @@ function listCommand(): Command {
 
 function describe(token: TokenRecord): Record<string, unknown> {
   const { created_at, revoked_at, last_used_at, ...identity } = token;
-  return { ...identity, created_at: iso(created_at), revoked_at: iso(revoked_at), last_used_at: iso(last_used_at) };
+  return {
+    ...identity,
+    created_at: iso(created_at),
+    revoked_at: iso(revoked_at),
+    last_used_at: iso(last_used_at),
+  };
 }
 
 export function tokenCommand(): Command {

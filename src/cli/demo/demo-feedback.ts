@@ -9,7 +9,12 @@ export interface DemoVerbatim {
   suggested_fix: string;
 }
 
-const TEAMS = { billing: ['amy', 'bilal', 'chen', 'dana', 'eve', 'fang'], support: ['gus', 'hana', 'ivan', 'jia', 'kofi', 'lena', 'ming', 'nora'], retention: ['omar', 'pia', 'qiang', 'rosa'], sales: ['sam', 'tao', 'uma', 'vik'] } as const;
+const TEAMS = {
+  billing: ['amy', 'bilal', 'chen', 'dana', 'eve', 'fang'],
+  support: ['gus', 'hana', 'ivan', 'jia', 'kofi', 'lena', 'ming', 'nora'],
+  retention: ['omar', 'pia', 'qiang', 'rosa'],
+  sales: ['sam', 'tao', 'uma', 'vik'],
+} as const;
 const SEGMENTS = ['new', 'returning', 'high_value', 'at_risk'] as const;
 const CHANNEL_WEIGHTS = [0.45, 0.15, 0.28, 0.04, 0.05, 0.03];
 const WEEKS = 8;
@@ -40,7 +45,11 @@ function pick<T>(values: readonly T[], random: () => number, weights?: readonly 
  * curve, some issues rise over the weeks and some fade, a few items stand for several contacts.
  * Seeded, so the demo database is the same on every machine.
  */
-export function generateDemoFeedback(verbatims: readonly DemoVerbatim[], now: number, count = 1_500): FeedbackItemInput[] {
+export function generateDemoFeedback(
+  verbatims: readonly DemoVerbatim[],
+  now: number,
+  count = 1_500,
+): FeedbackItemInput[] {
   return generateLabelledDemoFeedback(verbatims, now, count).map(({ item }) => item);
 }
 
@@ -84,6 +93,8 @@ export function generateLabelledDemoFeedback(
 
 function drawWeek(shape: string, random: () => number): number {
   const weeks = Array.from({ length: WEEKS }, (_, w) => w);
-  const weights = weeks.map((w) => (shape === 'rising' ? 1 + w * w * 0.4 : shape === 'fading' ? WEEKS - w : 1));
+  const weights = weeks.map((w) =>
+    shape === 'rising' ? 1 + w * w * 0.4 : shape === 'fading' ? WEEKS - w : 1,
+  );
   return pick(weeks, random, weights);
 }

@@ -3,7 +3,6 @@ import { InvalidItemError } from '../store/captured-items.js';
 import { DesktopApiError } from './desktop-error.js';
 import type { DesktopHandlerMap } from './handler-map.js';
 
-
 /**
  * The capture panel's methods over the local store, mirroring how the aggregator answers them in
  * the browser (src/server/calls/capture-handlers.ts): the same arguments, the same results. The
@@ -14,7 +13,9 @@ export const captureHandlers: DesktopHandlerMap = {
     const { displayName, team } = settings.current();
     // The desktop's own store makes ids and times: `id` and `heard_at` only matter to the browser's queue.
     const fields = Object.fromEntries(
-      Object.entries(input).filter(([key, value]) => value !== '' && value !== undefined && key !== 'id' && key !== 'heard_at'),
+      Object.entries(input).filter(
+        ([key, value]) => value !== '' && value !== undefined && key !== 'id' && key !== 'heard_at',
+      ),
     );
     let saved;
     try {

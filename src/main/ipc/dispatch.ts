@@ -26,7 +26,8 @@ export function createDispatch(
     }
     const name = method as DesktopMethod;
     const parsed = parseArgs(DESKTOP_CALL_ARGS[name] as z.ZodType<unknown>, args);
-    if (!parsed.ok) return { ok: false, error: { code: 'invalid_arguments', message: parsed.message } };
+    if (!parsed.ok)
+      return { ok: false, error: { code: 'invalid_arguments', message: parsed.message } };
     // The schema of `name` made `parsed.value`, so it is the arguments `handlers[name]` takes.
     const handler = handlers[name] as (args: unknown, context: DesktopContext) => unknown;
     try {

@@ -109,7 +109,9 @@ describe('the call-end endpoint on 127.0.0.1', () => {
 
   it('takes the Bearer scheme in any case, as HTTP defines it', async () => {
     for (const scheme of ['bearer', 'BEARER', 'beArEr']) {
-      const answer = await send(json({ contact: scheme }, { authorization: `${scheme} ${SECRET}` }));
+      const answer = await send(
+        json({ contact: scheme }, { authorization: `${scheme} ${SECRET}` }),
+      );
       expect(answer.status).toBe(202);
     }
     expect(received.map((prefill) => prefill.contact)).toEqual(['bearer', 'BEARER', 'beArEr']);

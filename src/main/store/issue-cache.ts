@@ -8,7 +8,6 @@ import type { LocalDatabase } from './open-local-store.js';
 
 export type { IssueSnapshot, Suggestion };
 
-
 /**
  * The desktop's copy of the aggregator's issues: for "heard again" suggestions while offline and
  * for showing agents what became of their feedback. Updated by cursor, never by the desktop clock.
@@ -33,9 +32,16 @@ export class IssueCache {
     this.db
       .transaction(() => {
         for (const issue of issues)
-          this.upsertStatement.run({ root_cause: null, note: null, ...issue, terms: JSON.stringify(issue.terms) });
+          this.upsertStatement.run({
+            root_cause: null,
+            note: null,
+            ...issue,
+            terms: JSON.stringify(issue.terms),
+          });
         this.db
-          .prepare("INSERT INTO sync_state (key, value) VALUES ('issues_cursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+          .prepare(
+            "INSERT INTO sync_state (key, value) VALUES ('issues_cursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+          )
           .run(cursor);
       })
       .immediate();
@@ -43,7 +49,10 @@ export class IssueCache {
   }
 
   cursor(): string | undefined {
-    return this.db.prepare("SELECT value FROM sync_state WHERE key = 'issues_cursor'").pluck().get() as string | undefined;
+    return this.db
+      .prepare("SELECT value FROM sync_state WHERE key = 'issues_cursor'")
+      .pluck()
+      .get() as string | undefined;
   }
 
   /** Forgets every cached issue: the aggregator did not know our cursor, so start afresh. */
@@ -61,21 +70,31 @@ export class IssueCache {
     // The cached centroids carry the aggregator's IDF weighting; plain TF on the query side suffices.
     const entries = [...counts].sort((a, b) => b[1] - a[1]);
     const norm = Math.sqrt(entries.reduce((sum, [, c]) => sum + c * c, 0));
-    const vector: TermVector = { terms: entries.map(([t]) => t), weights: Float64Array.from(entries, ([, c]) => c / norm) };
+    const vector: TermVector = {
+      terms: entries.map(([t]) => t),
+      weights: Float64Array.from(entries, ([, c]) => c / norm),
+    };
     const rows = new Map(this.openIssues().map((row) => [row.id, row]));
     return this.searchIndex()
       .nearest(vector, limit)
       .filter((match) => match.similarity >= SUGGESTION_FLOOR && rows.has(match.issueId))
       .map((match) => {
         const row = rows.get(match.issueId) as CachedIssueRow;
-        return { id: row.id, title: row.title, status: row.status, mentions: row.mentions, similarity: match.similarity };
+        return {
+          id: row.id,
+          title: row.title,
+          status: row.status,
+          mentions: row.mentions,
+          similarity: match.similarity,
+        };
       });
   }
 
   private searchIndex(): CentroidIndex {
     if (this.index) return this.index;
     const index = new CentroidIndex();
-    for (const row of this.openIssues()) index.put(row.id, JSON.parse(row.terms) as [string, number][], row.mentions, true);
+    for (const row of this.openIssues())
+      index.put(row.id, JSON.parse(row.terms) as [string, number][], row.mentions, true);
     this.index = index;
     return index;
   }

@@ -45,7 +45,8 @@ export class MyFeedbackView {
   list(limit = 100): MyFeedback[] {
     // An issue may have been merged away since: follow merged_into one hop (merges are flattened server-side).
     const rows = this.db
-      .prepare<[number], Row>(`
+      .prepare<[number], Row>(
+        `
         SELECT i.id, i.text, i.created_at, i.sync_state, i.sync_error,
                coalesce(m.id, s.id) AS issue_id, coalesce(m.title, s.title) AS title,
                coalesce(m.status, s.status) AS status, coalesce(m.owner, s.owner) AS owner,
@@ -55,7 +56,8 @@ export class MyFeedbackView {
           FROM items i
           LEFT JOIN issues s ON s.id = coalesce(i.server_issue_id, i.issue_id)
           LEFT JOIN issues m ON m.id = s.merged_into
-         ORDER BY i.created_at DESC, i.seq DESC LIMIT ?`)
+         ORDER BY i.created_at DESC, i.seq DESC LIMIT ?`,
+      )
       .all(limit);
     const mine = rows.map((row): MyFeedback => ({
       id: row.id,
@@ -65,7 +67,14 @@ export class MyFeedbackView {
       sync_error: row.sync_error,
       issue:
         row.issue_id && row.title && row.status
-          ? { id: row.issue_id, title: row.title, status: row.status, owner: row.owner, root_cause: row.root_cause, note: row.note }
+          ? {
+              id: row.issue_id,
+              title: row.title,
+              status: row.status,
+              owner: row.owner,
+              root_cause: row.root_cause,
+              note: row.note,
+            }
           : null,
       unseen: row.status !== null && row.seen_status !== null && row.status !== row.seen_status,
     }));
@@ -75,20 +84,26 @@ export class MyFeedbackView {
 
   /** The agent has seen the current status of these issues. */
   markSeen(issueIds: readonly string[]): void {
-    const statement = this.db.prepare<[string]>('UPDATE issues SET seen_status = status WHERE id = ?');
+    const statement = this.db.prepare<[string]>(
+      'UPDATE issues SET seen_status = status WHERE id = ?',
+    );
     this.db.transaction(() => issueIds.forEach((id) => statement.run(id)))();
   }
 
   /** Ids of the agent's synced items, newest first, whose grouping the aggregator may have changed. */
   recentSyncedIds(limit = 500): string[] {
     return this.db
-      .prepare<[number], string>("SELECT id FROM items WHERE sync_state = 'synced' ORDER BY seq DESC LIMIT ?")
+      .prepare<[number], string>(
+        "SELECT id FROM items WHERE sync_state = 'synced' ORDER BY seq DESC LIMIT ?",
+      )
       .pluck()
       .all(limit);
   }
 
   setServerIssues(assignments: ReadonlyMap<string, string>): void {
-    const statement = this.db.prepare<[string, string]>('UPDATE items SET server_issue_id = ? WHERE id = ?');
+    const statement = this.db.prepare<[string, string]>(
+      'UPDATE items SET server_issue_id = ? WHERE id = ?',
+    );
     this.db.transaction(() => assignments.forEach((issueId, id) => statement.run(issueId, id)))();
   }
 }

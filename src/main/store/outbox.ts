@@ -30,7 +30,9 @@ export class Outbox {
              i.times_heard, i.issue_id, i.created_at
         FROM outbox o JOIN items i ON i.seq = o.item_seq
        ORDER BY o.item_seq LIMIT ?`);
-    this.ackStatement = db.prepare<[string]>('DELETE FROM outbox WHERE item_seq = (SELECT seq FROM items WHERE id = ?)');
+    this.ackStatement = db.prepare<[string]>(
+      'DELETE FROM outbox WHERE item_seq = (SELECT seq FROM items WHERE id = ?)',
+    );
     this.markStatement = db.prepare<[string, string | null, string | null, string]>(
       'UPDATE items SET sync_state = ?, sync_error = ?, server_issue_id = coalesce(?, server_issue_id) WHERE id = ?',
     );

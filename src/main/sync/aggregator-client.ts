@@ -39,7 +39,11 @@ export interface HttpClientOptions {
   fetch?: typeof fetch;
 }
 
-export type AggregatorRequest = <T>(method: 'GET' | 'POST', path: string, body?: unknown) => Promise<T>;
+export type AggregatorRequest = <T>(
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+) => Promise<T>;
 
 /**
  * One authenticated request under /api/v1, its failures sorted into transient (retry later), fatal
@@ -50,7 +54,11 @@ export function aggregatorRequest(options: HttpClientOptions): AggregatorRequest
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 15_000;
 
-  return async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  return async function request<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+  ): Promise<T> {
     let response: Response;
     try {
       response = await doFetch(`${base}/api/v1${path}`, {
@@ -92,7 +100,11 @@ export function httpAggregatorClient(options: HttpClientOptions): AggregatorClie
   return {
     pushItems: (items) => request<PushAcknowledgement>('POST', '/items', { items }),
     issueChanges: (cursor, limit) =>
-      request<IssueChanges>('GET', `/sync/issues?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
-    itemIssues: async (ids) => (await request<{ issues: Record<string, string> }>('POST', '/items/issues', { ids })).issues,
+      request<IssueChanges>(
+        'GET',
+        `/sync/issues?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      ),
+    itemIssues: async (ids) =>
+      (await request<{ issues: Record<string, string> }>('POST', '/items/issues', { ids })).issues,
   };
 }

@@ -1,6 +1,11 @@
 import type { LocalStore } from '../store/local-store.js';
 import type { OutgoingItem } from '../store/outbox.js';
-import { type AggregatorClient, CursorGoneError, FatalSyncError, TransientSyncError } from './aggregator-client.js';
+import {
+  type AggregatorClient,
+  CursorGoneError,
+  FatalSyncError,
+  TransientSyncError,
+} from './aggregator-client.js';
 
 export interface RetryPolicy {
   /** Tries per step before giving up for now. */
@@ -43,7 +48,9 @@ interface PushRun {
 }
 
 function heldBackError(count: number): TransientSyncError {
-  return new TransientSyncError(`the aggregator failed on ${count} item(s); they stay queued and are sent again later`);
+  return new TransientSyncError(
+    `the aggregator failed on ${count} item(s); they stay queued and are sent again later`,
+  );
 }
 
 /**
@@ -70,7 +77,12 @@ export class SyncClient {
       return { pushed: run.pushed, pending: this.store.outbox.pending() };
     } catch (error) {
       const failure = error instanceof TransientSyncError ? 'transient' : 'fatal';
-      return { pushed: run.pushed, pending: this.store.outbox.pending(), error: (error as Error).message, failure };
+      return {
+        pushed: run.pushed,
+        pending: this.store.outbox.pending(),
+        error: (error as Error).message,
+        failure,
+      };
     }
   }
 
@@ -88,7 +100,11 @@ export class SyncClient {
   }
 
   private async pushAll(run: PushRun): Promise<void> {
-    for (let batch = this.nextBatch(run.heldBack); batch.length > 0; batch = this.nextBatch(run.heldBack)) {
+    for (
+      let batch = this.nextBatch(run.heldBack);
+      batch.length > 0;
+      batch = this.nextBatch(run.heldBack)
+    ) {
       run.pushed += await this.pushBatch(batch, run.heldBack);
     }
   }
@@ -110,18 +126,23 @@ export class SyncClient {
         return 0;
       }
       const half = Math.ceil(batch.length / 2);
-      return (await this.pushBatch(batch.slice(0, half), heldBack)) + (await this.pushBatch(batch.slice(half), heldBack));
+      return (
+        (await this.pushBatch(batch.slice(0, half), heldBack)) +
+        (await this.pushBatch(batch.slice(half), heldBack))
+      );
     }
   }
 
   async pullIssues(): Promise<void> {
     for (;;) {
-      const page = await this.aggregator.issueChanges(this.store.issues.cursor(), 500).catch((error: unknown) => {
-        if (!(error instanceof CursorGoneError)) throw error;
-        // Another history: forget what we cached and read it all again.
-        this.store.issues.reset();
-        return this.aggregator.issueChanges(undefined, 500);
-      });
+      const page = await this.aggregator
+        .issueChanges(this.store.issues.cursor(), 500)
+        .catch((error: unknown) => {
+          if (!(error instanceof CursorGoneError)) throw error;
+          // Another history: forget what we cached and read it all again.
+          this.store.issues.reset();
+          return this.aggregator.issueChanges(undefined, 500);
+        });
       this.store.issues.apply(page.issues, page.cursor);
       if (!page.has_more) return;
     }
@@ -158,7 +179,12 @@ export class SyncClient {
       try {
         return await step();
       } catch (error) {
-        if (error instanceof FatalSyncError || !(error instanceof TransientSyncError) || attempt + 1 >= attempts) throw error;
+        if (
+          error instanceof FatalSyncError ||
+          !(error instanceof TransientSyncError) ||
+          attempt + 1 >= attempts
+        )
+          throw error;
         const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** attempt);
         await this.options.sleep(Math.floor(this.options.random() * ceiling));
       }

@@ -4,7 +4,12 @@ import { useI18n, useI18nStore } from '../i18n/i18n.js';
 import { CaptureView } from '../views/capture/capture-view.js';
 import { MyFeedbackView } from '../views/capture/my-feedback-view.js';
 import { showPanel } from '../views/desktop/desktop-store.js';
-import { DesktopHeaderItems, DesktopScreenView, useDesktopScreen, useNavLabel } from '../views/desktop/desktop-chrome.js';
+import {
+  DesktopHeaderItems,
+  DesktopScreenView,
+  useDesktopScreen,
+  useNavLabel,
+} from '../views/desktop/desktop-chrome.js';
 import { InsightsView } from '../views/insights/insights-view.js';
 import { TeamView } from '../views/team/team-view.js';
 import { type View, useSession, viewsFor } from './session-store.js';
@@ -23,7 +28,11 @@ function LanguageSwitch() {
   return (
     <label className="language">
       <span className="visually-hidden">{t('nav.language')}</span>
-      <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)} aria-label={t('nav.language')}>
+      <select
+        value={locale}
+        onChange={(e) => setLocale(e.target.value as Locale)}
+        aria-label={t('nav.language')}
+      >
         {LOCALES.map((code) => (
           <option key={code} value={code}>
             {LOCALE_NAMES[code]}
@@ -64,7 +73,11 @@ function SignedIn({ session }: { session: Session }) {
   // One <main> for every screen: the setup form stays mounted (with its errors) as setup turns into settings.
   return (
     <>
-      {screen === 'setup' ? <BareHeader /> : <SessionHeader session={session} covered={screen !== null} />}
+      {screen === 'setup' ? (
+        <BareHeader />
+      ) : (
+        <SessionHeader session={session} covered={screen !== null} />
+      )}
       <main id="main">
         {screen !== null ? (
           <DesktopScreenView screen={screen} />

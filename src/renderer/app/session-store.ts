@@ -57,7 +57,16 @@ export const useSession = create<SessionState>((set) => ({
     } catch (error) {
       sessionStorage.removeItem(TOKEN_KEY);
       const refused = error instanceof ClientError && error.status === 401;
-      set({ client: null, session: null, token: null, signInError: refused ? 'rejected' : error instanceof ClientError ? error.message : String(error) });
+      set({
+        client: null,
+        session: null,
+        token: null,
+        signInError: refused
+          ? 'rejected'
+          : error instanceof ClientError
+            ? error.message
+            : String(error),
+      });
     }
   },
   signOut: () => {

@@ -16,13 +16,24 @@ export function SignIn() {
       <h1>{t('signIn.title')}</h1>
       <form onSubmit={submit}>
         <label htmlFor="token">{t('signIn.token')}</label>
-        <input id="token" type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} autoFocus />
+        <input
+          id="token"
+          type="password"
+          autoComplete="off"
+          value={token}
+          onChange={(e) => setToken(e.target.value)}
+          autoFocus
+        />
         <button type="submit">{t('signIn.submit')}</button>
       </form>
       <p className="hint">{t('signIn.help')}</p>
       {error && (
         <p role="alert" className="error">
-          {error === 'expired' ? t('signIn.expired') : error === 'rejected' ? t('signIn.rejected') : t('signIn.invalid', { reason: error })}
+          {error === 'expired'
+            ? t('signIn.expired')
+            : error === 'rejected'
+              ? t('signIn.rejected')
+              : t('signIn.invalid', { reason: error })}
         </p>
       )}
     </main>

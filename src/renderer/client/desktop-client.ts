@@ -12,7 +12,13 @@ export function desktopClient(): DesktopClient | undefined {
   return window.wocas;
 }
 
-const CODES: readonly DesktopErrorCode[] = ['invalid_arguments', 'unknown_method', 'not_available', 'refused', 'internal'];
+const CODES: readonly DesktopErrorCode[] = [
+  'invalid_arguments',
+  'unknown_method',
+  'not_available',
+  'refused',
+  'internal',
+];
 
 /**
  * A refusal from the desktop as the preload throws it: an Error named `WocasError[<code>]` whose

@@ -17,7 +17,15 @@ import { workbench as zhWorkbench } from './zh-CN/workbench.js';
  * One catalogue per language, assembled from one file per area so that views can be worked on
  * apart. English is the reference: every other language must have exactly its keys.
  */
-const en = { ...enCommon, ...enCapture, ...enInsights, ...enTeam, ...enDesktop, ...enWorkbench, ...enPriority };
+const en = {
+  ...enCommon,
+  ...enCapture,
+  ...enInsights,
+  ...enTeam,
+  ...enDesktop,
+  ...enWorkbench,
+  ...enPriority,
+};
 export type MessageKey = keyof typeof en;
 
 const zhCN: Record<MessageKey, string> = {

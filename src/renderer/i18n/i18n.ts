@@ -63,7 +63,11 @@ export function i18nFor(locale: Locale): I18n {
     locale,
     t: (key, values) =>
       catalog[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-        values && name in values ? typeof values[name] === 'number' ? numbers.format(values[name]) : String(values[name]) : whole,
+        values && name in values
+          ? typeof values[name] === 'number'
+            ? numbers.format(values[name])
+            : String(values[name])
+          : whole,
       ),
     number: (value) => numbers.format(value),
     percent: (value) => percents.format(value),

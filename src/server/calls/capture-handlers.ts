@@ -7,7 +7,6 @@ import type { HandlerMap } from './handler-registry.js';
 import { isSharedTerm } from '../grouping/shared-terms.js';
 import { dataScope } from '../tokens/permissions.js';
 
-
 const QUEUED_FOR_AT_MOST = 30 * 86_400_000;
 
 /** A queued save's time, trusted only within the last 30 days and never ahead of the server's clock. */
@@ -23,14 +22,20 @@ export const captureHandlers: HandlerMap = {
       const { id, heard_at, ...input } = args;
       // The token says who captured it: the browser cannot claim to be another agent or team.
       const parsed = feedbackItemStrictSchema.safeParse({
-        ...Object.fromEntries(Object.entries(input).filter(([, value]) => value !== '' && value !== undefined)),
+        ...Object.fromEntries(
+          Object.entries(input).filter(([, value]) => value !== '' && value !== undefined),
+        ),
         id: id ?? globalThis.crypto.randomUUID(),
         agent: token.name,
         ...(token.team ? { team: token.team } : {}),
         created_at: new Date(heardAt(heard_at, now)).toISOString(),
       });
       if (!parsed.success) throw new HttpError(400, invalidInputMessage('arguments', parsed.error));
-      const item = { ...parsed.data, id: parsed.data.id as string, created_at: parsed.data.created_at as string };
+      const item = {
+        ...parsed.data,
+        id: parsed.data.id as string,
+        created_at: parsed.data.created_at as string,
+      };
       const outcome = await commits.ingest([item]);
       const redactions = await storedRedactions(aggregator.storage, item.id);
       return { id: item.id, synced: true, issue_id: outcome.issues[item.id] ?? null, redactions };
@@ -41,7 +46,10 @@ export const captureHandlers: HandlerMap = {
       const { text, limit } = args;
       const grouper = aggregator.ingestor.currentGrouper;
       // A word only one other customer said must not be probed for: match on shared terms only.
-      const useTerm = dataScope(token).kind === 'all' ? undefined : (term: string) => isSharedTerm(grouper.vocabulary, term);
+      const useTerm =
+        dataScope(token).kind === 'all'
+          ? undefined
+          : (term: string) => isSharedTerm(grouper.vocabulary, term);
       return suggestIssues(aggregator.storage, grouper, text, limit ?? 5, useTerm);
     },
   },

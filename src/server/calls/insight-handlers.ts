@@ -14,7 +14,14 @@ export const insightHandlers: HandlerMap = {
     run: (input, { aggregator, token, now }) => {
       return rankIssues(
         aggregator.storage,
-        { ...itemFilter(input, token), search: input.search, limit: input.limit, status: input.status, rankBy: input.rankBy, preventable: input.preventable },
+        {
+          ...itemFilter(input, token),
+          search: input.search,
+          limit: input.limit,
+          status: input.status,
+          rankBy: input.rankBy,
+          preventable: input.preventable,
+        },
         now,
       );
     },
@@ -38,10 +45,17 @@ export const insightHandlers: HandlerMap = {
       } catch (error) {
         throw new HttpError(400, invalidInput('arguments', `tz: ${(error as Error).message}`));
       }
-      if (window.to <= window.from) throw new HttpError(400, invalidInput('arguments', 'from must be before to'));
+      if (window.to <= window.from)
+        throw new HttpError(400, invalidInput('arguments', 'from must be before to'));
       if (bucketCount(window.from, window.to, input.bucket) > MAX_TREND_BUCKETS) {
         const buckets = bucketCount(window.from, window.to, input.bucket);
-        throw new HttpError(400, invalidInput('arguments', `the window spans ${buckets.toLocaleString('en')} ${input.bucket}s; a trend covers at most ${MAX_TREND_BUCKETS} buckets`));
+        throw new HttpError(
+          400,
+          invalidInput(
+            'arguments',
+            `the window spans ${buckets.toLocaleString('en')} ${input.bucket}s; a trend covers at most ${MAX_TREND_BUCKETS} buckets`,
+          ),
+        );
       }
       return trendSeries(aggregator.storage, window, input.bucket, input.issueIds, timeZone);
     },

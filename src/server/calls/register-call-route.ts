@@ -16,13 +16,26 @@ import { insightHandlers } from './insight-handlers.js';
 import { sessionHandlers } from './session-handlers.js';
 import { workbenchHandlers } from './workbench-handlers.js';
 
-const HANDLERS = joinHandlers<Handlers>('API', METHOD_NAMES, sessionHandlers, captureHandlers, insightHandlers, workbenchHandlers);
+const HANDLERS = joinHandlers<Handlers>(
+  'API',
+  METHOD_NAMES,
+  sessionHandlers,
+  captureHandlers,
+  insightHandlers,
+  workbenchHandlers,
+);
 
 /**
  * POST /api/v1/call/<method>: the UI's typed contract (src/shared/api/contract.ts) over HTTP, one
  * method per call, arguments as the JSON body. The same contract runs over IPC in the desktop app.
  */
-export function registerCallRoute(app: FastifyInstance, aggregator: Aggregator, tokens: TokensRepo, commits: GroupCommit, heavy: HeavyReads): void {
+export function registerCallRoute(
+  app: FastifyInstance,
+  aggregator: Aggregator,
+  tokens: TokensRepo,
+  commits: GroupCommit,
+  heavy: HeavyReads,
+): void {
   app.post<{ Params: { method: string } }>(
     '/api/v1/call/:method',
     { onRequest: requirePermission(tokens) },
@@ -35,7 +48,8 @@ export function registerCallRoute(app: FastifyInstance, aggregator: Aggregator, 
       if (!args.ok) throw new HttpError(400, args.message);
       // The schema of `name` made `args.value`, so it is the arguments `HANDLERS[name]` takes.
       const handler = HANDLERS[name] as { run: (args: unknown, context: CallContext) => unknown };
-      const run = () => handler.run(args.value, { token, aggregator, commits, now: aggregator.clock() });
+      const run = () =>
+        handler.run(args.value, { token, aggregator, commits, now: aggregator.clock() });
       return await (isHeavy(name) ? heavy.run(run) : run());
     },
   );

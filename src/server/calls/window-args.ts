@@ -15,22 +15,39 @@ import type { TokenIdentity } from '../tokens/tokens-repo.js';
 export function windowBound(name: 'from' | 'to', value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const ms = parseWindowBound(value, name);
-  if (ms === undefined) throw new HttpError(400, invalidInput('arguments', invalidTimeMessage(name, value)));
+  if (ms === undefined)
+    throw new HttpError(400, invalidInput('arguments', invalidTimeMessage(name, value)));
   return ms;
 }
 
-type WindowArgs = { from?: string | undefined; to?: string | undefined; team?: string | undefined; channel?: (typeof CHANNELS)[number] | undefined; segment?: string | undefined };
+type WindowArgs = {
+  from?: string | undefined;
+  to?: string | undefined;
+  team?: string | undefined;
+  channel?: (typeof CHANNELS)[number] | undefined;
+  segment?: string | undefined;
+};
 
 /** A window filter in storage terms, its team narrowed to what the token may see (scopedTeam). */
 export function itemFilter(args: WindowArgs, token: TokenIdentity): ItemFilter {
   const from = windowBound('from', args.from);
   const to = windowBound('to', args.to);
-  if (from !== undefined && to !== undefined && from >= to) throw new HttpError(400, invalidInput('arguments', 'from must be before to'));
-  return { from, to, team: scopedTeam(token, args.team), channel: args.channel, segment: args.segment };
+  if (from !== undefined && to !== undefined && from >= to)
+    throw new HttpError(400, invalidInput('arguments', 'from must be before to'));
+  return {
+    from,
+    to,
+    team: scopedTeam(token, args.team),
+    channel: args.channel,
+    segment: args.segment,
+  };
 }
 
 /** A bounded window, defaulting to the 28 days before `now`. */
-export function boundedWindow(filter: ItemFilter, now: number): ItemFilter & { from: number; to: number } {
+export function boundedWindow(
+  filter: ItemFilter,
+  now: number,
+): ItemFilter & { from: number; to: number } {
   const to = filter.to ?? now;
   return { ...filter, to, from: filter.from ?? to - 28 * 86_400_000 };
 }

@@ -24,15 +24,28 @@ export async function suggestIssues(
   if (counts.size === 0) return [];
   const vector = grouper.vectorize(counts);
   const nearest = grouper.index.nearest(vector, limit);
-  const matches = confidentMatches(vector, nearest, (id) => grouper.index.get(id), grouper.vocabulary);
+  const matches = confidentMatches(
+    vector,
+    nearest,
+    (id) => grouper.index.get(id),
+    grouper.vocabulary,
+  );
   if (matches.length === 0) return [];
   const found = new Map(
     (
       await rows(
         q,
-        sql<{ id: string; title: string; status: IssueStatus; mentions: number }>`SELECT i.id, i.title, i.status,
+        sql<{
+          id: string;
+          title: string;
+          status: IssueStatus;
+          mentions: number;
+        }>`SELECT i.id, i.title, i.status,
             (SELECT count(*) FROM items WHERE issue_id = i.id) AS mentions
-           FROM issues i WHERE ${inList(sql.ref('i.id'), matches.map((m) => m.issueId))}`,
+           FROM issues i WHERE ${inList(
+             sql.ref('i.id'),
+             matches.map((m) => m.issueId),
+           )}`,
       )
     ).map((row) => [row.id, row]),
   );
@@ -58,7 +71,11 @@ interface MineRow {
  * An agent's own items with their issue now (following merges), what the analyst confirmed and
  * noted, and whether it changed: changed items on top, then newest first.
  */
-export async function agentFeedback(q: Sql, agent: string, limit: number): Promise<MyFeedbackItem[]> {
+export async function agentFeedback(
+  q: Sql,
+  agent: string,
+  limit: number,
+): Promise<MyFeedbackItem[]> {
   const mine = await rows(
     q,
     sql<MineRow>`SELECT it.id, it.text, it.created_at, s.id AS issue_id, s.title, s.status, s.owner, s.root_cause, seen.status AS seen
@@ -74,7 +91,14 @@ export async function agentFeedback(q: Sql, agent: string, limit: number): Promi
     text: row.text,
     created_at: new Date(row.created_at).toISOString(),
     sync_state: 'synced',
-    issue: { id: row.issue_id, title: row.title, status: row.status, owner: row.owner, root_cause: row.root_cause, note: notes.get(row.issue_id) ?? null },
+    issue: {
+      id: row.issue_id,
+      title: row.title,
+      status: row.status,
+      owner: row.owner,
+      root_cause: row.root_cause,
+      note: notes.get(row.issue_id) ?? null,
+    },
     // Nothing seen yet counts as seen at "new": any progress since is news.
     unseen: row.status !== (row.seen ?? 'new'),
   }));

@@ -1,13 +1,25 @@
 import { CentroidIndex } from '../../shared/grouping/centroid-index.js';
-import { Grouper, type GroupingThresholds, DEFAULT_THRESHOLDS } from '../../shared/grouping/grouper.js';
+import {
+  Grouper,
+  type GroupingThresholds,
+  DEFAULT_THRESHOLDS,
+} from '../../shared/grouping/grouper.js';
 import { newIssueId } from '../../shared/domain/ids.js';
 import { OPEN_STATUSES } from '../../shared/domain/issue.js';
-import { type IssueModel, type IssueRow, issueRedirects, liveIssues } from '../issues/issues-repo.js';
+import {
+  type IssueModel,
+  type IssueRow,
+  issueRedirects,
+  liveIssues,
+} from '../issues/issues-repo.js';
 import type { Sql } from '../storage/sql.js';
 import { loadVocabulary } from './vocabulary-repo.js';
 
 /** Rebuilds the in-memory grouper from what the database holds: vocabulary, centroids, merges. */
-export async function loadGrouper(q: Sql, thresholds: GroupingThresholds = DEFAULT_THRESHOLDS): Promise<Grouper> {
+export async function loadGrouper(
+  q: Sql,
+  thresholds: GroupingThresholds = DEFAULT_THRESHOLDS,
+): Promise<Grouper> {
   const index = new CentroidIndex();
   for (const row of await liveIssues(q)) putIssue(index, row);
   const grouper = new Grouper(await loadVocabulary(q), index, newIssueId, thresholds);
@@ -34,6 +46,9 @@ function putIssue(index: CentroidIndex, row: IssueRow): void {
 export function centroidModel(grouper: Grouper, issueId: string): IssueModel {
   const centroid = grouper.index.get(issueId);
   if (!centroid) return { size: 0, terms: [] };
-  const terms = [...centroid.sum].map(([term, weight]): [string, number] => [term, Number(weight.toPrecision(6))]);
+  const terms = [...centroid.sum].map(([term, weight]): [string, number] => [
+    term,
+    Number(weight.toPrecision(6)),
+  ]);
   return { size: centroid.size, terms };
 }

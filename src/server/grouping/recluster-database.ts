@@ -1,12 +1,28 @@
 import { DEFAULT_INDEX_OPTIONS } from '../../shared/grouping/centroid-index.js';
 import { newIssueId } from '../../shared/domain/ids.js';
-import { type PhraseCounts, issueLabel, phraseCountsOf } from '../../shared/grouping/issue-label.js';
+import {
+  type PhraseCounts,
+  issueLabel,
+  phraseCountsOf,
+} from '../../shared/grouping/issue-label.js';
 import { titleFromVerbatim } from '../../shared/grouping/issue-title.js';
-import { type ReclusterItem, type ReclusterOptions, DEFAULT_RECLUSTER_OPTIONS, recluster } from '../../shared/grouping/recluster.js';
+import {
+  type ReclusterItem,
+  type ReclusterOptions,
+  DEFAULT_RECLUSTER_OPTIONS,
+  recluster,
+} from '../../shared/grouping/recluster.js';
 import { type TermVector, countTerms, dot, vectorize } from '../../shared/grouping/term-vector.js';
 import { tokenize } from '../../shared/text/tokenize.js';
 import { sql } from 'kysely';
-import { type IssueModel, createIssues, curatedIssueIds, retireIssue, saveModels, setAutoTitle } from '../issues/issues-repo.js';
+import {
+  type IssueModel,
+  createIssues,
+  curatedIssueIds,
+  retireIssue,
+  saveModels,
+  setAutoTitle,
+} from '../issues/issues-repo.js';
 import { itemsForGrouping, moveItems } from '../items/items-repo.js';
 import { recomputeIssueTotals } from '../issues/issue-totals.js';
 import { type Sql, rows } from '../storage/sql.js';
@@ -44,7 +60,8 @@ export async function reclusterDatabase(
     const curated = await curatedIssueIds(tx);
     const loaded: Loaded[] = [];
     for (const row of await itemsForGrouping(tx)) {
-      const pinned = row.assigned_by === 'agent' || row.assigned_by === 'analyst' || curated.has(row.issue_id);
+      const pinned =
+        row.assigned_by === 'agent' || row.assigned_by === 'analyst' || curated.has(row.issue_id);
       loaded.push({
         id: row.id,
         issueId: row.issue_id,
@@ -79,7 +96,12 @@ export async function reclusterDatabase(
     await retireEmptied(tx, loaded, members, now);
     await saveCentroidsAndTitles(tx, members, phraseCountsOf(vocabulary));
     await bumpGeneration(tx);
-    return { items: loaded.length, moved: moves.size, issuesBefore: before.size, issuesAfter: members.size };
+    return {
+      items: loaded.length,
+      moved: moves.size,
+      issuesBefore: before.size,
+      issuesAfter: members.size,
+    };
   });
 }
 
@@ -89,7 +111,13 @@ export async function reclusterDatabase(
  */
 export async function rebuildIssueModel(tx: Sql, issueId: string): Promise<void> {
   const vocabulary = await loadVocabulary(tx);
-  const found = await rows(tx, sql<{ id: string; text: string }>`SELECT id, text FROM items WHERE issue_id = ${issueId} ORDER BY seq`);
+  const found = await rows(
+    tx,
+    sql<{
+      id: string;
+      text: string;
+    }>`SELECT id, text FROM items WHERE issue_id = ${issueId} ORDER BY seq`,
+  );
   const list: Loaded[] = found.map((row) => ({
     id: row.id,
     issueId,
@@ -101,7 +129,10 @@ export async function rebuildIssueModel(tx: Sql, issueId: string): Promise<void>
 }
 
 /** Greedy maximum overlap: each old issue lends its id to the cluster holding most of its items. */
-function matchClustersToIssues(items: readonly Loaded[], clusterOf: ReadonlyMap<string, string>): Map<string, string> {
+function matchClustersToIssues(
+  items: readonly Loaded[],
+  clusterOf: ReadonlyMap<string, string>,
+): Map<string, string> {
   const overlap = new Map<string, number>();
   const taken = new Set<string>();
   const issueOfCluster = new Map<string, string>();
@@ -124,7 +155,12 @@ function matchClustersToIssues(items: readonly Loaded[], clusterOf: ReadonlyMap<
   return issueOfCluster;
 }
 
-async function retireEmptied(tx: Sql, items: readonly Loaded[], members: Map<string, Loaded[]>, now: number): Promise<void> {
+async function retireEmptied(
+  tx: Sql,
+  items: readonly Loaded[],
+  members: Map<string, Loaded[]>,
+  now: number,
+): Promise<void> {
   const successors = new Map<string, Map<string, number>>();
   for (const [issueId, list] of members) {
     for (const item of list) {

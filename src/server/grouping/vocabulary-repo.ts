@@ -20,28 +20,43 @@ const TERMS_PER_STATEMENT = 1_000;
 export async function groupingCounters(q: Sql): Promise<GroupingCounters> {
   const found = await rows(
     q,
-    sql<{ key: string; value: string }>`SELECT key, value FROM settings WHERE key IN ('documents', 'grouping_generation', 'ingest_seq')`,
+    sql<{
+      key: string;
+      value: string;
+    }>`SELECT key, value FROM settings WHERE key IN ('documents', 'grouping_generation', 'ingest_seq')`,
   );
   const value = (key: string) => Number(found.find((row) => row.key === key)?.value ?? 0);
-  return { documents: value('documents'), generation: value('grouping_generation'), ingestSeq: value('ingest_seq') };
+  return {
+    documents: value('documents'),
+    generation: value('grouping_generation'),
+    ingestSeq: value('ingest_seq'),
+  };
 }
 
 export async function loadVocabulary(q: Sql): Promise<Vocabulary> {
   const { documents } = await groupingCounters(q);
   const terms = await rows(q, sql<{ term: string; df: number }>`SELECT term, df FROM vocabulary`);
-  return new Vocabulary(documents, terms.map((row) => [row.term, row.df]));
+  return new Vocabulary(
+    documents,
+    terms.map((row) => [row.term, row.df]),
+  );
 }
 
 /** Terms whose counts changed after an ingest sequence number, with their counts now. */
 export async function termsChangedAfter(q: Sql, ingestSeq: number): Promise<[string, number][]> {
-  const found = await rows(q, sql<{ term: string; df: number }>`SELECT term, df FROM vocabulary WHERE seq > ${ingestSeq}`);
+  const found = await rows(
+    q,
+    sql<{ term: string; df: number }>`SELECT term, df FROM vocabulary WHERE seq > ${ingestSeq}`,
+  );
   return found.map((row) => [row.term, row.df]);
 }
 
 async function addToSetting(q: Sql, key: string, amount: number): Promise<void> {
   await sql`INSERT INTO settings (key, value) VALUES (${key}, ${String(amount)})
     ON CONFLICT (key) DO UPDATE
-    SET value = CAST(CAST(settings.value AS BIGINT) + CAST(excluded.value AS BIGINT) AS TEXT)`.execute(q.db);
+    SET value = CAST(CAST(settings.value AS BIGINT) + CAST(excluded.value AS BIGINT) AS TEXT)`.execute(
+    q.db,
+  );
 }
 
 export async function bumpGeneration(q: Sql): Promise<void> {
@@ -52,11 +67,18 @@ export async function bumpGeneration(q: Sql): Promise<void> {
  * Adds a batch's document frequencies (increments, not totals), stamped with the batch's ingest
  * sequence number, which it also records.
  */
-export async function addToVocabulary(q: Sql, increments: ReadonlyMap<string, number>, documents: number, ingestSeq: number): Promise<void> {
+export async function addToVocabulary(
+  q: Sql,
+  increments: ReadonlyMap<string, number>,
+  documents: number,
+  ingestSeq: number,
+): Promise<void> {
   for (const slice of chunks([...increments], TERMS_PER_STATEMENT)) {
     const values = sql.join(slice.map(([term, df]) => sql`(${term}, ${df}, ${ingestSeq})`));
     await sql`INSERT INTO vocabulary (term, df, seq) VALUES ${values}
-      ON CONFLICT (term) DO UPDATE SET df = vocabulary.df + excluded.df, seq = excluded.seq`.execute(q.db);
+      ON CONFLICT (term) DO UPDATE SET df = vocabulary.df + excluded.df, seq = excluded.seq`.execute(
+      q.db,
+    );
   }
   await addToSetting(q, 'documents', documents);
   await sql`INSERT INTO settings (key, value) VALUES ('ingest_seq', ${String(ingestSeq)})

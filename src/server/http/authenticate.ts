@@ -16,7 +16,10 @@ declare module 'fastify' {
  * no parsing, and a refused request changes nothing. With a route, its roles are checked too
  * (PERMISSIONS); the call route checks each method's roles once it knows the method.
  */
-export function requirePermission(tokens: TokensRepo, route?: RouteName): onRequestAsyncHookHandler {
+export function requirePermission(
+  tokens: TokensRepo,
+  route?: RouteName,
+): onRequestAsyncHookHandler {
   return async (request, reply) => {
     const token = await authenticate(tokens, request, reply);
     if (route !== undefined) checkAllowed(token, route);
@@ -24,11 +27,17 @@ export function requirePermission(tokens: TokensRepo, route?: RouteName): onRequ
   };
 }
 
-async function authenticate(tokens: TokensRepo, request: FastifyRequest, reply: FastifyReply): Promise<TokenIdentity> {
+async function authenticate(
+  tokens: TokensRepo,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<TokenIdentity> {
   const header = request.headers.authorization;
-  if (header === undefined) throw unauthorized(reply, 'missing token: send "Authorization: Bearer <token>"');
+  if (header === undefined)
+    throw unauthorized(reply, 'missing token: send "Authorization: Bearer <token>"');
   const secret = bearerSecret(header);
-  if (secret === undefined) throw unauthorized(reply, 'the Authorization header must be "Bearer <token>"');
+  if (secret === undefined)
+    throw unauthorized(reply, 'the Authorization header must be "Bearer <token>"');
   const token = await tokens.authenticate(secret);
   if (token === undefined) throw unauthorized(reply, 'unknown or revoked token');
   return token;
@@ -41,6 +50,7 @@ function unauthorized(reply: FastifyReply, message: string): HttpError {
 
 /** The token of a request that went through requirePermission. */
 export function tokenOf(request: FastifyRequest): TokenIdentity {
-  if (request.token === null) throw new Error(`route ${request.routeOptions.url ?? '?'} has no requirePermission hook`);
+  if (request.token === null)
+    throw new Error(`route ${request.routeOptions.url ?? '?'} has no requirePermission hook`);
   return request.token;
 }

@@ -24,7 +24,10 @@ export interface ServerOptions {
 }
 
 /** The aggregator's HTTP API, built but not listening: `listen()` is the caller's choice of port. */
-export function createServer({ aggregator, logger = stderrRequestLogger }: ServerOptions): FastifyInstance {
+export function createServer({
+  aggregator,
+  logger = stderrRequestLogger,
+}: ServerOptions): FastifyInstance {
   const app = Fastify({
     // Fastify's own (pino) logger is off: it would log URLs and two lines per request.
     logger: false,

@@ -11,7 +11,9 @@ import { HttpError } from './http-error.js';
 /** The most issues one request may ask for by `limit`, as `issues.rank` allows. */
 export const MAX_ISSUES_LIMIT = 10_000;
 
-const once = z.string({ error: (issue) => (Array.isArray(issue.input) ? 'must be given once' : 'must be text') });
+const once = z.string({
+  error: (issue) => (Array.isArray(issue.input) ? 'must be given once' : 'must be text'),
+});
 
 const querySchema = z.strictObject({
   from: once.optional(),
@@ -29,7 +31,8 @@ const querySchema = z.strictObject({
 function parseTime(name: 'from' | 'to', value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const ms = parseWindowBound(value, name);
-  if (ms === undefined) throw new HttpError(400, invalidInput('query', invalidTimeMessage(name, value)));
+  if (ms === undefined)
+    throw new HttpError(400, invalidInput('query', invalidTimeMessage(name, value)));
   return ms;
 }
 
@@ -56,9 +59,13 @@ export function parseIssuesQuery(raw: unknown, token: TokenIdentity): RankingQue
     rankBy: rank_by,
     preventable: preventable === undefined ? undefined : preventable === 'yes',
   };
-  if (query.limit === 0) throw new HttpError(400, invalidInput('query', 'limit: must be a positive whole number'));
+  if (query.limit === 0)
+    throw new HttpError(400, invalidInput('query', 'limit: must be a positive whole number'));
   if (query.limit !== undefined && query.limit > MAX_ISSUES_LIMIT) {
-    throw new HttpError(400, invalidInput('query', `limit: at most ${MAX_ISSUES_LIMIT.toLocaleString('en')}`));
+    throw new HttpError(
+      400,
+      invalidInput('query', `limit: at most ${MAX_ISSUES_LIMIT.toLocaleString('en')}`),
+    );
   }
   if (query.from !== undefined && query.to !== undefined && query.from >= query.to) {
     throw new HttpError(400, invalidInput('query', 'from must be before to'));

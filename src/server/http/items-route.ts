@@ -11,12 +11,18 @@ import { readPushBody, stampItem, validatePush } from './push-batch.js';
  * The issue of each pushed item, except for a "duplicate" id that is someone else's item: pushing
  * another agent's id must not tell which issue their item is in (as POST /items/issues would not).
  */
-async function visibleIssues(aggregator: Aggregator, token: TokenIdentity, outcome: { accepted: string[]; duplicates: string[]; issues: Record<string, string> }): Promise<Record<string, string>> {
+async function visibleIssues(
+  aggregator: Aggregator,
+  token: TokenIdentity,
+  outcome: { accepted: string[]; duplicates: string[]; issues: Record<string, string> },
+): Promise<Record<string, string>> {
   const owner = itemOwner(token);
   if (owner === 'all' || outcome.duplicates.length === 0) return outcome.issues;
   const duplicates = new Set(outcome.duplicates);
   const mine = await issuesOfItems(aggregator.storage, outcome.duplicates, owner);
-  return Object.fromEntries(Object.entries(outcome.issues).filter(([id]) => !duplicates.has(id) || Object.hasOwn(mine, id)));
+  return Object.fromEntries(
+    Object.entries(outcome.issues).filter(([id]) => !duplicates.has(id) || Object.hasOwn(mine, id)),
+  );
 }
 
 /**
@@ -25,18 +31,30 @@ async function visibleIssues(aggregator: Aggregator, token: TokenIdentity, outco
  * transaction under the storage's write lock, and ids are unique in the items table besides.
  * Concurrent pushes share a transaction (group commit).
  */
-export function registerItemsRoute(app: FastifyInstance, aggregator: Aggregator, tokens: TokensRepo, commits: GroupCommit): void {
-  app.post('/api/v1/items', { onRequest: requirePermission(tokens, 'POST /api/v1/items') }, async (request) => {
-    const token = tokenOf(request);
-    const checked = validatePush(readPushBody(request.body), aggregator.clock());
-    const valid = checked.valid.map((item) => stampItem(token, item));
-    const { rejected } = checked;
-    const outcome = valid.length === 0 ? { accepted: [], duplicates: [], rejected: [], issues: {} } : await commits.ingest(valid);
-    return {
-      accepted: outcome.accepted,
-      duplicates: outcome.duplicates,
-      rejected: [...rejected, ...outcome.rejected.map(({ id, error }) => ({ id, error }))],
-      issues: await visibleIssues(aggregator, token, outcome),
-    };
-  });
+export function registerItemsRoute(
+  app: FastifyInstance,
+  aggregator: Aggregator,
+  tokens: TokensRepo,
+  commits: GroupCommit,
+): void {
+  app.post(
+    '/api/v1/items',
+    { onRequest: requirePermission(tokens, 'POST /api/v1/items') },
+    async (request) => {
+      const token = tokenOf(request);
+      const checked = validatePush(readPushBody(request.body), aggregator.clock());
+      const valid = checked.valid.map((item) => stampItem(token, item));
+      const { rejected } = checked;
+      const outcome =
+        valid.length === 0
+          ? { accepted: [], duplicates: [], rejected: [], issues: {} }
+          : await commits.ingest(valid);
+      return {
+        accepted: outcome.accepted,
+        duplicates: outcome.duplicates,
+        rejected: [...rejected, ...outcome.rejected.map(({ id, error }) => ({ id, error }))],
+        issues: await visibleIssues(aggregator, token, outcome),
+      };
+    },
+  );
 }

@@ -24,11 +24,17 @@ const pushBody = z.strictObject({ items: z.array(z.unknown()) });
 export function readPushBody(body: unknown): unknown[] {
   const parsed = pushBody.safeParse(body);
   if (!parsed.success) {
-    throw new HttpError(400, invalidInput('body', `expected {"items":[…]}: ${describeValidationError(parsed.error)}`));
+    throw new HttpError(
+      400,
+      invalidInput('body', `expected {"items":[…]}: ${describeValidationError(parsed.error)}`),
+    );
   }
   const { items } = parsed.data;
   if (items.length > MAX_ITEMS_PER_PUSH) {
-    throw new HttpError(413, `at most ${MAX_ITEMS_PER_PUSH.toLocaleString('en')} items a request, got ${items.length.toLocaleString('en')}`);
+    throw new HttpError(
+      413,
+      `at most ${MAX_ITEMS_PER_PUSH.toLocaleString('en')} items a request, got ${items.length.toLocaleString('en')}`,
+    );
   }
   return items;
 }
@@ -43,7 +49,10 @@ function rejectionId(raw: unknown, index: number): string {
  * Validates each item on its own, so that one bad item does not hold back the rest. An item must
  * carry its id: a push is retried after any failure, and only a client-made id makes that harmless.
  */
-export function validatePush(rawItems: readonly unknown[], now: number): { valid: IncomingItem[]; rejected: Rejection[] } {
+export function validatePush(
+  rawItems: readonly unknown[],
+  now: number,
+): { valid: IncomingItem[]; rejected: Rejection[] } {
   const valid: IncomingItem[] = [];
   const rejected: Rejection[] = [];
   rawItems.forEach((raw, index) => {
@@ -51,13 +60,17 @@ export function validatePush(rawItems: readonly unknown[], now: number): { valid
     if (!parsed.success) {
       rejected.push({ id: rejectionId(raw, index), error: describeValidationError(parsed.error) });
     } else if (parsed.data.id === undefined) {
-      rejected.push({ id: rejectionId(raw, index), error: 'id: is required (it makes retried pushes harmless)' });
+      rejected.push({
+        id: rejectionId(raw, index),
+        error: 'id: is required (it makes retried pushes harmless)',
+      });
     } else {
       const { id, created_at } = parsed.data;
       // The schema checks the date is real; only the receiver's clock can say it is not in the future.
       const heardAt = created_at === undefined ? null : heardAtProblem(Date.parse(created_at), now);
       if (heardAt !== null) rejected.push({ id, error: `created_at: ${heardAt}` });
-      else valid.push({ ...parsed.data, id, created_at: created_at ?? new Date(now).toISOString() });
+      else
+        valid.push({ ...parsed.data, id, created_at: created_at ?? new Date(now).toISOString() });
     }
   });
   return { valid, rejected };

@@ -27,23 +27,43 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, kind: InputKind): T {
  * What desktops pull: issues changed after a cursor (for suggestions and statuses while offline)
  * and the issue each of their items is in now (close the loop: reclustering and merges move items).
  */
-export function registerSyncRoutes(app: FastifyInstance, aggregator: Aggregator, tokens: TokensRepo): void {
-  app.get('/api/v1/sync/issues', { onRequest: requirePermission(tokens, 'GET /api/v1/sync/issues') }, async (request) => {
-    const { cursor, limit } = parse(changesQuery, request.query, 'query');
-    // Terms come from verbatims: who may not read every verbatim gets only terms items share.
-    const { vocabulary } = aggregator.ingestor.currentGrouper;
-    const showTerm = dataScope(tokenOf(request)).kind === 'all' ? undefined : (term: string) => isSharedTerm(vocabulary, term);
-    try {
-      return await issueChangesSince(aggregator.storage, cursor === '' ? undefined : cursor, limit, showTerm);
-    } catch (error) {
-      // 410: the client's cursor belongs to another history; it must drop its cache and start over.
-      if (error instanceof InvalidCursorError) throw new HttpError(410, error.message);
-      throw error;
-    }
-  });
+export function registerSyncRoutes(
+  app: FastifyInstance,
+  aggregator: Aggregator,
+  tokens: TokensRepo,
+): void {
+  app.get(
+    '/api/v1/sync/issues',
+    { onRequest: requirePermission(tokens, 'GET /api/v1/sync/issues') },
+    async (request) => {
+      const { cursor, limit } = parse(changesQuery, request.query, 'query');
+      // Terms come from verbatims: who may not read every verbatim gets only terms items share.
+      const { vocabulary } = aggregator.ingestor.currentGrouper;
+      const showTerm =
+        dataScope(tokenOf(request)).kind === 'all'
+          ? undefined
+          : (term: string) => isSharedTerm(vocabulary, term);
+      try {
+        return await issueChangesSince(
+          aggregator.storage,
+          cursor === '' ? undefined : cursor,
+          limit,
+          showTerm,
+        );
+      } catch (error) {
+        // 410: the client's cursor belongs to another history; it must drop its cache and start over.
+        if (error instanceof InvalidCursorError) throw new HttpError(410, error.message);
+        throw error;
+      }
+    },
+  );
 
-  app.post('/api/v1/items/issues', { onRequest: requirePermission(tokens, 'POST /api/v1/items/issues') }, async (request) => {
-    const { ids } = parse(itemIssuesBody, request.body, 'body');
-    return { issues: await issuesOfItems(aggregator.storage, ids, itemOwner(tokenOf(request))) };
-  });
+  app.post(
+    '/api/v1/items/issues',
+    { onRequest: requirePermission(tokens, 'POST /api/v1/items/issues') },
+    async (request) => {
+      const { ids } = parse(itemIssuesBody, request.body, 'body');
+      return { issues: await issuesOfItems(aggregator.storage, ids, itemOwner(tokenOf(request))) };
+    },
+  );
 }

@@ -42,7 +42,9 @@ export async function registerUi(app: FastifyInstance): Promise<void> {
   });
   if (!root) {
     app.get('/', (_request, reply) =>
-      reply.type('text/plain; charset=utf-8').send('The WOCAS web UI is not built: run `npm run build`, then restart `wocas serve`.\n'),
+      reply
+        .type('text/plain; charset=utf-8')
+        .send('The WOCAS web UI is not built: run `npm run build`, then restart `wocas serve`.\n'),
     );
     return;
   }

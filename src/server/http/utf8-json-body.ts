@@ -10,14 +10,18 @@ export function acceptOnlyUtf8Json(app: FastifyInstance): void {
   const parseJson = app.getDefaultJsonParser('error', 'error');
   const decoder = new TextDecoder('utf-8', { fatal: true });
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body: Buffer, done) => {
-    let text: string;
-    try {
-      text = decoder.decode(body);
-    } catch {
-      done(new HttpError(400, 'the body is not valid UTF-8'), undefined);
-      return;
-    }
-    void parseJson(request, text, done);
-  });
+  app.addContentTypeParser(
+    'application/json',
+    { parseAs: 'buffer' },
+    (request, body: Buffer, done) => {
+      let text: string;
+      try {
+        text = decoder.decode(body);
+      } catch {
+        done(new HttpError(400, 'the body is not valid UTF-8'), undefined);
+        return;
+      }
+      void parseJson(request, text, done);
+    },
+  );
 }

@@ -40,7 +40,10 @@ export class GroupCommit {
     while (this.waiting.length > 0) {
       const group: Waiting[] = [];
       let size = 0;
-      while (this.waiting.length > 0 && (group.length === 0 || size + (this.waiting[0] as Waiting).items.length <= this.maxItems)) {
+      while (
+        this.waiting.length > 0 &&
+        (group.length === 0 || size + (this.waiting[0] as Waiting).items.length <= this.maxItems)
+      ) {
         const next = this.waiting.shift() as Waiting;
         group.push(next);
         size += next.items.length;

@@ -20,7 +20,11 @@ export interface ImportHooks {
 const CHUNK = 5_000;
 
 /** Imports a CSV or JSON Lines file through the ingest path; bad rows are reported, the rest go in. */
-export async function importFile(ingestor: Ingestor, path: string, hooks: ImportHooks = {}): Promise<ImportSummary> {
+export async function importFile(
+  ingestor: Ingestor,
+  path: string,
+  hooks: ImportHooks = {},
+): Promise<ImportSummary> {
   const now = hooks.now ?? Date.now;
   const file = await readFeedbackFile(path);
   if (file.unknownColumns.length > 0) hooks.onUnknownColumns?.(file.unknownColumns);

@@ -15,7 +15,10 @@ function fromCsvCells(row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(row)) {
     if (value === '' || value === undefined || value === null) continue;
-    out[key] = NUMERIC_FIELDS.has(key) && typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
+    out[key] =
+      NUMERIC_FIELDS.has(key) && typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)
+        ? Number(value)
+        : value;
   }
   return out;
 }
@@ -25,13 +28,28 @@ function fromCsvCells(row: Record<string, unknown>): Record<string, unknown> {
  * adds nothing. Two rows alike in every field are one report.
  */
 function contentId(row: Record<string, unknown>): string {
-  const fields = ['text', 'channel', 'team', 'agent', 'created_at', 'root_cause', 'suggested_fix', 'times_heard', 'segment', 'issue_id'];
+  const fields = [
+    'text',
+    'channel',
+    'team',
+    'agent',
+    'created_at',
+    'root_cause',
+    'suggested_fix',
+    'times_heard',
+    'segment',
+    'issue_id',
+  ];
   const canonical = JSON.stringify(fields.map((field) => row[field] ?? null));
   return `imp-${createHash('sha256').update(canonical).digest('hex').slice(0, 32)}`;
 }
 
 /** Validates one import row; the clock supplies created_at when the row has none. */
-export function parseImportRow(raw: Record<string, unknown>, source: 'csv' | 'jsonl', now: () => number): RowResult {
+export function parseImportRow(
+  raw: Record<string, unknown>,
+  source: 'csv' | 'jsonl',
+  now: () => number,
+): RowResult {
   const row = source === 'csv' ? fromCsvCells(raw) : raw;
   for (const [key, value] of Object.entries(row)) {
     if (typeof value === 'string' && value.includes('\uFFFD')) {
@@ -41,7 +59,8 @@ export function parseImportRow(raw: Record<string, unknown>, source: 'csv' | 'js
   const parsed = feedbackItemSchema.safeParse(row);
   if (!parsed.success) return { ok: false, error: describeValidationError(parsed.error) };
   const item = parsed.data;
-  const heardAt = item.created_at === undefined ? null : heardAtProblem(Date.parse(item.created_at), now());
+  const heardAt =
+    item.created_at === undefined ? null : heardAtProblem(Date.parse(item.created_at), now());
   if (heardAt !== null) return { ok: false, error: `created_at: ${heardAt}` };
   return {
     ok: true,

@@ -5,9 +5,26 @@ import { countTerms } from '../../shared/grouping/term-vector.js';
 import { redactField } from '../../shared/text/redact.js';
 import { tokenize } from '../../shared/text/tokenize.js';
 import { applyIssueRow, centroidModel, loadGrouper } from '../grouping/grouping-state.js';
-import { addToVocabulary, groupingCounters, termsChangedAfter } from '../grouping/vocabulary-repo.js';
-import { type IssueModel, createIssues, issuesChangedAfter, latestChangeSeq, saveModels } from '../issues/issues-repo.js';
-import { type ItemContent, type StoredItem, contentKey, countItems, insertItems, storedItems } from '../items/items-repo.js';
+import {
+  addToVocabulary,
+  groupingCounters,
+  termsChangedAfter,
+} from '../grouping/vocabulary-repo.js';
+import {
+  type IssueModel,
+  createIssues,
+  issuesChangedAfter,
+  latestChangeSeq,
+  saveModels,
+} from '../issues/issues-repo.js';
+import {
+  type ItemContent,
+  type StoredItem,
+  contentKey,
+  countItems,
+  insertItems,
+  storedItems,
+} from '../items/items-repo.js';
 import { addLabels } from '../items/taxonomy.js';
 import { addToIssueTotals } from '../issues/issue-totals.js';
 import type { Sql } from '../storage/sql.js';
@@ -88,7 +105,10 @@ export class Ingestor {
     const counters = await groupingCounters(q);
     const grouper = await loadGrouper(q);
     const changeSeq = await latestChangeSeq(q);
-    return { grouper, position: { generation: counters.generation, ingestSeq: counters.ingestSeq, changeSeq } };
+    return {
+      grouper,
+      position: { generation: counters.generation, ingestSeq: counters.ingestSeq, changeSeq },
+    };
   }
 
   /** The grouper as the last ingest left it; shared with suggestion lookups. */
@@ -120,7 +140,12 @@ export class Ingestor {
       // is now retrying): start again from the database, under the lock.
       if (this.uncommitted) await this.reload(tx);
       this.uncommitted = true;
-      const outcomes = batches.map((): IngestOutcome => ({ accepted: [], duplicates: [], rejected: [], issues: {} }));
+      const outcomes = batches.map((): IngestOutcome => ({
+        accepted: [],
+        duplicates: [],
+        rejected: [],
+        issues: {},
+      }));
       await this.catchUp(tx);
       const fresh = await this.dropStored(tx, prepared, outcomes);
       await this.store(tx, fresh, outcomes);
@@ -139,9 +164,17 @@ export class Ingestor {
       return;
     }
     if (counters.ingestSeq === this.position.ingestSeq) return;
-    this.grouper.vocabulary.catchUp(counters.documents, await termsChangedAfter(tx, this.position.ingestSeq));
-    for (const row of await issuesChangedAfter(tx, this.position.changeSeq)) applyIssueRow(this.grouper, row);
-    this.position = { ...this.position, ingestSeq: counters.ingestSeq, changeSeq: await latestChangeSeq(tx) };
+    this.grouper.vocabulary.catchUp(
+      counters.documents,
+      await termsChangedAfter(tx, this.position.ingestSeq),
+    );
+    for (const row of await issuesChangedAfter(tx, this.position.changeSeq))
+      applyIssueRow(this.grouper, row);
+    this.position = {
+      ...this.position,
+      ingestSeq: counters.ingestSeq,
+      changeSeq: await latestChangeSeq(tx),
+    };
   }
 
   /**
@@ -149,8 +182,15 @@ export class Ingestor {
    * an id stored (or earlier in this group) with other content is another report under a reused
    * id, refused rather than dropped as if it were a retry.
    */
-  private async dropStored(tx: Sql, prepared: readonly (readonly Prepared[])[], outcomes: IngestOutcome[]): Promise<{ p: Prepared; outcome: IngestOutcome }[]> {
-    const stored = await storedItems(tx, prepared.flatMap((batch) => batch.map((p) => p.item.id)));
+  private async dropStored(
+    tx: Sql,
+    prepared: readonly (readonly Prepared[])[],
+    outcomes: IngestOutcome[],
+  ): Promise<{ p: Prepared; outcome: IngestOutcome }[]> {
+    const stored = await storedItems(
+      tx,
+      prepared.flatMap((batch) => batch.map((p) => p.item.id)),
+    );
     const fresh: { p: Prepared; outcome: IngestOutcome }[] = [];
     const seen = new Map<string, string>();
     prepared.forEach((batch, i) => {
@@ -163,7 +203,11 @@ export class Ingestor {
           seen.set(id, contentOf(p));
           fresh.push({ p, outcome });
         } else if (earlier !== contentOf(p)) {
-          outcome.rejected.push({ id, index, error: 'id: conflict: already used for an item with different content' });
+          outcome.rejected.push({
+            id,
+            index,
+            error: 'id: conflict: already used for an item with different content',
+          });
         } else {
           outcome.duplicates.push(id);
           if (storedAs !== undefined) outcome.issues[id] = storedAs.issueId;
@@ -173,10 +217,15 @@ export class Ingestor {
     return fresh;
   }
 
-  private async store(tx: Sql, fresh: readonly { p: Prepared; outcome: IngestOutcome }[], outcomes: IngestOutcome[]): Promise<void> {
+  private async store(
+    tx: Sql,
+    fresh: readonly { p: Prepared; outcome: IngestOutcome }[],
+    outcomes: IngestOutcome[],
+  ): Promise<void> {
     if (fresh.length === 0) return;
     const increments = new Map<string, number>();
-    for (const { p } of fresh) for (const term of p.counts.keys()) increments.set(term, (increments.get(term) ?? 0) + 1);
+    for (const { p } of fresh)
+      for (const term of p.counts.keys()) increments.set(term, (increments.get(term) ?? 0) + 1);
     this.grouper.observe(fresh.map(({ p }) => ({ counts: p.counts })));
 
     const now = this.clock();
@@ -186,7 +235,8 @@ export class Ingestor {
     const issueOf = new Map<string, string>();
     for (const { p, outcome } of fresh) {
       const assignment = this.grouper.assign({ counts: p.counts, chosenIssueId: p.item.issue_id });
-      if (assignment.created) created.push({ id: assignment.issueId, title: titleFromVerbatim(p.text) });
+      if (assignment.created)
+        created.push({ id: assignment.issueId, title: titleFromVerbatim(p.text) });
       touched.add(assignment.issueId);
       items.push(toStored(p, assignment.issueId, assignment.by, now));
       issueOf.set(p.item.id, assignment.issueId);
@@ -196,12 +246,19 @@ export class Ingestor {
     // An item pushed twice in one group (a retry racing its original): the second answer names
     // the issue the first was put in.
     for (const outcome of outcomes) {
-      for (const id of outcome.duplicates) if (outcome.issues[id] === undefined && issueOf.has(id)) outcome.issues[id] = issueOf.get(id) as string;
+      for (const id of outcome.duplicates)
+        if (outcome.issues[id] === undefined && issueOf.has(id))
+          outcome.issues[id] = issueOf.get(id) as string;
     }
     await createIssues(tx, created, now);
     await insertItems(tx, items);
     await addToIssueTotals(tx, items);
-    await saveModels(tx, new Map([...touched].map((id): [string, IssueModel] => [id, centroidModel(this.grouper, id)])));
+    await saveModels(
+      tx,
+      new Map(
+        [...touched].map((id): [string, IssueModel] => [id, centroidModel(this.grouper, id)]),
+      ),
+    );
     // The stored items, not the incoming ones: their segments are redacted.
     await addLabels(tx, items);
     const ingestSeq = this.position.ingestSeq + 1;
@@ -225,10 +282,22 @@ function storedContentKey(stored: ItemContent): string {
 
 function contentOf(p: Prepared): string {
   const { item } = p;
-  return contentKey({ text: p.text, channel: item.channel, times_heard: item.times_heard, root_cause: p.rootCause, suggested_fix: p.suggestedFix, segment: item.segment ?? null });
+  return contentKey({
+    text: p.text,
+    channel: item.channel,
+    times_heard: item.times_heard,
+    root_cause: p.rootCause,
+    suggested_fix: p.suggestedFix,
+    segment: item.segment ?? null,
+  });
 }
 
-function toStored(p: Prepared, issueId: string, by: StoredItem['assigned_by'], now: number): StoredItem {
+function toStored(
+  p: Prepared,
+  issueId: string,
+  by: StoredItem['assigned_by'],
+  now: number,
+): StoredItem {
   const { item } = p;
   return {
     id: item.id,

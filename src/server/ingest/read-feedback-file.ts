@@ -18,7 +18,17 @@ export interface FeedbackFile {
 }
 
 export const KNOWN_FIELDS = new Set([
-  'id', 'text', 'channel', 'team', 'agent', 'created_at', 'root_cause', 'suggested_fix', 'times_heard', 'segment', 'issue_id',
+  'id',
+  'text',
+  'channel',
+  'team',
+  'agent',
+  'created_at',
+  'root_cause',
+  'suggested_fix',
+  'times_heard',
+  'segment',
+  'issue_id',
 ]);
 
 /**
@@ -26,7 +36,9 @@ export const KNOWN_FIELDS = new Set([
  * broken row is rejected on its own instead of sinking the whole file.
  */
 export async function readFeedbackFile(path: string): Promise<FeedbackFile> {
-  const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(await readFile(path));
+  const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(
+    await readFile(path),
+  );
   return extname(path).toLowerCase() === '.jsonl' || extname(path).toLowerCase() === '.ndjson'
     ? readJsonLines(text)
     : readCsv(text);
@@ -54,23 +66,28 @@ function readCsv(text: string): FeedbackFile {
   const skipped: CsvProblem[] = [];
   let records: { record: Record<string, string>; info: { lines: number }; raw: string }[];
   try {
-    records = parse<{ record: Record<string, string>; info: { lines: number }; raw: string }>(text, {
-      columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()),
-      bom: true,
-      info: true,
-      raw: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_records_with_error: true,
-      on_skip: (error) => {
-        skipped.push({ code: error?.code, lines: (error as CsvProblem | undefined)?.lines });
-        return undefined;
+    records = parse<{ record: Record<string, string>; info: { lines: number }; raw: string }>(
+      text,
+      {
+        columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()),
+        bom: true,
+        info: true,
+        raw: true,
+        skip_empty_lines: true,
+        relax_column_count: true,
+        relax_quotes: true,
+        skip_records_with_error: true,
+        on_skip: (error) => {
+          skipped.push({ code: error?.code, lines: (error as CsvProblem | undefined)?.lines });
+          return undefined;
+        },
       },
-    });
+    );
   } catch (error) {
     const { code, lines } = error as CsvProblem;
-    throw new Error(`cannot read the CSV${lines === undefined ? '' : ` at line ${lines}`}: ${(code !== undefined && CSV_PROBLEMS[code]) || code || 'malformed'}`);
+    throw new Error(
+      `cannot read the CSV${lines === undefined ? '' : ` at line ${lines}`}: ${(code !== undefined && CSV_PROBLEMS[code]) || code || 'malformed'}`,
+    );
   }
   const columns = records[0] ? Object.keys(records[0].record) : [];
   if (records.length > 0 && !columns.includes('text')) {
@@ -78,14 +95,17 @@ function readCsv(text: string): FeedbackFile {
   }
   const rows = records.map(({ record, info, raw }) => {
     const fields: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(record)) if (KNOWN_FIELDS.has(key)) fields[key] = value;
+    for (const [key, value] of Object.entries(record))
+      if (KNOWN_FIELDS.has(key)) fields[key] = value;
     // csv-parse counts lines to the end of a record; a quoted field may span several.
     const innerBreaks = raw.replace(/\r?\n$/, '').split('\n').length - 1;
     return { line: info.lines - innerBreaks, fields, source: 'csv' as const };
   });
   const unreadable = skipped.map(({ code, lines }) => ({
     line: lines ?? 0,
-    error: (code !== undefined && CSV_PROBLEMS[code]) || `unreadable CSV record (${code ?? 'unknown error'})`,
+    error:
+      (code !== undefined && CSV_PROBLEMS[code]) ||
+      `unreadable CSV record (${code ?? 'unknown error'})`,
   }));
   return { rows, unreadable, unknownColumns: columns.filter((c) => !KNOWN_FIELDS.has(c)) };
 }

@@ -28,26 +28,38 @@ export function groupTexts(texts: readonly (string | null)[]): CountedText[] {
   const groups = new Map<string, CountedText>();
   for (const text of texts) {
     if (!text) continue;
-    const key = text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}]+/gu, ' ').trim();
+    const key = text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[\s\p{P}]+/gu, ' ')
+      .trim();
     const group = groups.get(key);
     if (group) group.count += 1;
     else groups.set(key, { text, count: 1 });
   }
-  return [...groups.values()].sort((a, b) => b.count - a.count || a.text.localeCompare(b.text)).slice(0, 10);
+  return [...groups.values()]
+    .sort((a, b) => b.count - a.count || a.text.localeCompare(b.text))
+    .slice(0, 10);
 }
 
 /**
  * Representative verbatims that together show the issue's range: the one closest to the issue's
  * centre first, then each next the one least like those already chosen (max-min diversity).
  */
-export function diverseVerbatims<T extends { text: string }>(items: readonly T[], count: number): T[] {
+export function diverseVerbatims<T extends { text: string }>(
+  items: readonly T[],
+  count: number,
+): T[] {
   if (items.length <= count) return [...items];
   const vocabulary = new Vocabulary();
   const counts = items.map((item) => countTerms(tokenize(item.text)));
   counts.forEach((c) => vocabulary.observe(c.keys()));
   const vectors = counts.map((c) => vectorize(c, vocabulary));
   const centre = new Map<string, number>();
-  for (const v of vectors) v.terms.forEach((term, i) => centre.set(term, (centre.get(term) ?? 0) + (v.weights[i] as number)));
+  for (const v of vectors)
+    v.terms.forEach((term, i) =>
+      centre.set(term, (centre.get(term) ?? 0) + (v.weights[i] as number)),
+    );
   const chosen: number[] = [];
   let best = 0;
   vectors.forEach((v, i) => {
@@ -71,7 +83,12 @@ function toMap(vector: { terms: readonly string[]; weights: Float64Array }): Map
   return new Map(vector.terms.map((term, i) => [term, vector.weights[i] as number]));
 }
 
-export async function issueDetail(q: Sql, issueId: string, filter: ItemFilter, now: number): Promise<IssueDetail> {
+export async function issueDetail(
+  q: Sql,
+  issueId: string,
+  filter: ItemFilter,
+  now: number,
+): Promise<IssueDetail> {
   const ranked = (await rankIssues(q, { ...filter, issueIds: [issueId] }, now)).issues[0];
   if (!ranked) throw new IssueNotFoundError(`no items of issue ${issueId} in this window`);
   const members = await rows(
@@ -79,7 +96,13 @@ export async function issueDetail(q: Sql, issueId: string, filter: ItemFilter, n
     sql<ItemRow>`SELECT id, text, channel, team, created_at, root_cause, suggested_fix FROM items
       WHERE issue_id = ${issueId} AND ${itemConditions(filter)} ORDER BY created_at DESC, seq DESC LIMIT ${SAMPLE}`,
   );
-  const rootCause = (await first(q, sql<{ root_cause: string | null }>`SELECT root_cause FROM issues WHERE id = ${issueId}`))?.root_cause ?? null;
+  const rootCause =
+    (
+      await first(
+        q,
+        sql<{ root_cause: string | null }>`SELECT root_cause FROM issues WHERE id = ${issueId}`,
+      )
+    )?.root_cause ?? null;
   return {
     issue: ranked,
     root_cause: rootCause,

@@ -22,7 +22,12 @@ function bucketSql(buckets: ZoneBuckets): RawBuilder<number> {
     offsets.length < 2
       ? last
       : sql`CASE ${sql.join(
-          offsets.slice(1).map(([at], i) => sql`WHEN created_at < ${sql.lit(at)} THEN ${sql.lit(offsets[i]?.[1] ?? 0)}`),
+          offsets
+            .slice(1)
+            .map(
+              ([at], i) =>
+                sql`WHEN created_at < ${sql.lit(at)} THEN ${sql.lit(offsets[i]?.[1] ?? 0)}`,
+            ),
           sql` `,
         )} ELSE ${last} END`;
   return sql<number>`(created_at + ${offset} - ${sql.lit(buckets.originWall)}) / ${sql.lit(buckets.size)}`;
@@ -46,7 +51,11 @@ export async function trendSeries(
   const byIssue = issueIds !== undefined && issueIds.length > 0;
   const found = await rows(
     q,
-    sql<{ issue_id: string | null; bucket: number; times_heard: number }>`SELECT ${byIssue ? sql`issue_id` : sql`NULL`} AS issue_id,
+    sql<{
+      issue_id: string | null;
+      bucket: number;
+      times_heard: number;
+    }>`SELECT ${byIssue ? sql`issue_id` : sql`NULL`} AS issue_id,
             ${bucketSql(buckets)} AS bucket, sum(times_heard) AS times_heard
        FROM items WHERE ${where} ${byIssue ? sql`AND ${inList(sql.ref('issue_id'), issueIds)}` : sql``}
       GROUP BY ${byIssue ? sql`1, 2` : sql`2`}`,
@@ -54,19 +63,37 @@ export async function trendSeries(
   const keys = byIssue ? [...new Set(issueIds)] : [null];
   const named = keys.filter((key) => key !== null);
   const titles = new Map(
-    (await rows(q, sql<{ id: string; title: string }>`SELECT id, title FROM issues WHERE ${inList(sql.ref('id'), named)}`)).map((row) => [row.id, row.title]),
+    (
+      await rows(
+        q,
+        sql<{
+          id: string;
+          title: string;
+        }>`SELECT id, title FROM issues WHERE ${inList(sql.ref('id'), named)}`,
+      )
+    ).map((row) => [row.id, row.title]),
   );
-  const series = keys.map((key) => ({ issueId: key, title: key === null ? '' : (titles.get(key) ?? key), times_heard: new Array<number>(count).fill(0) }));
+  const series = keys.map((key) => ({
+    issueId: key,
+    title: key === null ? '' : (titles.get(key) ?? key),
+    times_heard: new Array<number>(count).fill(0),
+  }));
   for (const row of found) {
     const target = series.find((s) => s.issueId === row.issue_id);
     const index = Number(row.bucket);
-    if (target && index >= 0 && index < count) target.times_heard[index] = (target.times_heard[index] ?? 0) + Number(row.times_heard);
+    if (target && index >= 0 && index < count)
+      target.times_heard[index] = (target.times_heard[index] ?? 0) + Number(row.times_heard);
   }
   return { buckets: buckets.labels, series };
 }
 
 /** Mentions and contacts by channel, team or segment. */
-export async function breakdown(q: Sql, filter: ItemFilter, by: 'channel' | 'team' | 'segment', issueId?: string): Promise<BreakdownRow[]> {
+export async function breakdown(
+  q: Sql,
+  filter: ItemFilter,
+  by: 'channel' | 'team' | 'segment',
+  issueId?: string,
+): Promise<BreakdownRow[]> {
   return rows(
     q,
     sql<BreakdownRow>`SELECT ${sql.ref(by)} AS key, count(*) AS mentions, sum(times_heard) AS times_heard FROM items
@@ -76,16 +103,30 @@ export async function breakdown(q: Sql, filter: ItemFilter, by: 'channel' | 'tea
 }
 
 /** One team's window: its top issues, its latest verbatims, and who contributed (counts only). */
-export async function teamSummary(q: Sql, filter: ItemFilter & { team: string; from: number; to: number }, now: number): Promise<TeamSummary> {
+export async function teamSummary(
+  q: Sql,
+  filter: ItemFilter & { team: string; from: number; to: number },
+  now: number,
+): Promise<TeamSummary> {
   const where = itemConditions(filter);
   const verbatims = await rows(
     q,
-    sql<{ id: string; text: string; agent: string | null; issue_id: string; created_at: number }>`SELECT id, text, agent, issue_id, created_at
+    sql<{
+      id: string;
+      text: string;
+      agent: string | null;
+      issue_id: string;
+      created_at: number;
+    }>`SELECT id, text, agent, issue_id, created_at
        FROM items WHERE ${where} ORDER BY created_at DESC, seq DESC LIMIT 30`,
   );
   const contributors = await rows(
     q,
-    sql<{ agent: string; items: number; times_heard: number }>`SELECT agent, count(*) AS items, sum(times_heard) AS times_heard FROM items
+    sql<{
+      agent: string;
+      items: number;
+      times_heard: number;
+    }>`SELECT agent, count(*) AS items, sum(times_heard) AS times_heard FROM items
       WHERE ${where} AND agent IS NOT NULL GROUP BY agent ORDER BY items DESC, agent`,
   );
   return {
@@ -93,7 +134,10 @@ export async function teamSummary(q: Sql, filter: ItemFilter & { team: string; f
     from: new Date(filter.from).toISOString(),
     to: new Date(filter.to).toISOString(),
     issues: (await rankIssues(q, { ...filter, limit: 10 }, now)).issues,
-    verbatims: verbatims.map((row) => ({ ...row, created_at: new Date(row.created_at).toISOString() })),
+    verbatims: verbatims.map((row) => ({
+      ...row,
+      created_at: new Date(row.created_at).toISOString(),
+    })),
     contributors,
   };
 }

@@ -59,18 +59,32 @@ async function liveIssue(tx: Sql, id: string): Promise<IssueRow> {
  * Moves every item of `source` into `target`; the source is retired with a redirect, so agents'
  * "heard again" on it and later similar items land in the target. Reclustering keeps it so.
  */
-export async function mergeIssues(storage: Storage, source: string, target: string, when: When): Promise<void> {
+export async function mergeIssues(
+  storage: Storage,
+  source: string,
+  target: string,
+  when: When,
+): Promise<void> {
   const context = contextOf(when);
   const { now } = context;
   if (source === target) throw new IssueActionError('an issue cannot be merged into itself');
   await storage.write(async (tx) => {
     await liveIssue(tx, source);
     await liveIssue(tx, target);
-    const moved = await changes(tx, sql`UPDATE items SET issue_id = ${target}, assigned_by = 'analyst' WHERE issue_id = ${source}`);
+    const moved = await changes(
+      tx,
+      sql`UPDATE items SET issue_id = ${target}, assigned_by = 'analyst' WHERE issue_id = ${source}`,
+    );
     // Merges elsewhere that pointed at the source follow it to the target.
-    await sql`UPDATE issues SET merged_into = ${target} WHERE merged_into = ${source}`.execute(tx.db);
-    await sql`UPDATE issues SET merged_into = ${target}, updated_at = ${now} WHERE id = ${source}`.execute(tx.db);
-    await sql`UPDATE issues SET curated = 1, updated_at = ${now} WHERE id = ${target}`.execute(tx.db);
+    await sql`UPDATE issues SET merged_into = ${target} WHERE merged_into = ${source}`.execute(
+      tx.db,
+    );
+    await sql`UPDATE issues SET merged_into = ${target}, updated_at = ${now} WHERE id = ${source}`.execute(
+      tx.db,
+    );
+    await sql`UPDATE issues SET curated = 1, updated_at = ${now} WHERE id = ${target}`.execute(
+      tx.db,
+    );
     await rebuildIssueModel(tx, target);
     await recomputeIssueTotals(tx, [source, target]);
     await recordHistory(tx, target, context, 'merge', 'items', source, String(moved));
@@ -80,7 +94,13 @@ export async function mergeIssues(storage: Storage, source: string, target: stri
 }
 
 /** Moves these items of an issue into a new issue and returns its id. */
-export async function splitIssue(storage: Storage, issueId: string, itemIds: readonly string[], title: string | undefined, when: When): Promise<string> {
+export async function splitIssue(
+  storage: Storage,
+  issueId: string,
+  itemIds: readonly string[],
+  title: string | undefined,
+  when: When,
+): Promise<string> {
   const context = contextOf(when);
   const { now } = context;
   if (itemIds.length === 0) throw new IssueActionError('give at least one item to split off');
@@ -88,12 +108,26 @@ export async function splitIssue(storage: Storage, issueId: string, itemIds: rea
     await liveIssue(tx, issueId);
     const found = await rows(
       tx,
-      sql<{ id: string; text: string }>`SELECT id, text FROM items WHERE issue_id = ${issueId} AND ${inList(sql.ref('id'), itemIds)} ORDER BY seq`,
+      sql<{
+        id: string;
+        text: string;
+      }>`SELECT id, text FROM items WHERE issue_id = ${issueId} AND ${inList(sql.ref('id'), itemIds)} ORDER BY seq`,
     );
     const missing = itemIds.filter((id) => !found.some((row) => row.id === id));
-    if (missing.length > 0) throw new IssueActionError(`not items of issue ${issueId}: ${missing.slice(0, 5).join(', ')}`);
-    const total = Number((await first(tx, sql<{ n: number }>`SELECT count(*) AS n FROM items WHERE issue_id = ${issueId}`))?.n ?? 0);
-    if (found.length === total) throw new IssueActionError('a split must leave at least one item in the issue');
+    if (missing.length > 0)
+      throw new IssueActionError(
+        `not items of issue ${issueId}: ${missing.slice(0, 5).join(', ')}`,
+      );
+    const total = Number(
+      (
+        await first(
+          tx,
+          sql<{ n: number }>`SELECT count(*) AS n FROM items WHERE issue_id = ${issueId}`,
+        )
+      )?.n ?? 0,
+    );
+    if (found.length === total)
+      throw new IssueActionError('a split must leave at least one item in the issue');
     const created = newIssueId();
     const named = title === undefined ? undefined : typed(title);
     await tx.db
@@ -107,8 +141,13 @@ export async function splitIssue(storage: Storage, issueId: string, itemIds: rea
         updated_at: now,
       })
       .execute();
-    await sql`UPDATE items SET issue_id = ${created}, assigned_by = 'analyst' WHERE ${inList(sql.ref('id'), found.map((row) => row.id))}`.execute(tx.db);
-    await sql`UPDATE issues SET curated = 1, updated_at = ${now} WHERE id = ${issueId}`.execute(tx.db);
+    await sql`UPDATE items SET issue_id = ${created}, assigned_by = 'analyst' WHERE ${inList(
+      sql.ref('id'),
+      found.map((row) => row.id),
+    )}`.execute(tx.db);
+    await sql`UPDATE issues SET curated = 1, updated_at = ${now} WHERE id = ${issueId}`.execute(
+      tx.db,
+    );
     await rebuildIssueModel(tx, issueId);
     await rebuildIssueModel(tx, created);
     await recomputeIssueTotals(tx, [issueId, created]);
@@ -120,21 +159,36 @@ export async function splitIssue(storage: Storage, issueId: string, itemIds: rea
 }
 
 /** What an analyst typed, redacted (see typed); blank text means "clear it", as null does. */
-const cleared = (value: string | null): string | null => (value === null ? null : typed(value) || null);
+const cleared = (value: string | null): string | null =>
+  value === null ? null : typed(value) || null;
 
 /** The automatic label an issue goes back to when its analyst's title is cleared. */
 async function automaticTitle(tx: Sql, issueId: string, current: string): Promise<string> {
-  const oldest = await first(tx, sql<{ text: string }>`SELECT text FROM items WHERE issue_id = ${issueId} ORDER BY seq LIMIT 1`);
+  const oldest = await first(
+    tx,
+    sql<{ text: string }>`SELECT text FROM items WHERE issue_id = ${issueId} ORDER BY seq LIMIT 1`,
+  );
   return oldest ? titleFromVerbatim(oldest.text) : current;
 }
 
 function checkUpdate(update: IssueUpdate): void {
-  if (update.status !== undefined && !(ISSUE_STATUSES as readonly string[]).includes(update.status)) {
-    throw new IssueActionError(`unknown status "${update.status}": use ${ISSUE_STATUSES.join(', ')}`);
+  if (
+    update.status !== undefined &&
+    !(ISSUE_STATUSES as readonly string[]).includes(update.status)
+  ) {
+    throw new IssueActionError(
+      `unknown status "${update.status}": use ${ISSUE_STATUSES.join(', ')}`,
+    );
   }
-  if (typeof update.title === 'string' && update.title.trim() === '') throw new IssueActionError('a title cannot be empty');
-  if (update.value_dimension != null && !(VALUE_DIMENSIONS as readonly string[]).includes(update.value_dimension)) {
-    throw new IssueActionError(`unknown value dimension "${update.value_dimension}": use ${VALUE_DIMENSIONS.join(', ')}`);
+  if (typeof update.title === 'string' && update.title.trim() === '')
+    throw new IssueActionError('a title cannot be empty');
+  if (
+    update.value_dimension != null &&
+    !(VALUE_DIMENSIONS as readonly string[]).includes(update.value_dimension)
+  ) {
+    throw new IssueActionError(
+      `unknown value dimension "${update.value_dimension}": use ${VALUE_DIMENSIONS.join(', ')}`,
+    );
   }
 }
 
@@ -142,7 +196,12 @@ function checkUpdate(update: IssueUpdate): void {
  * Analyst edits (the CLI's `issue update` and the workbench's `issues.update`); every changed field
  * and every note is kept in the issue's history with who made it.
  */
-export async function updateIssue(storage: Storage, issueId: string, update: IssueUpdate, when: When): Promise<IssueRow> {
+export async function updateIssue(
+  storage: Storage,
+  issueId: string,
+  update: IssueUpdate,
+  when: When,
+): Promise<IssueRow> {
   checkUpdate(update);
   const context = contextOf(when);
   const { now } = context;
@@ -152,12 +211,18 @@ export async function updateIssue(storage: Storage, issueId: string, update: Iss
     const edits: ['status' | 'owner' | 'title' | 'root_cause', string | null][] = [];
     if (update.status !== undefined) edits.push(['status', update.status]);
     if (update.owner !== undefined) edits.push(['owner', cleared(update.owner)]);
-    if (update.title !== undefined) edits.push(['title', cleared(update.title) ?? (await automaticTitle(tx, issueId, before.title))]);
+    if (update.title !== undefined)
+      edits.push([
+        'title',
+        cleared(update.title) ?? (await automaticTitle(tx, issueId, before.title)),
+      ]);
     if (update.root_cause !== undefined) edits.push(['root_cause', cleared(update.root_cause)]);
     for (const [field, value] of edits) {
       const old = before[field];
       if (old === value) continue;
-      await sql`UPDATE issues SET ${sql.ref(field)} = ${value}, curated = 1, updated_at = ${now} WHERE id = ${issueId}`.execute(tx.db);
+      await sql`UPDATE issues SET ${sql.ref(field)} = ${value}, curated = 1, updated_at = ${now} WHERE id = ${issueId}`.execute(
+        tx.db,
+      );
       await recordHistory(tx, issueId, context, 'update', field, old, value);
     }
     if (update.title !== undefined) {
@@ -172,7 +237,8 @@ export async function updateIssue(storage: Storage, issueId: string, update: Iss
     }
     // A closed issue takes no new items; the grouper in every process must see that.
     if (update.status !== undefined) await bumpGeneration(tx);
-    if (update.status !== undefined && update.status !== before.status) await queueIssueEvent(tx, 'status', issueId, now);
+    if (update.status !== undefined && update.status !== before.status)
+      await queueIssueEvent(tx, 'status', issueId, now);
     return liveIssue(tx, issueId);
   });
 }
@@ -181,19 +247,36 @@ export async function updateIssue(storage: Storage, issueId: string, update: Iss
  * Moves items, from whichever issues hold them, into a live issue; issues left empty stay (their
  * history does too) and simply stop ranking. Returns how many items moved.
  */
-export async function moveItems(storage: Storage, itemIds: readonly string[], into: string, when: When): Promise<number> {
+export async function moveItems(
+  storage: Storage,
+  itemIds: readonly string[],
+  into: string,
+  when: When,
+): Promise<number> {
   if (itemIds.length === 0) throw new IssueActionError('give at least one item to move');
   const context = contextOf(when);
   return storage.write(async (tx): Promise<number> => {
     await liveIssue(tx, into);
-    const found = await rows(tx, sql<{ id: string; issue_id: string }>`SELECT id, issue_id FROM items WHERE ${inList(sql.ref('id'), itemIds)}`);
+    const found = await rows(
+      tx,
+      sql<{
+        id: string;
+        issue_id: string;
+      }>`SELECT id, issue_id FROM items WHERE ${inList(sql.ref('id'), itemIds)}`,
+    );
     const missing = itemIds.filter((id) => !found.some((row) => row.id === id));
-    if (missing.length > 0) throw new IssueActionError(`no such items: ${missing.slice(0, 5).join(', ')}`);
+    if (missing.length > 0)
+      throw new IssueActionError(`no such items: ${missing.slice(0, 5).join(', ')}`);
     const moving = found.filter((row) => row.issue_id !== into);
     if (moving.length === 0) return 0;
     const sources = [...new Set(moving.map((row) => row.issue_id))];
-    await sql`UPDATE items SET issue_id = ${into}, assigned_by = 'analyst' WHERE ${inList(sql.ref('id'), moving.map((row) => row.id))}`.execute(tx.db);
-    await sql`UPDATE issues SET curated = 1, updated_at = ${context.now} WHERE ${inList(sql.ref('id'), [...sources, into])}`.execute(tx.db);
+    await sql`UPDATE items SET issue_id = ${into}, assigned_by = 'analyst' WHERE ${inList(
+      sql.ref('id'),
+      moving.map((row) => row.id),
+    )}`.execute(tx.db);
+    await sql`UPDATE issues SET curated = 1, updated_at = ${context.now} WHERE ${inList(sql.ref('id'), [...sources, into])}`.execute(
+      tx.db,
+    );
     for (const source of sources) {
       const count = String(moving.filter((row) => row.issue_id === source).length);
       await rebuildIssueModel(tx, source);
@@ -201,7 +284,15 @@ export async function moveItems(storage: Storage, itemIds: readonly string[], in
     }
     await rebuildIssueModel(tx, into);
     await recomputeIssueTotals(tx, [...sources, into]);
-    await recordHistory(tx, into, context, 'move', 'items_in', sources.join(', '), String(moving.length));
+    await recordHistory(
+      tx,
+      into,
+      context,
+      'move',
+      'items_in',
+      sources.join(', '),
+      String(moving.length),
+    );
     await bumpGeneration(tx);
     return moving.length;
   });
@@ -211,17 +302,43 @@ export async function moveItems(storage: Storage, itemIds: readonly string[], in
  * The prioritisation fields: preventable kept as 1 or 0 (null unjudged), history as "true" or
  * "false", so the history reads the same words the ranking JSON does.
  */
-async function updatePriorityFields(tx: Sql, before: IssueRow, update: IssueUpdate, context: ActionContext): Promise<void> {
-  const asText = (value: number | null) => (value === null ? null : Number(value) === 1 ? 'true' : 'false');
+async function updatePriorityFields(
+  tx: Sql,
+  before: IssueRow,
+  update: IssueUpdate,
+  context: ActionContext,
+): Promise<void> {
+  const asText = (value: number | null) =>
+    value === null ? null : Number(value) === 1 ? 'true' : 'false';
   if (update.preventable !== undefined) {
     const value = update.preventable === null ? null : update.preventable ? 1 : 0;
     if (asText(before.preventable) !== asText(value)) {
-      await sql`UPDATE issues SET preventable = ${value}, curated = 1, updated_at = ${context.now} WHERE id = ${before.id}`.execute(tx.db);
-      await recordHistory(tx, before.id, context, 'update', 'preventable', asText(before.preventable), asText(value));
+      await sql`UPDATE issues SET preventable = ${value}, curated = 1, updated_at = ${context.now} WHERE id = ${before.id}`.execute(
+        tx.db,
+      );
+      await recordHistory(
+        tx,
+        before.id,
+        context,
+        'update',
+        'preventable',
+        asText(before.preventable),
+        asText(value),
+      );
     }
   }
   if (update.value_dimension !== undefined && update.value_dimension !== before.value_dimension) {
-    await sql`UPDATE issues SET value_dimension = ${update.value_dimension}, curated = 1, updated_at = ${context.now} WHERE id = ${before.id}`.execute(tx.db);
-    await recordHistory(tx, before.id, context, 'update', 'value_dimension', before.value_dimension, update.value_dimension);
+    await sql`UPDATE issues SET value_dimension = ${update.value_dimension}, curated = 1, updated_at = ${context.now} WHERE id = ${before.id}`.execute(
+      tx.db,
+    );
+    await recordHistory(
+      tx,
+      before.id,
+      context,
+      'update',
+      'value_dimension',
+      before.value_dimension,
+      update.value_dimension,
+    );
   }
 }

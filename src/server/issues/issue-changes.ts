@@ -31,7 +31,10 @@ export class InvalidCursorError extends Error {}
 
 function parseCursor(cursor: string | undefined): number {
   if (cursor === undefined || cursor === '') return 0;
-  if (!/^c\d{1,15}$/.test(cursor)) throw new InvalidCursorError(`unknown cursor "${cursor.slice(0, 40)}": start again without one`);
+  if (!/^c\d{1,15}$/.test(cursor))
+    throw new InvalidCursorError(
+      `unknown cursor "${cursor.slice(0, 40)}": start again without one`,
+    );
   return Number(cursor.slice(1));
 }
 
@@ -62,12 +65,22 @@ export async function issueChangesSince(
     (
       await rows(
         q,
-        sql<{ issue_id: string; mentions: number; times_heard: number }>`SELECT issue_id, count(*) AS mentions, sum(times_heard) AS times_heard
-          FROM items WHERE ${inList(sql.ref('issue_id'), page.map((row) => row.id))} GROUP BY issue_id`,
+        sql<{
+          issue_id: string;
+          mentions: number;
+          times_heard: number;
+        }>`SELECT issue_id, count(*) AS mentions, sum(times_heard) AS times_heard
+          FROM items WHERE ${inList(
+            sql.ref('issue_id'),
+            page.map((row) => row.id),
+          )} GROUP BY issue_id`,
       )
     ).map((row) => [row.issue_id, row]),
   );
-  const notes = await latestNotes(q, page.map((row) => row.id));
+  const notes = await latestNotes(
+    q,
+    page.map((row) => row.id),
+  );
   const issues = page.map((row): IssueSnapshot => {
     const { mentions, times_heard } = counts.get(row.id) ?? { mentions: 0, times_heard: 0 };
     const model = JSON.parse(row.model) as IssueModel;
@@ -81,7 +94,10 @@ export async function issueChangesSince(
       merged_into: row.merged_into,
       root_cause: row.root_cause,
       note: notes.get(row.id) ?? null,
-      terms: model.terms.filter(([term]) => showTerm(term)).sort((a, b) => b[1] - a[1]).slice(0, SNAPSHOT_TERMS),
+      terms: model.terms
+        .filter(([term]) => showTerm(term))
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, SNAPSHOT_TERMS),
     };
   });
   const last = page.at(-1)?.change_seq ?? after;

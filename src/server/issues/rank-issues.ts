@@ -1,10 +1,25 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Channel } from '../../shared/domain/feedback-item.js';
-import { type RankBy, type RankedIssue, type RankedIssues, type StatusFilter, type ValueDimension, statusMatcher } from '../../shared/domain/issue.js';
+import {
+  type RankBy,
+  type RankedIssue,
+  type RankedIssues,
+  type StatusFilter,
+  type ValueDimension,
+  statusMatcher,
+} from '../../shared/domain/issue.js';
 import { emergingReason } from '../../shared/ranking/emerging.js';
 import { issueScore, issueTrend } from '../../shared/ranking/score.js';
 import { costSettings } from '../costs/channel-costs.js';
-import { type Sql, IN_LIST_MAX, chunks, inList, itemsForRanking, likeOperator, rows } from '../storage/sql.js';
+import {
+  type Sql,
+  IN_LIST_MAX,
+  chunks,
+  inList,
+  itemsForRanking,
+  likeOperator,
+  rows,
+} from '../storage/sql.js';
 import type { IssueRow } from './issues-repo.js';
 import { type IssueTotals, allIssueTotals } from './issue-totals.js';
 import { emergingVerdicts, emergingWindow } from './emerging-flags.js';
@@ -39,7 +54,8 @@ function filters(q: Sql, query: RankingQuery): RawBuilder<unknown> {
     const value = query[key];
     if (value !== undefined) clauses.push(sql`AND ${sql.ref(key)} = ${value}`);
   }
-  if (query.issueIds !== undefined) clauses.push(sql`AND ${inList(sql.ref('issue_id'), query.issueIds)}`);
+  if (query.issueIds !== undefined)
+    clauses.push(sql`AND ${inList(sql.ref('issue_id'), query.issueIds)}`);
   if (query.search !== undefined && query.search.trim() !== '') {
     const pattern = `%${query.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const like = likeOperator(q);
@@ -69,7 +85,12 @@ function bounds(query: RankingQuery): { from: number; to: number } {
 }
 
 /** Each issue's counts over a window and filters, from the covering index items_ranking. */
-function windowTotals(q: Sql, where: RawBuilder<unknown>, from: number, to: number): Promise<IssueTotals[]> {
+function windowTotals(
+  q: Sql,
+  where: RawBuilder<unknown>,
+  from: number,
+  to: number,
+): Promise<IssueTotals[]> {
   return rows(
     q,
     sql<IssueTotals>`SELECT issue_id, count(*) AS mentions, sum(times_heard) AS times_heard,
@@ -88,20 +109,28 @@ function windowTotals(q: Sql, where: RawBuilder<unknown>, from: number, to: numb
 export async function rankIssues(q: Sql, query: RankingQuery, now: number): Promise<RankedIssues> {
   const where = filters(q, query);
   const { from, to } = bounds(query);
-  const windowRows = isAllTime(query) ? await allIssueTotals(q) : await windowTotals(q, where, from, to);
+  const windowRows = isAllTime(query)
+    ? await allIssueTotals(q)
+    : await windowTotals(q, where, from, to);
 
   const previous = new Map<string, number>();
   if (query.from !== undefined) {
     const length = Math.min(to, now) - query.from;
     const before = await rows(
       q,
-      sql<{ issue_id: string; times_heard: number }>`SELECT issue_id, sum(times_heard) AS times_heard FROM ${itemsForRanking(q)}
+      sql<{
+        issue_id: string;
+        times_heard: number;
+      }>`SELECT issue_id, sum(times_heard) AS times_heard FROM ${itemsForRanking(q)}
           WHERE created_at >= ${query.from - Math.max(length, 0)} AND created_at < ${query.from} ${where} GROUP BY issue_id`,
     );
     for (const row of before) previous.set(row.issue_id, row.times_heard);
   }
 
-  const issues = await issueRows(q, windowRows.map((row) => row.issue_id));
+  const issues = await issueRows(
+    q,
+    windowRows.map((row) => row.issue_id),
+  );
   const wanted = statusMatcher(query.status ?? 'all');
   const settings = await costSettings(q);
   const costs = await issueCosts(q, settings, where, from, to);
@@ -129,17 +158,26 @@ export async function rankIssues(q: Sql, query: RankingQuery, now: number): Prom
         emerging_reason: null,
       };
     })
-    .filter((issue) => wanted(issue.status) && (query.preventable === undefined || issue.preventable === query.preventable));
+    .filter(
+      (issue) =>
+        wanted(issue.status) &&
+        (query.preventable === undefined || issue.preventable === query.preventable),
+    );
   ranked.sort(rankOrder(query.rankBy ?? 'score'));
   const limited = query.limit === undefined ? ranked : ranked.slice(0, query.limit);
   await flagEmerging(q, limited, where, query, now);
   if (query.withItems) await attachItemIds(q, limited, query);
-  return { generated_at: new Date(now).toISOString(), currency: settings.currency, issues: limited };
+  return {
+    generated_at: new Date(now).toISOString(),
+    currency: settings.currency,
+    issues: limited,
+  };
 }
 
 /** Most important first by the chosen measure; ties fall back to the score's own order. */
 function rankOrder(rankBy: RankBy): (a: RankedIssue, b: RankedIssue) => number {
-  const measure = (issue: RankedIssue) => (rankBy === 'cost' ? issue.cost : rankBy === 'contacts' ? issue.times_heard : issue.score);
+  const measure = (issue: RankedIssue) =>
+    rankBy === 'cost' ? issue.cost : rankBy === 'contacts' ? issue.times_heard : issue.score;
   return (a, b) =>
     measure(b) - measure(a) ||
     b.score - a.score ||
@@ -150,12 +188,27 @@ function rankOrder(rankBy: RankBy): (a: RankedIssue, b: RankedIssue) => number {
 }
 
 /** Sets `emerging` and its reason on the issues shown (see shared/ranking/emerging.ts). */
-async function flagEmerging(q: Sql, issues: RankedIssue[], where: RawBuilder<unknown>, query: RankingQuery, now: number): Promise<void> {
+async function flagEmerging(
+  q: Sql,
+  issues: RankedIssue[],
+  where: RawBuilder<unknown>,
+  query: RankingQuery,
+  now: number,
+): Promise<void> {
   const window = emergingWindow(query.from, query.to, now);
   if (window === null || issues.length === 0) return;
   const firstSeen = new Map<string, number>();
-  for (const slice of chunks(issues.map((issue) => issue.id), IN_LIST_MAX)) {
-    const found = await rows(q, sql<{ issue_id: string; first_seen: number }>`SELECT issue_id, first_seen FROM issue_totals WHERE ${inList(sql.ref('issue_id'), slice)}`);
+  for (const slice of chunks(
+    issues.map((issue) => issue.id),
+    IN_LIST_MAX,
+  )) {
+    const found = await rows(
+      q,
+      sql<{
+        issue_id: string;
+        first_seen: number;
+      }>`SELECT issue_id, first_seen FROM issue_totals WHERE ${inList(sql.ref('issue_id'), slice)}`,
+    );
     for (const row of found) firstSeen.set(row.issue_id, Number(row.first_seen));
   }
   const verdicts = await emergingVerdicts(q, where, window, firstSeen);
@@ -166,18 +219,30 @@ async function flagEmerging(q: Sql, issues: RankedIssue[], where: RawBuilder<unk
     issue.emerging_reason = emergingReason(verdict);
     if (verdict.emerging) {
       const { current, expected, windows, p, isNew } = verdict;
-      issue.emerging_detail = { current, expected: Math.round(expected * 100) / 100, windows, p, is_new: isNew || windows === 0 };
+      issue.emerging_detail = {
+        current,
+        expected: Math.round(expected * 100) / 100,
+        windows,
+        p,
+        is_new: isNew || windows === 0,
+      };
     }
   }
 }
 
-type RankedIssueRow = Pick<IssueRow, 'id' | 'title' | 'status' | 'owner'> & { preventable: number | null; value_dimension: ValueDimension | null };
+type RankedIssueRow = Pick<IssueRow, 'id' | 'title' | 'status' | 'owner'> & {
+  preventable: number | null;
+  value_dimension: ValueDimension | null;
+};
 
 /** What the ranking shows of each issue; not its centroid, which runs to kilobytes an issue. */
 async function issueRows(q: Sql, ids: readonly string[]): Promise<Map<string, RankedIssueRow>> {
   const found = new Map<string, RankedIssueRow>();
   for (const slice of chunks(ids, IN_LIST_MAX)) {
-    const matches = await rows(q, sql<RankedIssueRow>`SELECT id, title, status, owner, preventable, value_dimension FROM issues WHERE ${inList(sql.ref('id'), slice)}`);
+    const matches = await rows(
+      q,
+      sql<RankedIssueRow>`SELECT id, title, status, owner, preventable, value_dimension FROM issues WHERE ${inList(sql.ref('id'), slice)}`,
+    );
     for (const row of matches) found.set(row.id, row);
   }
   return found;
@@ -190,7 +255,9 @@ async function attachItemIds(q: Sql, issues: RankedIssue[], query: RankingQuery)
   for (const issue of issues) {
     const found = await rows(
       q,
-      sql<{ id: string }>`SELECT id FROM items WHERE issue_id = ${issue.id} AND created_at >= ${from} AND created_at < ${to} ${where}
+      sql<{
+        id: string;
+      }>`SELECT id FROM items WHERE issue_id = ${issue.id} AND created_at >= ${from} AND created_at < ${to} ${where}
         ORDER BY created_at, seq`,
     );
     issue.item_ids = found.map((row) => row.id);

@@ -11,29 +11,51 @@ const INSERT_ROWS = 1_000;
 export async function existingIssues(q: Sql, ids: readonly string[]): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   for (const slice of chunks(ids, IN_LIST_MAX)) {
-    const matches = await rows(q, sql<{ id: string; issue_id: string }>`SELECT id, issue_id FROM items WHERE ${inList(sql.ref('id'), slice)}`);
+    const matches = await rows(
+      q,
+      sql<{
+        id: string;
+        issue_id: string;
+      }>`SELECT id, issue_id FROM items WHERE ${inList(sql.ref('id'), slice)}`,
+    );
     for (const row of matches) found.set(row.id, row.issue_id);
   }
   return found;
 }
 
 /** What makes two items with one id the same report: the words and what was said of them. */
-export type ItemContent = Pick<StoredItem, 'text' | 'channel' | 'times_heard' | 'root_cause' | 'suggested_fix' | 'segment'>;
+export type ItemContent = Pick<
+  StoredItem,
+  'text' | 'channel' | 'times_heard' | 'root_cause' | 'suggested_fix' | 'segment'
+>;
 
 export function contentKey(item: ItemContent): string {
-  return JSON.stringify([item.text, item.channel, Number(item.times_heard), item.root_cause ?? null, item.suggested_fix ?? null, item.segment ?? null]);
+  return JSON.stringify([
+    item.text,
+    item.channel,
+    Number(item.times_heard),
+    item.root_cause ?? null,
+    item.suggested_fix ?? null,
+    item.segment ?? null,
+  ]);
 }
 
 /** Which of `ids` are stored already: the issue each is in and its content. */
-export async function storedItems(q: Sql, ids: readonly string[]): Promise<Map<string, { issueId: string; content: ItemContent }>> {
+export async function storedItems(
+  q: Sql,
+  ids: readonly string[],
+): Promise<Map<string, { issueId: string; content: ItemContent }>> {
   const found = new Map<string, { issueId: string; content: ItemContent }>();
   for (const slice of chunks(ids, IN_LIST_MAX)) {
     const matches = await rows(
       q,
-      sql<ItemContent & { id: string; issue_id: string }>`SELECT id, issue_id, text, channel, times_heard, root_cause, suggested_fix, segment
+      sql<
+        ItemContent & { id: string; issue_id: string }
+      >`SELECT id, issue_id, text, channel, times_heard, root_cause, suggested_fix, segment
         FROM items WHERE ${inList(sql.ref('id'), slice)}`,
     );
-    for (const { id, issue_id, ...content } of matches) found.set(id, { issueId: issue_id, content });
+    for (const { id, issue_id, ...content } of matches)
+      found.set(id, { issueId: issue_id, content });
   }
   return found;
 }
@@ -45,11 +67,26 @@ export type ItemOwner = { team: string } | { agent: string } | 'all';
  * The issue each of these items is in now. Unknown ids and ids of items outside `owner` are left
  * out alike, so a lookup cannot even tell whether another agent's item exists.
  */
-export async function issuesOfItems(q: Sql, ids: readonly string[], owner: ItemOwner): Promise<Record<string, string>> {
+export async function issuesOfItems(
+  q: Sql,
+  ids: readonly string[],
+  owner: ItemOwner,
+): Promise<Record<string, string>> {
   const found = new Map<string, string>();
-  const mine = owner === 'all' ? sql`` : 'team' in owner ? sql`AND team = ${owner.team}` : sql`AND agent = ${owner.agent}`;
+  const mine =
+    owner === 'all'
+      ? sql``
+      : 'team' in owner
+        ? sql`AND team = ${owner.team}`
+        : sql`AND agent = ${owner.agent}`;
   for (const slice of chunks(ids, IN_LIST_MAX)) {
-    const matches = await rows(q, sql<{ id: string; issue_id: string }>`SELECT id, issue_id FROM items WHERE ${inList(sql.ref('id'), slice)} ${mine}`);
+    const matches = await rows(
+      q,
+      sql<{
+        id: string;
+        issue_id: string;
+      }>`SELECT id, issue_id FROM items WHERE ${inList(sql.ref('id'), slice)} ${mine}`,
+    );
     for (const row of matches) found.set(row.id, row.issue_id);
   }
   return Object.fromEntries(found);
@@ -60,21 +97,31 @@ export async function issuesOfItems(q: Sql, ids: readonly string[], owner: ItemO
  * so a conflict here is a bug and fails the transaction rather than being skipped.
  */
 export async function insertItems(q: Sql, items: readonly StoredItem[]): Promise<void> {
-  for (const slice of chunks(items, INSERT_ROWS)) await q.db.insertInto('items').values(slice).execute();
+  for (const slice of chunks(items, INSERT_ROWS))
+    await q.db.insertInto('items').values(slice).execute();
 }
 
 /** Moves items (item id → issue id), many per statement: a recluster may move most of them. */
-export async function moveItems(q: Sql, moves: ReadonlyMap<string, string>, by: AssignedBy): Promise<void> {
+export async function moveItems(
+  q: Sql,
+  moves: ReadonlyMap<string, string>,
+  by: AssignedBy,
+): Promise<void> {
   for (const slice of chunks([...moves], INSERT_ROWS)) {
     // VALUES names its columns column1, column2 on both engines.
     const values = sql.join(slice.map(([itemId, issueId]) => sql`(${itemId}, ${issueId})`));
-    await sql`UPDATE items SET issue_id = v.column2, assigned_by = ${by} FROM (VALUES ${values}) AS v WHERE items.id = v.column1`.execute(q.db);
+    await sql`UPDATE items SET issue_id = v.column2, assigned_by = ${by} FROM (VALUES ${values}) AS v WHERE items.id = v.column1`.execute(
+      q.db,
+    );
   }
 }
 
 /** How many personal details were redacted from a stored item. */
 export async function storedRedactions(q: Sql, id: string): Promise<number> {
-  return Number((await first(q, sql<{ redactions: number }>`SELECT redactions FROM items WHERE id = ${id}`))?.redactions ?? 0);
+  return Number(
+    (await first(q, sql<{ redactions: number }>`SELECT redactions FROM items WHERE id = ${id}`))
+      ?.redactions ?? 0,
+  );
 }
 
 export async function countItems(q: Sql): Promise<number> {
@@ -82,6 +129,13 @@ export async function countItems(q: Sql): Promise<number> {
 }
 
 /** Every item's grouping-relevant fields, in arrival order, for reclustering. */
-export async function itemsForGrouping(q: Sql): Promise<Pick<StoredItem, 'id' | 'issue_id' | 'assigned_by' | 'text'>[]> {
-  return rows(q, sql<Pick<StoredItem, 'id' | 'issue_id' | 'assigned_by' | 'text'>>`SELECT id, issue_id, assigned_by, text FROM items ORDER BY seq`);
+export async function itemsForGrouping(
+  q: Sql,
+): Promise<Pick<StoredItem, 'id' | 'issue_id' | 'assigned_by' | 'text'>[]> {
+  return rows(
+    q,
+    sql<
+      Pick<StoredItem, 'id' | 'issue_id' | 'assigned_by' | 'text'>
+    >`SELECT id, issue_id, assigned_by, text FROM items ORDER BY seq`,
+  );
 }

@@ -21,7 +21,11 @@ export const REPORT_CONTENT_TYPES: Record<ReportFormat, string> = {
 };
 
 /** The weekly report as the bytes of one file format. */
-export async function renderReport(data: WeeklyReport, text: ReportText, format: ReportFormat): Promise<Buffer> {
+export async function renderReport(
+  data: WeeklyReport,
+  text: ReportText,
+  format: ReportFormat,
+): Promise<Buffer> {
   const report = localiseTitles(data, text);
   switch (format) {
     case 'html':
@@ -53,7 +57,9 @@ export class UnknownTeamError extends Error {
     readonly team: string,
     readonly known: readonly string[],
   ) {
-    super(`unknown team ${JSON.stringify(team)}; known teams: ${known.length === 0 ? '(none yet)' : known.join(', ')}`);
+    super(
+      `unknown team ${JSON.stringify(team)}; known teams: ${known.length === 0 ? '(none yet)' : known.join(', ')}`,
+    );
   }
 }
 
@@ -61,7 +67,9 @@ export async function knownTeams(q: Sql): Promise<string[]> {
   // A team with tokens but nothing captured yet is known: its lead gets an empty report, not an error.
   const found = await rows(
     q,
-    sql<{ value: string }>`SELECT value FROM labels WHERE kind = 'team' UNION SELECT team AS value FROM tokens WHERE team IS NOT NULL ORDER BY value`,
+    sql<{
+      value: string;
+    }>`SELECT value FROM labels WHERE kind = 'team' UNION SELECT team AS value FROM tokens WHERE team IS NOT NULL ORDER BY value`,
   );
   return found.map((row) => row.value);
 }
@@ -71,11 +79,21 @@ export async function knownTeams(q: Sql): Promise<string[]> {
  * zone is a RangeError; an unknown team an UnknownTeamError; a PDF without Chromium a
  * PdfUnavailableError.
  */
-export async function weeklyReportFile(q: Sql, request: WeeklyReportRequest, now: number): Promise<Buffer> {
+export async function weeklyReportFile(
+  q: Sql,
+  request: WeeklyReportRequest,
+  now: number,
+): Promise<Buffer> {
   if (request.team !== 'all') {
     const known = await knownTeams(q);
     if (!known.includes(request.team)) throw new UnknownTeamError(request.team, known);
   }
-  const data = await weeklyReportData(q, request.team === 'all' ? null : request.team, request.week, request.timeZone, now);
+  const data = await weeklyReportData(
+    q,
+    request.team === 'all' ? null : request.team,
+    request.week,
+    request.timeZone,
+    now,
+  );
   return renderReport(data, reportText(request.lang, request.timeZone), request.format);
 }

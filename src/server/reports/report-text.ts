@@ -22,7 +22,11 @@ export interface ReportText {
 export function reportText(lang: ReportLanguage, timeZone: string): ReportText {
   const numbers = new Intl.NumberFormat(lang);
   const dates = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone });
-  const dateTimes = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  const dateTimes = new Intl.DateTimeFormat(lang, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone,
+  });
   return {
     lang,
     t: (key, values) => fillPlaceholders(CATALOGS[lang][key], values, numbers),
@@ -30,7 +34,8 @@ export function reportText(lang: ReportLanguage, timeZone: string): ReportText {
     date: (ms) => dates.format(new Date(ms)),
     dateTime: (ms) => dateTimes.format(new Date(ms)),
     channel: (code) => CATALOGS[lang][`channel.${code}` as ReportKey] ?? code,
-    segment: (code) => (code === null ? '' : (CATALOGS[lang][`segment.${code}` as ReportKey] ?? code)),
+    segment: (code) =>
+      code === null ? '' : (CATALOGS[lang][`segment.${code}` as ReportKey] ?? code),
   };
 }
 

@@ -1,7 +1,12 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { CountedText } from '../../shared/api/contract.js';
 import type { RankedIssue, ValueDimension } from '../../shared/domain/issue.js';
-import { type IsoWeek, formatIsoWeek, previousWeek, weekBounds } from '../../shared/time/iso-week.js';
+import {
+  type IsoWeek,
+  formatIsoWeek,
+  previousWeek,
+  weekBounds,
+} from '../../shared/time/iso-week.js';
 import { groupTexts } from '../insights/issue-detail.js';
 import type { EmergingVerdict } from '../../shared/ranking/emerging.js';
 import { emergingVerdicts } from '../issues/emerging-flags.js';
@@ -78,14 +83,26 @@ export interface WeeklyReport {
 }
 
 /** Gathers one team's (or every team's) ISO week, in a time zone, from the aggregator's database. */
-export async function weeklyReportData(q: Sql, team: string | null, week: IsoWeek, timeZone: string, now: number): Promise<WeeklyReport> {
+export async function weeklyReportData(
+  q: Sql,
+  team: string | null,
+  week: IsoWeek,
+  timeZone: string,
+  now: number,
+): Promise<WeeklyReport> {
   const { from, to } = weekBounds(week, timeZone);
   const teamFilter = team ?? undefined;
   const ofTeam = team ? sql`AND team = ${team}` : sql``;
   // Fixed and won't-fix issues are done with: the week's report is about what is still open,
   // ordered by what it shows (contacts, then items, agents), not by the unseen score.
-  const ranked = (await rankIssues(q, { from, to, team: teamFilter, status: 'open' }, now)).issues.sort(
-    (a, b) => b.times_heard - a.times_heard || b.mentions - a.mentions || b.agents - a.agents || a.title.localeCompare(b.title),
+  const ranked = (
+    await rankIssues(q, { from, to, team: teamFilter, status: 'open' }, now)
+  ).issues.sort(
+    (a, b) =>
+      b.times_heard - a.times_heard ||
+      b.mentions - a.mentions ||
+      b.agents - a.agents ||
+      a.title.localeCompare(b.title),
   );
   const items = await rows(
     q,
@@ -93,7 +110,10 @@ export async function weeklyReportData(q: Sql, team: string | null, week: IsoWee
       WHERE created_at >= ${from} AND created_at < ${to} ${ofTeam} ORDER BY created_at, seq`,
   );
   const firstSeen = new Map<string, number>();
-  for (const slice of chunks(ranked.map((issue) => issue.id), IN_LIST_MAX)) {
+  for (const slice of chunks(
+    ranked.map((issue) => issue.id),
+    IN_LIST_MAX,
+  )) {
     const found = await rows(
       q,
       sql<{ issue_id: string; first: number }>`SELECT issue_id, min(created_at) AS first FROM items
@@ -102,16 +122,25 @@ export async function weeklyReportData(q: Sql, team: string | null, week: IsoWee
     for (const row of found) firstSeen.set(row.issue_id, row.first);
   }
   const byIssue = new Map<string, ReportItem[]>();
-  for (const item of items) byIssue.set(item.issue_id, [...(byIssue.get(item.issue_id) ?? []), item]);
+  for (const item of items)
+    byIssue.set(item.issue_id, [...(byIssue.get(item.issue_id) ?? []), item]);
   const isNew = (issue: RankedIssue) => (firstSeen.get(issue.id) ?? 0) >= from;
-  const verdicts = await emergingVerdicts(q, ofTeam, { start: from, end: Math.min(to, now) }, firstSeen);
+  const verdicts = await emergingVerdicts(
+    q,
+    ofTeam,
+    { start: from, end: Math.min(to, now) },
+    firstSeen,
+  );
   const enrich = (issue: RankedIssue): ReportIssue => {
     const members = byIssue.get(issue.id) ?? [];
     const previous = issue.previous_times_heard;
     return {
       ...issue,
       isNew: isNew(issue),
-      rising: previous > 0 && issue.times_heard >= previous * RISING_FACTOR && issue.times_heard - previous >= RISING_MINIMUM,
+      rising:
+        previous > 0 &&
+        issue.times_heard >= previous * RISING_FACTOR &&
+        issue.times_heard - previous >= RISING_MINIMUM,
       mainChannel: mostCommon(members.map((m) => m.channel)),
       emergingVerdict: issue.emerging ? (verdicts.get(issue.id) ?? null) : null,
       verbatims: representativeVerbatims(members, VERBATIMS_PER_ISSUE),
@@ -121,7 +150,11 @@ export async function weeklyReportData(q: Sql, team: string | null, week: IsoWee
   };
   const contributors = await rows(
     q,
-    sql<{ agent: string; items: number; times_heard: number }>`SELECT agent, count(*) AS items, sum(times_heard) AS times_heard FROM items
+    sql<{
+      agent: string;
+      items: number;
+      times_heard: number;
+    }>`SELECT agent, count(*) AS items, sum(times_heard) AS times_heard FROM items
       WHERE created_at >= ${from} AND created_at < ${to} AND agent IS NOT NULL ${ofTeam}
       GROUP BY agent ORDER BY items DESC, agent`,
   );
@@ -138,15 +171,25 @@ export async function weeklyReportData(q: Sql, team: string | null, week: IsoWee
       agents: contributors.length,
       newIssues: ranked.filter(isNew).length,
       previousContacts: await contactsBetween(q, from - (to - from), from, ofTeam),
-      preventableContacts: ranked.reduce((sum, issue) => sum + (issue.preventable === true ? issue.times_heard : 0), 0),
-      judgedContacts: ranked.reduce((sum, issue) => sum + (issue.preventable === null ? 0 : issue.times_heard), 0),
+      preventableContacts: ranked.reduce(
+        (sum, issue) => sum + (issue.preventable === true ? issue.times_heard : 0),
+        0,
+      ),
+      judgedContacts: ranked.reduce(
+        (sum, issue) => sum + (issue.preventable === null ? 0 : issue.times_heard),
+        0,
+      ),
       byDimension: contactsByDimension(ranked),
     },
     issues: ranked.slice(0, TOP_ISSUES).map(enrich),
     allIssues: ranked,
     newIssues: ranked.filter(isNew),
     fixedThisWeek: await fixedBetween(q, from, to, ofTeam),
-    pareto: ranked.map((issue) => ({ id: issue.id, title: issue.title, times_heard: issue.times_heard })),
+    pareto: ranked.map((issue) => ({
+      id: issue.id,
+      title: issue.title,
+      times_heard: issue.times_heard,
+    })),
     trend: await trendOf(q, ranked.slice(0, TREND_SERIES), week, timeZone, teamFilter),
     contributors,
     items,
@@ -159,13 +202,28 @@ function mostCommon(values: readonly string[]): string | null {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
 }
 
-async function contactsBetween(q: Sql, from: number, to: number, ofTeam: RawBuilder<unknown>): Promise<number> {
-  const found = await first(q, sql<{ n: number | null }>`SELECT sum(times_heard) AS n FROM items WHERE created_at >= ${from} AND created_at < ${to} ${ofTeam}`);
+async function contactsBetween(
+  q: Sql,
+  from: number,
+  to: number,
+  ofTeam: RawBuilder<unknown>,
+): Promise<number> {
+  const found = await first(
+    q,
+    sql<{
+      n: number | null;
+    }>`SELECT sum(times_heard) AS n FROM items WHERE created_at >= ${from} AND created_at < ${to} ${ofTeam}`,
+  );
   return Number(found?.n ?? 0);
 }
 
 /** Issues set to fixed during the week (the last such change counts), limited to ones the team heard. */
-async function fixedBetween(q: Sql, from: number, to: number, ofTeam: RawBuilder<unknown>): Promise<{ id: string; title: string }[]> {
+async function fixedBetween(
+  q: Sql,
+  from: number,
+  to: number,
+  ofTeam: RawBuilder<unknown>,
+): Promise<{ id: string; title: string }[]> {
   return rows(
     q,
     sql<{ id: string; title: string }>`SELECT i.id, i.title FROM issues i
@@ -177,7 +235,13 @@ async function fixedBetween(q: Sql, from: number, to: number, ofTeam: RawBuilder
 }
 
 /** Contacts per week over the weeks up to this one, for the top issues. */
-async function trendOf(q: Sql, issues: readonly RankedIssue[], week: IsoWeek, timeZone: string, team: string | undefined): Promise<WeeklyReport['trend']> {
+async function trendOf(
+  q: Sql,
+  issues: readonly RankedIssue[],
+  week: IsoWeek,
+  timeZone: string,
+  team: string | undefined,
+): Promise<WeeklyReport['trend']> {
   const weeks: IsoWeek[] = [week];
   while (weeks.length < TREND_WEEKS) weeks.unshift(previousWeek(weeks[0] as IsoWeek));
   const ofTeam = team ? sql`AND team = ${team}` : sql``;
@@ -198,10 +262,18 @@ async function trendOf(q: Sql, issues: readonly RankedIssue[], week: IsoWeek, ti
   return { weeks: weeks.map(formatIsoWeek), series };
 }
 
-function contactsByDimension(issues: readonly RankedIssue[]): { dimension: ValueDimension; contacts: number }[] {
+function contactsByDimension(
+  issues: readonly RankedIssue[],
+): { dimension: ValueDimension; contacts: number }[] {
   const totals = new Map<ValueDimension, number>();
   for (const issue of issues) {
-    if (issue.value_dimension !== null) totals.set(issue.value_dimension, (totals.get(issue.value_dimension) ?? 0) + issue.times_heard);
+    if (issue.value_dimension !== null)
+      totals.set(
+        issue.value_dimension,
+        (totals.get(issue.value_dimension) ?? 0) + issue.times_heard,
+      );
   }
-  return [...totals].map(([dimension, contacts]) => ({ dimension, contacts })).sort((a, b) => b.contacts - a.contacts || (a.dimension < b.dimension ? -1 : 1));
+  return [...totals]
+    .map(([dimension, contacts]) => ({ dimension, contacts }))
+    .sort((a, b) => b.contacts - a.contacts || (a.dimension < b.dimension ? -1 : 1));
 }

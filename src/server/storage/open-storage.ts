@@ -6,7 +6,9 @@ import type { Storage, StorageLocation } from './storage.js';
  */
 export async function openStorage(location: StorageLocation): Promise<Storage> {
   if (location.databaseUrl !== undefined) {
-    return (await import('./postgres/open-postgres-storage.js')).openPostgresStorage(location.databaseUrl);
+    return (await import('./postgres/open-postgres-storage.js')).openPostgresStorage(
+      location.databaseUrl,
+    );
   }
   return (await import('./sqlite/open-sqlite-storage.js')).openSqliteStorage(location.db);
 }

@@ -42,7 +42,14 @@ export interface Schema {
     value_dimension: string | null;
   };
   items: Omit<StoredItem, 'redactions'> & { seq: Generated<number>; redactions: Generated<number> };
-  issue_totals: { issue_id: string; mentions: number; times_heard: number; agents: number; first_seen: number; last_seen: number };
+  issue_totals: {
+    issue_id: string;
+    mentions: number;
+    times_heard: number;
+    agents: number;
+    first_seen: number;
+    last_seen: number;
+  };
   issue_agents: { issue_id: string; agent: string };
   vocabulary: { term: string; df: number; seq: Generated<number> };
   settings: { key: string; value: string };
@@ -69,8 +76,21 @@ export interface Schema {
     actor: string | null;
   };
   channel_costs: { channel: string; minutes: number; per_minute: number };
-  webhooks: { id: string; url: string; secret: string; events: string; format: string; created_at: number };
-  webhook_events: { id: string; kind: string; dedupe_key: string | null; at: number; issue: string };
+  webhooks: {
+    id: string;
+    url: string;
+    secret: string;
+    events: string;
+    format: string;
+    created_at: number;
+  };
+  webhook_events: {
+    id: string;
+    kind: string;
+    dedupe_key: string | null;
+    at: number;
+    issue: string;
+  };
   webhook_deliveries: {
     event_id: string;
     webhook_id: string;

@@ -31,7 +31,10 @@ export async function changes(q: Sql, query: RawBuilder<unknown>): Promise<numbe
  * `column IN (…)` for a list of values, as bound parameters. The caller keeps lists under
  * IN_LIST_MAX: both engines cap parameters per statement (SQLite 32,766, PostgreSQL 65,535).
  */
-export function inList(column: RawBuilder<unknown>, values: readonly (string | number)[]): RawBuilder<boolean> {
+export function inList(
+  column: RawBuilder<unknown>,
+  values: readonly (string | number)[],
+): RawBuilder<boolean> {
   if (values.length === 0) return sql<boolean>`1 = 0`;
   return sql<boolean>`${column} IN (${sql.join(values)})`;
 }

@@ -1,6 +1,8 @@
 /** What the driver says, as a database error code or a Node socket error code. */
 export function codeOf(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+  return typeof error === 'object' && error !== null && 'code' in error
+    ? String(error.code)
+    : undefined;
 }
 
 const TRANSIENT_CODES = new Set([
@@ -11,8 +13,16 @@ const TRANSIENT_CODES = new Set([
   '57P01', // admin_shutdown (a restart or failover)
   '57P02', // crash_shutdown
   '57P03', // cannot_connect_now (still starting)
-  '08000', '08001', '08003', '08004', '08006', // connection exceptions
-  'ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006', // connection exceptions
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
 ]);
 
 /** Worth trying again: the database restarted, a connection dropped, two writers collided. */

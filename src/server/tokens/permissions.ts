@@ -120,7 +120,11 @@ export function dataScope(token: TokenIdentity): DataScope {
 /** Which items' issues a token may look up: its own (agents), its team's (leads), or any. */
 export function itemOwner(token: TokenIdentity): ItemOwner {
   const scope = dataScope(token);
-  return scope.kind === 'all' ? 'all' : scope.kind === 'team' ? { team: scope.team } : { agent: scope.agent };
+  return scope.kind === 'all'
+    ? 'all'
+    : scope.kind === 'team'
+      ? { team: scope.team }
+      : { agent: scope.agent };
 }
 
 /**

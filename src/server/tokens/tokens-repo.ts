@@ -41,10 +41,12 @@ function label(what: string, value: string): string {
 }
 
 function validate(spec: NewToken): Omit<TokenIdentity, 'id'> {
-  if (!isRole(spec.role)) throw new TokenSpecError(`unknown role "${spec.role}": use agent, lead, analyst or admin`);
+  if (!isRole(spec.role))
+    throw new TokenSpecError(`unknown role "${spec.role}": use agent, lead, analyst or admin`);
   const team = spec.team === undefined ? null : label('team', spec.team);
   // A lead's token is scoped to one team; without one it would have nothing to scope to.
-  if (spec.role === 'lead' && team === null) throw new TokenSpecError('a lead token needs a team (--team)');
+  if (spec.role === 'lead' && team === null)
+    throw new TokenSpecError('a lead token needs a team (--team)');
   return { name: label('name', spec.name), role: spec.role, team };
 }
 
@@ -74,7 +76,9 @@ export class TokensRepo {
     if (row === undefined || row.revoked_at !== null) return undefined;
     const now = this.clock();
     if (row.last_used_at === null || now - row.last_used_at >= LAST_USED_RESOLUTION_MS) {
-      await sql`UPDATE tokens SET last_used_at = ${now} WHERE id = ${row.id}`.execute(this.storage.db);
+      await sql`UPDATE tokens SET last_used_at = ${now} WHERE id = ${row.id}`.execute(
+        this.storage.db,
+      );
     }
     return { id: row.id, name: row.name, role: row.role, team: row.team };
   }
@@ -85,13 +89,16 @@ export class TokensRepo {
    */
   revoke(idOrName: string): Promise<TokenIdentity[]> {
     return this.storage.write(async (tx: Sql) => {
-      const isId = (await first(tx, sql<{ id: string }>`SELECT id FROM tokens WHERE id = ${idOrName}`)) !== undefined;
+      const isId =
+        (await first(tx, sql<{ id: string }>`SELECT id FROM tokens WHERE id = ${idOrName}`)) !==
+        undefined;
       const targets = await rows(
         tx,
         sql<TokenIdentity>`SELECT id, name, role, team FROM tokens WHERE ${sql.ref(isId ? 'id' : 'name')} = ${idOrName} AND revoked_at IS NULL`,
       );
       const now = this.clock();
-      for (const target of targets) await sql`UPDATE tokens SET revoked_at = ${now} WHERE id = ${target.id}`.execute(tx.db);
+      for (const target of targets)
+        await sql`UPDATE tokens SET revoked_at = ${now} WHERE id = ${target.id}`.execute(tx.db);
       return targets;
     });
   }

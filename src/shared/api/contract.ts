@@ -1,5 +1,12 @@
 import type { Channel } from '../domain/feedback-item.js';
-import type { IssueStatus, RankBy, RankedIssue, RankedIssues, StatusFilter, ValueDimension } from '../domain/issue.js';
+import type {
+  IssueStatus,
+  RankBy,
+  RankedIssue,
+  RankedIssues,
+  StatusFilter,
+  ValueDimension,
+} from '../domain/issue.js';
 import type { Role } from '../domain/role.js';
 
 /**
@@ -38,7 +45,10 @@ export interface ApiMethods {
   /** Moves every item of `id` into `into`; `id` is retired. */
   'issues.merge': { args: { id: string; into: string }; result: { id: string } };
   /** Moves these items of `id` into a new issue. */
-  'issues.split': { args: { id: string; itemIds: string[]; title?: string }; result: { id: string } };
+  'issues.split': {
+    args: { id: string; itemIds: string[]; title?: string };
+    result: { id: string };
+  };
   /** Moves items, from whichever issues hold them, into `into`. */
   'issues.moveItems': { args: { itemIds: string[]; into: string }; result: { moved: number } };
   /** Who changed what and when, oldest first; a merged-away id answers with its target's. */
@@ -161,7 +171,13 @@ export interface IssueDetail {
   issue: RankedIssue;
   root_cause: string | null;
   /** A few verbatims that together show the issue's range, not near-duplicates of one. */
-  verbatims: { id: string; text: string; channel: Channel; team: string | null; created_at: string }[];
+  verbatims: {
+    id: string;
+    text: string;
+    channel: Channel;
+    team: string | null;
+    created_at: string;
+  }[];
   root_causes: CountedText[];
   suggested_fixes: CountedText[];
 }
@@ -195,7 +211,13 @@ export interface TeamSummary {
   from: string;
   to: string;
   issues: RankedIssue[];
-  verbatims: { id: string; text: string; agent: string | null; issue_id: string; created_at: string }[];
+  verbatims: {
+    id: string;
+    text: string;
+    agent: string | null;
+    issue_id: string;
+    created_at: string;
+  }[];
   /** Recognition, not surveillance: counts only. */
   contributors: { agent: string; items: number; times_heard: number }[];
 }

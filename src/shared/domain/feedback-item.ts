@@ -30,13 +30,21 @@ const isoTimestamp = z
  * Text as it is stored: cleaned by the one rule of shared/text/clean-text.ts, then trimmed and
  * measured. Required text that shows nothing after cleaning (zero-width spaces only) is empty.
  */
-function storedText(max: number, required: boolean, error?: z.core.$ZodErrorMap<z.core.$ZodIssueInvalidType>) {
+function storedText(
+  max: number,
+  required: boolean,
+  error?: z.core.$ZodErrorMap<z.core.$ZodIssueInvalidType>,
+) {
   return z.string(error === undefined ? undefined : { error }).transform((value, ctx) => {
     const unstorable = unstorableReason(value);
     const cleaned = cleanText(value).trim();
     const problem =
       unstorable ??
-      (required && isBlank(cleaned) ? 'is empty' : cleaned.length > max ? `is longer than ${max} characters` : null);
+      (required && isBlank(cleaned)
+        ? 'is empty'
+        : cleaned.length > max
+          ? `is longer than ${max} characters`
+          : null);
     if (problem !== null) {
       ctx.addIssue({ code: 'custom', message: problem });
       return z.NEVER;
@@ -57,7 +65,9 @@ const feedbackItemShape = {
     .max(128)
     .regex(/^[\w.:-]+$/, 'may only contain letters, digits, and . _ : -')
     .optional(),
-  text: storedText(MAX_TEXT_LENGTH, true, (issue) => (issue.input === undefined ? 'is required' : 'must be text')),
+  text: storedText(MAX_TEXT_LENGTH, true, (issue) =>
+    issue.input === undefined ? 'is required' : 'must be text',
+  ),
   channel: z.enum(CHANNELS).default('phone'),
   team: label.optional(),
   agent: label.optional(),
@@ -71,7 +81,10 @@ const feedbackItemShape = {
     .trim()
     .min(1)
     .max(64)
-    .refine((value) => lookupProblem(value) === null, 'holds a control character or a lone surrogate')
+    .refine(
+      (value) => lookupProblem(value) === null,
+      'holds a control character or a lone surrogate',
+    )
     .optional(),
 };
 

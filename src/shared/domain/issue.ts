@@ -1,8 +1,18 @@
-export const ISSUE_STATUSES = ['new', 'investigating', 'fix_in_progress', 'fixed', 'wont_fix'] as const;
+export const ISSUE_STATUSES = [
+  'new',
+  'investigating',
+  'fix_in_progress',
+  'fixed',
+  'wont_fix',
+] as const;
 export type IssueStatus = (typeof ISSUE_STATUSES)[number];
 
 /** Statuses under which new verbatims may still be grouped into an issue. */
-export const OPEN_STATUSES: ReadonlySet<IssueStatus> = new Set(['new', 'investigating', 'fix_in_progress']);
+export const OPEN_STATUSES: ReadonlySet<IssueStatus> = new Set([
+  'new',
+  'investigating',
+  'fix_in_progress',
+]);
 
 /** Which issues a ranking shows: the open ones, every one, or those of one status. */
 export const STATUS_FILTERS = ['open', 'all', ...ISSUE_STATUSES] as const;
@@ -14,7 +24,14 @@ export function statusMatcher(filter: StatusFilter): (status: IssueStatus) => bo
   return (status) => status === filter;
 }
 /** What customers value, after the WOCAS seeds: the dimension a problem falls short on. */
-export const VALUE_DIMENSIONS = ['visibility', 'accessibility', 'responsiveness', 'reliability', 'functionality', 'effectiveness'] as const;
+export const VALUE_DIMENSIONS = [
+  'visibility',
+  'accessibility',
+  'responsiveness',
+  'reliability',
+  'functionality',
+  'effectiveness',
+] as const;
 export type ValueDimension = (typeof VALUE_DIMENSIONS)[number];
 
 /** How a ranking orders its issues: the importance score, contacts (times heard) or cost to serve. */
@@ -50,7 +67,13 @@ export interface RankedIssue {
   /** One sentence saying why, when emerging; otherwise null. */
   emerging_reason: string | null;
   /** When emerging: the numbers behind the reason, so a UI can say it in its own language. */
-  emerging_detail?: { current: number; expected: number; windows: number; p: number; is_new: boolean };
+  emerging_detail?: {
+    current: number;
+    expected: number;
+    windows: number;
+    p: number;
+    is_new: boolean;
+  };
   item_ids?: string[];
 }
 

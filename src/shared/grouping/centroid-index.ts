@@ -22,7 +22,10 @@ export interface CentroidIndexOptions {
   candidateBudget: number;
 }
 
-export const DEFAULT_INDEX_OPTIONS: CentroidIndexOptions = { maxTerms: 256, candidateBudget: 4_000 };
+export const DEFAULT_INDEX_OPTIONS: CentroidIndexOptions = {
+  maxTerms: 256,
+  candidateBudget: 4_000,
+};
 
 /**
  * Issue centroids with an inverted index from term to issues, so that finding the nearest issue
@@ -96,7 +99,11 @@ export class CentroidIndex {
       if (examined + posting.size <= this.options.candidateBudget || dots.size === 0) {
         examined += posting.size;
         for (const centroid of posting) {
-          if (centroid.open) dots.set(centroid, (dots.get(centroid) ?? 0) + weight * (centroid.sum.get(term) as number));
+          if (centroid.open)
+            dots.set(
+              centroid,
+              (dots.get(centroid) ?? 0) + weight * (centroid.sum.get(term) as number),
+            );
         }
       } else {
         for (const [centroid, partial] of dots) {
@@ -107,7 +114,8 @@ export class CentroidIndex {
     }
     const matches: Match[] = [];
     for (const [centroid, product] of dots) {
-      if (centroid.norm > 0) matches.push({ issueId: centroid.id, similarity: product / centroid.norm });
+      if (centroid.norm > 0)
+        matches.push({ issueId: centroid.id, similarity: product / centroid.norm });
     }
     matches.sort((a, b) => b.similarity - a.similarity || (a.issueId < b.issueId ? -1 : 1));
     return matches.slice(0, limit);

@@ -60,14 +60,20 @@ export class Grouper {
     const chosen = item.chosenIssueId && this.resolve(item.chosenIssueId);
     if (chosen) {
       const centroid = this.index.get(chosen);
-      const similarity = centroid && centroid.norm > 0 ? dot(vector, centroid.sum) / centroid.norm : 0;
+      const similarity =
+        centroid && centroid.norm > 0 ? dot(vector, centroid.sum) / centroid.norm : 0;
       this.index.absorb(chosen, vector);
       return { issueId: chosen, created: false, similarity, by: 'agent' };
     }
     const [best] = this.index.nearest(vector);
     if (best && best.similarity >= this.thresholdFor(item.counts)) {
       this.index.absorb(best.issueId, vector);
-      return { issueId: best.issueId, created: false, similarity: best.similarity, by: 'similarity' };
+      return {
+        issueId: best.issueId,
+        created: false,
+        similarity: best.similarity,
+        by: 'similarity',
+      };
     }
     const issueId = this.newIssueId();
     this.index.put(issueId, [], 0, true);

@@ -20,20 +20,54 @@ function recomputedNorm(sum: ReadonlyMap<string, number>): number {
 describe('CentroidIndex', () => {
   it('finds the most similar of several issues, best first', () => {
     const index = new CentroidIndex();
-    index.put('refund', [['refund', 1], ['late', 0.2]], 1, true);
-    index.put('login', [['login', 1], ['app', 0.5]], 1, true);
-    index.put('delivery', [['parcel', 1], ['late', 1]], 1, true);
+    index.put(
+      'refund',
+      [
+        ['refund', 1],
+        ['late', 0.2],
+      ],
+      1,
+      true,
+    );
+    index.put(
+      'login',
+      [
+        ['login', 1],
+        ['app', 0.5],
+      ],
+      1,
+      true,
+    );
+    index.put(
+      'delivery',
+      [
+        ['parcel', 1],
+        ['late', 1],
+      ],
+      1,
+      true,
+    );
     const matches = index.nearest(unit({ parcel: 1, late: 0.8 }), 3);
     expect(matches.map((m) => m.issueId)).toEqual(['delivery', 'refund']);
     expect(matches[0]!.similarity).toBeGreaterThan(matches[1]!.similarity);
     expect(matches[0]!.similarity).toBeLessThanOrEqual(1 + 1e-9);
-    expect(index.nearest(unit({ login: 1 }))).toEqual([{ issueId: 'login', similarity: expect.closeTo(1 / Math.sqrt(1.25), 9) as number }]);
+    expect(index.nearest(unit({ login: 1 }))).toEqual([
+      { issueId: 'login', similarity: expect.closeTo(1 / Math.sqrt(1.25), 9) as number },
+    ]);
   });
 
   it('never returns a closed issue, even a perfect match', () => {
     const index = new CentroidIndex();
     index.put('closed', [['refund', 1]], 5, false);
-    index.put('open', [['refund', 0.1], ['other', 1]], 1, true);
+    index.put(
+      'open',
+      [
+        ['refund', 0.1],
+        ['other', 1],
+      ],
+      1,
+      true,
+    );
     const matches = index.nearest(unit({ refund: 1 }), 10);
     expect(matches.map((m) => m.issueId)).toEqual(['open']);
     expect(index.nearest(unit({ nothing: 1 }), 10)).toEqual([]);
@@ -42,7 +76,12 @@ describe('CentroidIndex', () => {
   it('absorb keeps size and norm consistent with a recomputed norm', () => {
     const index = new CentroidIndex();
     index.put('a', [], 0, true);
-    const members = [unit({ x: 1, y: 2 }), unit({ y: 1, z: 3 }), unit({ x: 2, z: 1, w: 1 }), unit({ y: 1 })];
+    const members = [
+      unit({ x: 1, y: 2 }),
+      unit({ y: 1, z: 3 }),
+      unit({ x: 2, z: 1, w: 1 }),
+      unit({ y: 1 }),
+    ];
     members.forEach((vector, k) => {
       index.absorb('a', vector);
       const centroid = index.get('a')!;
@@ -124,19 +163,51 @@ describe('Grouper', () => {
 
 function vectors(texts: Record<string, string>): Map<string, TermVector> {
   const vocabulary = new Vocabulary();
-  const counts = new Map(Object.entries(texts).map(([id, text]) => [id, countTerms(tokenize(text))]));
+  const counts = new Map(
+    Object.entries(texts).map(([id, text]) => [id, countTerms(tokenize(text))]),
+  );
   for (const c of counts.values()) vocabulary.observe(c.keys());
   return new Map([...counts].map(([id, c]) => [id, vectorize(c, vocabulary)]));
 }
 
 /** Ten intents of four paraphrases each, six English and four Chinese: enough topics that chance agreement is low. */
 const PARAPHRASES: Record<string, string[]> = {
-  parcel: ['my parcel arrived three days late', 'parcel arrived late again', 'the parcel was late, arrived days after the promised date', 'late parcel, arrived a week after ordering'],
-  login: ['cannot log in to the app', 'the app will not let me log in', 'log in fails on the app every time', 'app log in broken, cannot get in'],
-  card: ['my card was declined at the shop', 'card declined when paying in store', 'the shop declined my card twice', 'card keeps getting declined at checkout'],
-  password: ['password reset email never arrives', 'no password reset email received', 'reset password email not coming through', 'I never got the email to reset my password'],
-  fee: ['charged a fee I did not expect', 'unexpected monthly fee on my account', 'why was I charged this fee', 'a fee appeared on my statement without warning'],
-  topup: ['top up failed but money was taken', 'my top up did not go through', 'top up not working, balance unchanged', 'tried to top up and it failed'],
+  parcel: [
+    'my parcel arrived three days late',
+    'parcel arrived late again',
+    'the parcel was late, arrived days after the promised date',
+    'late parcel, arrived a week after ordering',
+  ],
+  login: [
+    'cannot log in to the app',
+    'the app will not let me log in',
+    'log in fails on the app every time',
+    'app log in broken, cannot get in',
+  ],
+  card: [
+    'my card was declined at the shop',
+    'card declined when paying in store',
+    'the shop declined my card twice',
+    'card keeps getting declined at checkout',
+  ],
+  password: [
+    'password reset email never arrives',
+    'no password reset email received',
+    'reset password email not coming through',
+    'I never got the email to reset my password',
+  ],
+  fee: [
+    'charged a fee I did not expect',
+    'unexpected monthly fee on my account',
+    'why was I charged this fee',
+    'a fee appeared on my statement without warning',
+  ],
+  topup: [
+    'top up failed but money was taken',
+    'my top up did not go through',
+    'top up not working, balance unchanged',
+    'tried to top up and it failed',
+  ],
   refund: ['退款还没到账', '退款一直没有到账', '申请退款两周了还没到账', '退款什么时候到账'],
   crash: ['app打开就闪退', '一打开app就闪退', 'app老是闪退', '手机app闪退打不开'],
   parcelZh: ['快递三天了还没到', '快递一直没收到', '快递到哪里了还没送到', '我的快递怎么还没到'],
@@ -145,7 +216,13 @@ const PARAPHRASES: Record<string, string[]> = {
 
 describe('recluster', () => {
   it('keeps pinned items under their issue id and never merges two pinned issues', () => {
-    const v = vectors({ a1: 'my parcel arrived late', a2: 'parcel arrived late', b1: 'my parcel arrived late', b2: 'parcel arrived late again', f: 'the parcel arrived late' });
+    const v = vectors({
+      a1: 'my parcel arrived late',
+      a2: 'parcel arrived late',
+      b1: 'my parcel arrived late',
+      b2: 'parcel arrived late again',
+      f: 'the parcel arrived late',
+    });
     const items: ReclusterItem[] = [
       { id: 'a1', vector: v.get('a1')!, pinnedIssueId: 'iss_A' },
       { id: 'a2', vector: v.get('a2')!, pinnedIssueId: 'iss_A' },
@@ -163,13 +240,22 @@ describe('recluster', () => {
   });
 
   it('keeps the pinned id when a larger free micro-cluster merges with a pinned item', () => {
-    const texts: Record<string, string> = { pinned: 'a fee appeared on my statement without warning' };
-    ['', ' again', ' today'].forEach((tail, k) => (texts[`free${k}`] = `unexpected fee on my statement${tail}`));
-    for (const [topic, list] of Object.entries(PARAPHRASES)) if (topic !== 'fee') list.forEach((t, k) => (texts[`${topic}${k}`] = t));
+    const texts: Record<string, string> = {
+      pinned: 'a fee appeared on my statement without warning',
+    };
+    ['', ' again', ' today'].forEach(
+      (tail, k) => (texts[`free${k}`] = `unexpected fee on my statement${tail}`),
+    );
+    for (const [topic, list] of Object.entries(PARAPHRASES))
+      if (topic !== 'fee') list.forEach((t, k) => (texts[`${topic}${k}`] = t));
     const v = vectors(texts);
     for (const order of [1, -1]) {
       const items = [...v]
-        .map(([id, vector]): ReclusterItem => ({ id, vector, ...(id === 'pinned' ? { pinnedIssueId: 'iss_fee' } : {}) }))
+        .map(([id, vector]): ReclusterItem => ({
+          id,
+          vector,
+          ...(id === 'pinned' ? { pinnedIssueId: 'iss_fee' } : {}),
+        }))
         .sort((a, b) => order * (a.id < b.id ? -1 : 1));
       const result = recluster(items, { ...DEFAULT_RECLUSTER_OPTIONS, refineRounds: 0 });
       expect(result.get('pinned')).toBe('iss_fee');
@@ -179,7 +265,10 @@ describe('recluster', () => {
   it('cuts a chained mixture of two topics in two, and leaves one topic whole', () => {
     // Two topics sharing "card": every item is 0.80 like its own topic and 0.40 like the other.
     const topic = (word: string, n: number): ReclusterItem[] =>
-      Array.from({ length: n }, (_, i) => ({ id: `${word}${i}`, vector: unit({ card: 1, [word]: 1, [`${word}-${i}`]: 0.7 }) }));
+      Array.from({ length: n }, (_, i) => ({
+        id: `${word}${i}`,
+        vector: unit({ card: 1, [word]: 1, [`${word}-${i}`]: 0.7 }),
+      }));
     const mixture = [...topic('virtual', 20), ...topic('delivery', 20)];
     // Thresholds so low that average-link chains everything sharing a word into one cluster.
     const chaining = { ...DEFAULT_RECLUSTER_OPTIONS, mergeOverChance: 0, mergeFloor: 0 };
@@ -197,10 +286,12 @@ describe('recluster', () => {
 
   it('brings obvious paraphrases together and keeps the topics apart', () => {
     const texts: Record<string, string> = {};
-    for (const [topic, list] of Object.entries(PARAPHRASES)) list.forEach((t, k) => (texts[`${topic}${k}`] = t));
+    for (const [topic, list] of Object.entries(PARAPHRASES))
+      list.forEach((t, k) => (texts[`${topic}${k}`] = t));
     const v = vectors(texts);
     const result = recluster([...v].map(([id, vector]) => ({ id, vector })));
-    const keyOf = (topic: string) => new Set(PARAPHRASES[topic]!.map((_, k) => result.get(`${topic}${k}`)));
+    const keyOf = (topic: string) =>
+      new Set(PARAPHRASES[topic]!.map((_, k) => result.get(`${topic}${k}`)));
     for (const topic of Object.keys(PARAPHRASES)) expect(keyOf(topic).size).toBe(1);
     const keys = Object.keys(PARAPHRASES).map((topic) => [...keyOf(topic)][0]);
     expect(new Set(keys).size).toBe(Object.keys(PARAPHRASES).length);
@@ -209,13 +300,21 @@ describe('recluster', () => {
 
 describe('titleFromVerbatim', () => {
   it('takes the first sentence', () => {
-    expect(titleFromVerbatim('The app crashes when I open it. It started yesterday.')).toBe('The app crashes when I open it.');
-    expect(titleFromVerbatim('  Card   declined\nat the shop!  Twice today. ')).toBe('Card declined at the shop!');
+    expect(titleFromVerbatim('The app crashes when I open it. It started yesterday.')).toBe(
+      'The app crashes when I open it.',
+    );
+    expect(titleFromVerbatim('  Card   declined\nat the shop!  Twice today. ')).toBe(
+      'Card declined at the shop!',
+    );
   });
 
   it('does not stop at a very short opening or a decimal point', () => {
-    expect(titleFromVerbatim('Hi there. My card was declined at the shop. Again.')).toBe('Hi there. My card was declined at the shop.');
-    expect(titleFromVerbatim('Version 3.5 of the app crashes on start. Please fix')).toBe('Version 3.5 of the app crashes on start.');
+    expect(titleFromVerbatim('Hi there. My card was declined at the shop. Again.')).toBe(
+      'Hi there. My card was declined at the shop.',
+    );
+    expect(titleFromVerbatim('Version 3.5 of the app crashes on start. Please fix')).toBe(
+      'Version 3.5 of the app crashes on start.',
+    );
   });
 
   it('cuts a long text at a word boundary with an ellipsis', () => {
@@ -229,7 +328,9 @@ describe('titleFromVerbatim', () => {
   });
 
   it('titles a Chinese verbatim by its first sentence', () => {
-    expect(titleFromVerbatim('快递三天了还没到，物流也不更新。客服电话一直打不通')).toBe('快递三天了还没到，物流也不更新。');
+    expect(titleFromVerbatim('快递三天了还没到，物流也不更新。客服电话一直打不通')).toBe(
+      '快递三天了还没到，物流也不更新。',
+    );
   });
 
   it('cuts a long Chinese text at a character with an ellipsis', () => {

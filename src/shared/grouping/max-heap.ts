@@ -38,8 +38,10 @@ export class MaxHeap<T> {
       const left = 2 * i + 1;
       const right = left + 1;
       let largest = i;
-      if (left < this.keys.length && (this.keys[left] as number) > (this.keys[largest] as number)) largest = left;
-      if (right < this.keys.length && (this.keys[right] as number) > (this.keys[largest] as number)) largest = right;
+      if (left < this.keys.length && (this.keys[left] as number) > (this.keys[largest] as number))
+        largest = left;
+      if (right < this.keys.length && (this.keys[right] as number) > (this.keys[largest] as number))
+        largest = right;
       if (largest === i) return;
       this.swap(i, largest);
       i = largest;

@@ -100,12 +100,14 @@ export function recluster(
   items.forEach((item, i) => {
     if (item.pinnedIssueId !== undefined) return;
     const [best] = index.nearest(item.vector);
-    const target = best && best.similarity >= options.microThreshold ? clusters.get(best.issueId) : undefined;
+    const target =
+      best && best.similarity >= options.microThreshold ? clusters.get(best.issueId) : undefined;
     join(target ?? open(`c${next++}`, false), i);
   });
 
   const thresholds = mergeThresholds(items, options);
-  const scriptOf = (key: string) => scriptClassOf((index.get(key)?.sum ?? new Map<string, number>()).keys());
+  const scriptOf = (key: string) =>
+    scriptClassOf((index.get(key)?.sum ?? new Map<string, number>()).keys());
   mergeAverageLink(index, clusters, clusterOf, (key) => thresholds[scriptOf(key)], options);
   splitIncoherent(items, index, clusters, clusterOf, options, () => `c${next++}`);
   refine(items, index, clusters, clusterOf, options.refineRounds);
@@ -116,7 +118,10 @@ export function recluster(
 }
 
 /** Merge thresholds per script class, from each class's chance-level mean pairwise cosine. */
-function mergeThresholds(items: readonly ReclusterItem[], options: ReclusterOptions): Record<ScriptClass, number> {
+function mergeThresholds(
+  items: readonly ReclusterItem[],
+  options: ReclusterOptions,
+): Record<ScriptClass, number> {
   const sums = { spaced: new Map<string, number>(), unspaced: new Map<string, number>() };
   const counts = { spaced: 0, unspaced: 0 };
   for (const { vector } of items) {
@@ -124,7 +129,9 @@ function mergeThresholds(items: readonly ReclusterItem[], options: ReclusterOpti
     const script = scriptClassOf(vector.terms);
     counts[script] += 1;
     const sum = sums[script];
-    vector.terms.forEach((term, i) => sum.set(term, (sum.get(term) ?? 0) + (vector.weights[i] as number)));
+    vector.terms.forEach((term, i) =>
+      sum.set(term, (sum.get(term) ?? 0) + (vector.weights[i] as number)),
+    );
   }
   const threshold = (script: ScriptClass) => {
     const n = counts[script];
@@ -149,7 +156,10 @@ function averageLink(index: CentroidIndex, a: string, b: string): number {
 
 function unitVector(sum: ReadonlyMap<string, number>, norm: number): TermVector {
   const entries = [...sum].sort((x, y) => y[1] - x[1]);
-  return { terms: entries.map(([t]) => t), weights: Float64Array.from(entries, ([, w]) => w / norm) };
+  return {
+    terms: entries.map(([t]) => t),
+    weights: Float64Array.from(entries, ([, w]) => w / norm),
+  };
 }
 
 function mergeAverageLink(
@@ -164,12 +174,20 @@ function mergeAverageLink(
   const pushNeighbours = (cluster: Cluster) => {
     const centroid = index.get(cluster.key);
     if (!centroid || centroid.norm === 0) return;
-    for (const match of index.nearest(unitVector(centroid.sum, centroid.norm), options.neighbours + 1)) {
+    for (const match of index.nearest(
+      unitVector(centroid.sum, centroid.norm),
+      options.neighbours + 1,
+    )) {
       const other = clusters.get(match.issueId);
       if (!other || other === cluster || (other.pinned && cluster.pinned)) continue;
       const similarity = averageLink(index, cluster.key, other.key);
       if (similarity >= thresholdOf(cluster.key)) {
-        heap.push(similarity, { a: cluster.key, b: other.key, va: cluster.version, vb: other.version });
+        heap.push(similarity, {
+          a: cluster.key,
+          b: other.key,
+          va: cluster.version,
+          vb: other.version,
+        });
       }
     }
   };
@@ -178,14 +196,24 @@ function mergeAverageLink(
   for (let top = heap.pop(); top; top = heap.pop()) {
     const a = clusters.get(top.value.a);
     const b = clusters.get(top.value.b);
-    if (!a || !b || !a.alive || !b.alive || a.version !== top.value.va || b.version !== top.value.vb) continue;
+    if (
+      !a ||
+      !b ||
+      !a.alive ||
+      !b.alive ||
+      a.version !== top.value.va ||
+      b.version !== top.value.vb
+    )
+      continue;
     // The pinned side survives, so that its issue id (and the analyst's work on it) carries on.
-    const [keep, gone] = b.pinned || (!a.pinned && b.members.length > a.members.length) ? [b, a] : [a, b];
+    const [keep, gone] =
+      b.pinned || (!a.pinned && b.members.length > a.members.length) ? [b, a] : [a, b];
     const keptCentroid = index.get(keep.key);
     const goneCentroid = index.get(gone.key);
     if (!keptCentroid || !goneCentroid) continue;
     const merged = new Map(keptCentroid.sum);
-    for (const [term, weight] of goneCentroid.sum) merged.set(term, (merged.get(term) ?? 0) + weight);
+    for (const [term, weight] of goneCentroid.sum)
+      merged.set(term, (merged.get(term) ?? 0) + weight);
     index.remove(gone.key);
     index.put(keep.key, merged, keptCentroid.size + goneCentroid.size, true);
     for (const member of gone.members) clusterOf[member] = keep.key;
@@ -279,7 +307,10 @@ const cohesion = (norm2: number, n: number) => (n > 1 ? (norm2 - n) / (n * (n - 
  * Spherical 2-means over a cluster's members, seeded with the member least like the whole and the
  * member least like that one. Linear in the members' terms per round: per-cluster work only.
  */
-function twoMeans(items: readonly ReclusterItem[], members: readonly number[]): [number[], number[]] {
+function twoMeans(
+  items: readonly ReclusterItem[],
+  members: readonly number[],
+): [number[], number[]] {
   const vectorOf = (i: number) => (items[i] as ReclusterItem).vector;
   const leastLike = (sum: ReadonlyMap<string, number>, skip: number) => {
     let found = members[0] as number;
@@ -294,11 +325,15 @@ function twoMeans(items: readonly ReclusterItem[], members: readonly number[]): 
   const second = leastLike(sumOf(items, [first]), first);
   let halves: [number[], number[]] = [[first], [second]];
   for (let round = 0; round < 8; round++) {
-    const [a, b] = halves.map((half) => sumOf(items, half)) as [Map<string, number>, Map<string, number>];
+    const [a, b] = halves.map((half) => sumOf(items, half)) as [
+      Map<string, number>,
+      Map<string, number>,
+    ];
     const normA = Math.sqrt(squaredNorm(a)) || 1;
     const normB = Math.sqrt(squaredNorm(b)) || 1;
     const next: [number[], number[]] = [[], []];
-    for (const i of members) next[dot(vectorOf(i), a) / normA >= dot(vectorOf(i), b) / normB ? 0 : 1].push(i);
+    for (const i of members)
+      next[dot(vectorOf(i), a) / normA >= dot(vectorOf(i), b) / normB ? 0 : 1].push(i);
     if (next[0].length === 0 || next[1].length === 0) break;
     halves = next;
   }
@@ -322,12 +357,21 @@ function splitIncoherent(
     const leftSum = sumOf(items, left);
     const rightSum = sumOf(items, right);
     const link = dotSums(leftSum, rightSum) / (left.length * right.length);
-    const weaker = Math.min(cohesion(squaredNorm(leftSum), left.length), cohesion(squaredNorm(rightSum), right.length));
+    const weaker = Math.min(
+      cohesion(squaredNorm(leftSum), left.length),
+      cohesion(squaredNorm(rightSum), right.length),
+    );
     const ratio =
       options.splitLinkRatio +
       options.splitRatioPerDoubling * Math.log2(cluster.members.length / splitMinSize);
     if (link >= ratio * weaker) continue;
-    const split: Cluster = { key: newKey(), pinned: false, members: right, alive: true, version: 0 };
+    const split: Cluster = {
+      key: newKey(),
+      pinned: false,
+      members: right,
+      alive: true,
+      version: 0,
+    };
     clusters.set(split.key, split);
     cluster.members = left;
     cluster.version += 1;

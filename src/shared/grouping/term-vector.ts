@@ -72,6 +72,7 @@ export function vectorize(counts: ReadonlyMap<string, number>, vocabulary: Vocab
 
 export function dot(a: TermVector, b: ReadonlyMap<string, number>): number {
   let sum = 0;
-  for (let i = 0; i < a.terms.length; i++) sum += (a.weights[i] ?? 0) * (b.get(a.terms[i] ?? '') ?? 0);
+  for (let i = 0; i < a.terms.length; i++)
+    sum += (a.weights[i] ?? 0) * (b.get(a.terms[i] ?? '') ?? 0);
   return sum;
 }

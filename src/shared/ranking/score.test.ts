@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { issueScore, issueTrend } from './score.js';
 
 describe('issueScore', () => {
-  it('counts one agent\'s contacts as they are', () => {
+  it("counts one agent's contacts as they are", () => {
     expect(issueScore({ times_heard: 7, agents: 1 })).toBe(7);
   });
 
@@ -12,7 +12,9 @@ describe('issueScore', () => {
   });
 
   it('counts 0 agents (items without an agent) as one agent', () => {
-    expect(issueScore({ times_heard: 5, agents: 0 })).toBe(issueScore({ times_heard: 5, agents: 1 }));
+    expect(issueScore({ times_heard: 5, agents: 0 })).toBe(
+      issueScore({ times_heard: 5, agents: 1 }),
+    );
     expect(issueScore({ times_heard: 5, agents: 0 })).toBe(5);
   });
 
@@ -23,7 +25,7 @@ describe('issueScore', () => {
     expect(Math.round(two * 100)).toBe(two * 100);
   });
 
-  it('ranks a widely heard issue above one agent\'s bigger count', () => {
+  it("ranks a widely heard issue above one agent's bigger count", () => {
     const broad = issueScore({ times_heard: 12, agents: 10 });
     const narrow = issueScore({ times_heard: 20, agents: 1 });
     expect(broad).toBeGreaterThan(narrow);

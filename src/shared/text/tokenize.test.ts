@@ -25,7 +25,13 @@ describe('tokenize: English', () => {
   });
 
   it('keeps the particle in "top up" and "cash out"', () => {
-    expect(tokenize('I want to top up my card')).toEqual(['top', 'up', 'top up', 'card', 'up card']);
+    expect(tokenize('I want to top up my card')).toEqual([
+      'top',
+      'up',
+      'top up',
+      'card',
+      'up card',
+    ]);
     expect(tokenize('cash out')).toContain('out');
   });
 
@@ -52,7 +58,13 @@ describe('tokenize: width and script folding', () => {
   });
 
   it('gives folded words for Cyrillic, unstemmed', () => {
-    expect(tokenize('Посылка НЕ пришла')).toEqual(['посылка', 'не', 'посылка не', 'пришла', 'не пришла']);
+    expect(tokenize('Посылка НЕ пришла')).toEqual([
+      'посылка',
+      'не',
+      'посылка не',
+      'пришла',
+      'не пришла',
+    ]);
   });
 
   it('gives folded words for Korean, split on spaces', () => {
@@ -71,7 +83,9 @@ describe('tokenize: Chinese', () => {
   it('segments into dictionary words and adds character bigrams', () => {
     const terms = tokenize('退款怎么还没到账');
     expect(words(terms)).toContain('退款');
-    expect(bigrams(terms)).toEqual(['退款', '款怎', '怎么', '么还', '还没', '没到', '到账'].map((b) => BIGRAM_PREFIX + b));
+    expect(bigrams(terms)).toEqual(
+      ['退款', '款怎', '怎么', '么还', '还没', '没到', '到账'].map((b) => BIGRAM_PREFIX + b),
+    );
   });
 
   it('drops Chinese stop words as words but keeps negations', () => {
@@ -109,7 +123,9 @@ describe('tokenize: what gives no terms', () => {
     for (const placeholder of ['[card]', '[phone]', '[email]', '[id]', '[iban]']) {
       expect(tokenize(placeholder)).toEqual([]);
     }
-    expect(tokenize('[card] was charged twice, call [phone]')).toEqual(tokenize('was charged twice, call'));
+    expect(tokenize('[card] was charged twice, call [phone]')).toEqual(
+      tokenize('was charged twice, call'),
+    );
   });
 
   it('gives [] for empty, blank and punctuation-only input', () => {

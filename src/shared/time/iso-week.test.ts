@@ -18,7 +18,10 @@ describe('ISO weeks', () => {
   });
 
   it('bounds a week Monday to Monday in UTC and in other zones, across DST', () => {
-    expect(weekBounds(parseIsoWeek('2026-W48'))).toEqual({ from: Date.parse('2026-11-23T00:00:00Z'), to: Date.parse('2026-11-30T00:00:00Z') });
+    expect(weekBounds(parseIsoWeek('2026-W48'))).toEqual({
+      from: Date.parse('2026-11-23T00:00:00Z'),
+      to: Date.parse('2026-11-30T00:00:00Z'),
+    });
     expect(weekBounds(parseIsoWeek('2026-W48'), 'Asia/Shanghai')).toEqual({
       from: Date.parse('2026-11-22T16:00:00Z'),
       to: Date.parse('2026-11-29T16:00:00Z'),

@@ -42,7 +42,10 @@ export function isoWeekOf(date: Date): IsoWeek {
   const year = day.getUTCFullYear();
   const firstThursday = new Date(Date.UTC(year, 0, 4));
   firstThursday.setUTCDate(firstThursday.getUTCDate() - ((firstThursday.getUTCDay() + 6) % 7) + 3);
-  return { year, week: 1 + Math.round((day.getTime() - firstThursday.getTime()) / (7 * 86_400_000)) };
+  return {
+    year,
+    week: 1 + Math.round((day.getTime() - firstThursday.getTime()) / (7 * 86_400_000)),
+  };
 }
 
 export function previousWeek(week: IsoWeek): IsoWeek {
@@ -62,7 +65,14 @@ function zoneOffset(instant: number, timeZone: string): number {
     second: '2-digit',
   }).formatToParts(new Date(instant));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  const wall = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
   return wall - Math.floor(instant / 1000) * 1000;
 }
 
@@ -77,7 +87,9 @@ export function assertTimeZone(timeZone: string): void {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
   } catch {
-    throw new RangeError(`unknown time zone "${timeZone}" (use an IANA name such as Asia/Shanghai or Europe/London)`);
+    throw new RangeError(
+      `unknown time zone "${timeZone}" (use an IANA name such as Asia/Shanghai or Europe/London)`,
+    );
   }
 }
 

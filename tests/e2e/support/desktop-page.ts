@@ -61,7 +61,8 @@ async function serveRenderer(): Promise<{ server: Server; url: string }> {
     const file = resolveAppFile(rendererDir, `${APP_ORIGIN}${request.url ?? '/'}`);
     if (!file.ok) return void response.writeHead(file.status, SECURITY_HEADERS).end();
     void readFile(file.path).then(
-      (body) => response.writeHead(200, { ...SECURITY_HEADERS, 'content-type': file.mimeType }).end(body),
+      (body) =>
+        response.writeHead(200, { ...SECURITY_HEADERS, 'content-type': file.mimeType }).end(body),
       () => response.writeHead(404, SECURITY_HEADERS).end(),
     );
   });
@@ -87,7 +88,11 @@ export async function openDesktopPage(
   const dir = mkdtempSync(join(tmpdir(), 'wocas-desktop-ui-'));
   const keychain = { down: null as string | null };
   const { server, url } = await serveRenderer();
-  const context = await browser.newContext({ viewport: { width: 360, height: 640 }, locale: 'en-US', timezoneId: 'UTC' });
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 640 },
+    locale: 'en-US',
+    timezoneId: 'UTC',
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   const problems: string[] = [];
@@ -99,10 +104,18 @@ export async function openDesktopPage(
   let outbox = Promise.resolve();
   const emit: Emit = (event, payload) => {
     const script = `window.__wocasEmit?.(${JSON.stringify(event)}, ${JSON.stringify(payload)})`;
-    outbox = outbox.then(() => page.evaluate(script)).then(() => undefined, () => undefined);
+    outbox = outbox
+      .then(() => page.evaluate(script))
+      .then(
+        () => undefined,
+        () => undefined,
+      );
   };
   const hotkey = new HotkeyBinding(
-    { register: (accelerator) => !(options.takenHotkeys ?? []).includes(accelerator), unregister: () => undefined },
+    {
+      register: (accelerator) => !(options.takenHotkeys ?? []).includes(accelerator),
+      unregister: () => undefined,
+    },
     () => undefined,
     'linux',
   );
@@ -110,7 +123,10 @@ export async function openDesktopPage(
   const core = openDesktopCore({
     userDataDir: dir,
     secretBox: testSecretBox(keychain),
-    shell: { bindHotkey: (accelerator) => hotkey.bind(accelerator), setOpenAtLogin: () => undefined },
+    shell: {
+      bindHotkey: (accelerator) => hotkey.bind(accelerator),
+      setOpenAtLogin: () => undefined,
+    },
     emit,
     showPanel: () => undefined,
     notify: () => undefined,
@@ -122,7 +138,9 @@ export async function openDesktopPage(
   });
   hotkey.bind(core.settings.current().hotkey);
   await core.start();
-  await page.exposeFunction('__wocasDispatch', (method: unknown, args: unknown) => core.dispatch(method, args));
+  await page.exposeFunction('__wocasDispatch', (method: unknown, args: unknown) =>
+    core.dispatch(method, args),
+  );
   await page.addInitScript({ content: BRIDGE });
   await page.clock.setFixedTime(options.now);
   await page.goto(url);

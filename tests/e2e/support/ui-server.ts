@@ -39,7 +39,8 @@ export async function startUiServer(seedFile?: string): Promise<UiServer> {
     app = createServer({ aggregator, logger: () => undefined });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const url = listeningUrl(app);
-    const link = async (name: string, role: string, team?: string) => `${url}/#token=${(await tokens.create({ name, role, team })).secret}`;
+    const link = async (name: string, role: string, team?: string) =>
+      `${url}/#token=${(await tokens.create({ name, role, team })).secret}`;
     return {
       url,
       aggregator,

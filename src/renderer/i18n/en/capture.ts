@@ -18,7 +18,8 @@ export const capture = {
   'capture.savedLocally': 'Saved on this computer; it will be sent when you are back online',
   'capture.savedSending': 'Saved on this computer; sending it to the server now',
   'capture.savedAndSent': 'Saved and sent to the server',
-  'capture.queued': 'Saved in this browser: the server cannot be reached, so it is sent when it answers again. You can capture the next call.',
+  'capture.queued':
+    'Saved in this browser: the server cannot be reached, so it is sent when it answers again. You can capture the next call.',
   'capture.queuedCount': '{count} saved in this browser, waiting to be sent',
   'capture.addedTo': 'Added to: {title}',
   'capture.redactedOne': '1 personal detail removed',

@@ -13,7 +13,8 @@ export const common = {
   'signIn.submit': 'Sign in',
   'signIn.help': 'Ask your WOCAS administrator for a token, or open the link they sent you.',
   'signIn.invalid': 'That token was not accepted: {reason}',
-  'error.unreachable': 'The WOCAS server cannot be reached. Nothing you typed is lost; try again in a moment.',
+  'error.unreachable':
+    'The WOCAS server cannot be reached. Nothing you typed is lost; try again in a moment.',
   'error.generic': 'Something went wrong: {message}',
   'status.new': 'New',
   'status.investigating': 'Investigating',
@@ -30,9 +31,12 @@ export const common = {
   'segment.returning': 'Returning customer',
   'segment.high_value': 'High value',
   'segment.at_risk': 'At risk',
-  'signIn.expired': 'Your sign-in has expired or was revoked. Sign in again with a current token; anything you had typed or saved in this browser is kept.',
-  'signIn.rejected': 'That token was not accepted (unknown, expired or revoked). Ask your WOCAS administrator for a current one.',
-  'error.unreachableRead': 'The WOCAS server cannot be reached, so these figures cannot be shown right now. Try again when you are back online.',
+  'signIn.expired':
+    'Your sign-in has expired or was revoked. Sign in again with a current token; anything you had typed or saved in this browser is kept.',
+  'signIn.rejected':
+    'That token was not accepted (unknown, expired or revoked). Ask your WOCAS administrator for a current one.',
+  'error.unreachableRead':
+    'The WOCAS server cannot be reached, so these figures cannot be shown right now. Try again when you are back online.',
   'common.retry': 'Try again',
   'common.loading': 'Loading…',
   'common.none': 'None',

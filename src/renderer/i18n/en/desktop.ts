@@ -3,18 +3,22 @@ export const desktop = {
   'desktop.nav.settings': 'Settings',
   'desktop.nav.mineCount': 'My feedback ({count})',
   'desktop.setup.title': 'Set up WOCAS',
-  'desktop.setup.intro': 'Capturing works right away, even offline: what you save waits on this computer until it can be sent.',
+  'desktop.setup.intro':
+    'Capturing works right away, even offline: what you save waits on this computer until it can be sent.',
   'desktop.settings.title': 'Settings',
   'desktop.settings.you': 'You',
   'desktop.settings.server': 'Server',
   'desktop.settings.panel': 'This panel',
   'desktop.field.displayName': 'Display name',
-  'desktop.field.displayNameHint': 'The name on your access token, as your administrator created it.',
+  'desktop.field.displayNameHint':
+    'The name on your access token, as your administrator created it.',
   'desktop.field.team': 'Team',
   'desktop.field.aggregatorUrl': 'Aggregator URL',
-  'desktop.field.aggregatorUrlHint': 'https://… from your administrator. Leave empty to work on this computer only.',
+  'desktop.field.aggregatorUrlHint':
+    'https://… from your administrator. Leave empty to work on this computer only.',
   'desktop.field.token': 'Access token',
-  'desktop.field.tokenHint': 'Stored encrypted by your operating system (Keychain, Windows or the Linux keyring), never in plain text.',
+  'desktop.field.tokenHint':
+    'Stored encrypted by your operating system (Keychain, Windows or the Linux keyring), never in plain text.',
   'desktop.field.tokenKeep': 'A token is stored. Leave this empty to keep it.',
   'desktop.field.hotkey': 'Global hotkey',
   'desktop.field.hotkeyHint': 'Brings this panel up from any program, e.g. Ctrl+Shift+Space.',
@@ -30,7 +34,8 @@ export const desktop = {
   'desktop.error.required': 'Enter your name.',
   'desktop.error.range': 'Enter a whole number from {min} to {max}.',
   'desktop.error.fields': 'Nothing was saved: correct the marked fields.',
-  'desktop.error.refused': 'Nothing was saved. Leave the token empty to work offline for now, or unlock your keyring and try again.',
+  'desktop.error.refused':
+    'Nothing was saved. Leave the token empty to work offline for now, or unlock your keyring and try again.',
   'desktop.error.hotkey': '{message} Your other settings were saved.',
   'desktop.saved.title': 'Settings saved',
   'desktop.saved.softphone': 'Softphone endpoint',

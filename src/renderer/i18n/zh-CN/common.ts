@@ -31,7 +31,8 @@ export const common: Record<keyof typeof en, string> = {
   'segment.returning': '老客户',
   'segment.high_value': '高价值客户',
   'segment.at_risk': '流失风险客户',
-  'signIn.expired': '您的登录已过期或已被撤销。请使用有效的令牌重新登录；您在本浏览器中输入或保存的内容都会保留。',
+  'signIn.expired':
+    '您的登录已过期或已被撤销。请使用有效的令牌重新登录；您在本浏览器中输入或保存的内容都会保留。',
   'signIn.rejected': '该令牌未被接受（未知、已过期或已撤销）。请向 WOCAS 管理员索取有效的令牌。',
   'error.unreachableRead': '无法连接 WOCAS 服务器，暂时无法显示这些数据。恢复联网后请重试。',
   'common.retry': '重试',

@@ -15,7 +15,8 @@ export const desktop: Record<keyof typeof en, string> = {
   'desktop.field.aggregatorUrl': '汇总服务器地址',
   'desktop.field.aggregatorUrlHint': '管理员提供的 https://… 地址。留空则只在本机使用。',
   'desktop.field.token': '访问令牌',
-  'desktop.field.tokenHint': '由操作系统加密保存（钥匙串、Windows 或 Linux 密钥环），不会以明文存储。',
+  'desktop.field.tokenHint':
+    '由操作系统加密保存（钥匙串、Windows 或 Linux 密钥环），不会以明文存储。',
   'desktop.field.tokenKeep': '已保存令牌。留空即保留现有令牌。',
   'desktop.field.hotkey': '全局快捷键',
   'desktop.field.hotkeyHint': '在任何程序中呼出本窗口，例如 Ctrl+Shift+Space。',

@@ -34,9 +34,7 @@ describe('what the browser writes to its storage', () => {
       segment: 'call 415-555-2671',
       times_heard: '2',
     });
-    expect(JSON.stringify(draft)).not.toMatch(
-      /13800138000|4111 1111|amy@example|555-2671/,
-    );
+    expect(JSON.stringify(draft)).not.toMatch(/13800138000|4111 1111|amy@example|555-2671/);
     expect(draft.text).toContain('客户电话');
     expect(draft.times_heard).toBe('2');
   });

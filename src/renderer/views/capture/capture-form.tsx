@@ -2,7 +2,13 @@ import { type KeyboardEvent, type ReactNode, type RefObject, useId, useState } f
 import { useStore } from 'zustand';
 import { segmentLabel } from '../../i18n/segment-label.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { CHANNELS, CHANNEL_LABELS, type CaptureStore, type Draft, LIMITS } from './capture-store.js';
+import {
+  CHANNELS,
+  CHANNEL_LABELS,
+  type CaptureStore,
+  type Draft,
+  LIMITS,
+} from './capture-store.js';
 import { TimesHeardField } from './times-heard-field.js';
 
 interface Props {
@@ -19,13 +25,27 @@ interface Props {
 /** Enter saves, Shift+Enter breaks the line; never while an IME is composing (Enter picks the candidate). */
 function saveOnEnter(onSave: () => void) {
   return (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing || event.keyCode === 229) return;
+    if (
+      event.key !== 'Enter' ||
+      event.shiftKey ||
+      event.nativeEvent.isComposing ||
+      event.keyCode === 229
+    )
+      return;
     event.preventDefault();
     onSave();
   };
 }
 
-export function CaptureForm({ store, segments, saving, verbatimRef, onSave, onClear, children }: Props) {
+export function CaptureForm({
+  store,
+  segments,
+  saving,
+  verbatimRef,
+  onSave,
+  onClear,
+  children,
+}: Props) {
   const { t } = useI18n();
   const draft = useStore(store, (state) => state.draft);
   const { edit } = store.getState();
@@ -40,7 +60,10 @@ export function CaptureForm({ store, segments, saving, verbatimRef, onSave, onCl
       <VerbatimField store={store} verbatimRef={verbatimRef} onSave={onSave} />
       <div className="capture-row">
         <ChannelField store={store} />
-        <TimesHeardField value={draft.times_heard} onChange={(times_heard) => edit({ times_heard })} />
+        <TimesHeardField
+          value={draft.times_heard}
+          onChange={(times_heard) => edit({ times_heard })}
+        />
       </div>
       <OptionalDetails draft={draft} segments={segments} edit={edit} />
       <div className="capture-actions">
@@ -57,7 +80,11 @@ export function CaptureForm({ store, segments, saving, verbatimRef, onSave, onCl
 }
 
 /** The verbatim: focused on open, Enter saves; `maxLength` matches what the server accepts. */
-function VerbatimField({ store, verbatimRef, onSave }: Pick<Props, 'store' | 'verbatimRef' | 'onSave'>) {
+function VerbatimField({
+  store,
+  verbatimRef,
+  onSave,
+}: Pick<Props, 'store' | 'verbatimRef' | 'onSave'>) {
   const { t } = useI18n();
   const text = useStore(store, (state) => state.draft.text);
   const ids = { verbatim: useId(), keys: useId() };
@@ -90,7 +117,13 @@ function ChannelField({ store }: Pick<Props, 'store'>) {
   return (
     <div className="field">
       <label htmlFor={id}>{t('capture.channel')}</label>
-      <select id={id} value={channel} onChange={(event) => store.getState().setChannel(CHANNELS.find((c) => c === event.target.value) ?? channel)}>
+      <select
+        id={id}
+        value={channel}
+        onChange={(event) =>
+          store.getState().setChannel(CHANNELS.find((c) => c === event.target.value) ?? channel)
+        }
+      >
         {CHANNELS.map((code) => (
           <option key={code} value={code}>
             {t(CHANNEL_LABELS[code])}
@@ -110,18 +143,34 @@ interface DetailsProps {
 /** Root cause, fix and segment: folded away until wanted, open when a restored draft has any. */
 function OptionalDetails({ draft, segments, edit }: DetailsProps) {
   const { t } = useI18n();
-  const [open, setOpen] = useState(() => Boolean(draft.root_cause || draft.suggested_fix || draft.segment));
+  const [open, setOpen] = useState(() =>
+    Boolean(draft.root_cause || draft.suggested_fix || draft.segment),
+  );
   const ids = { rootCause: useId(), fix: useId(), segment: useId(), segments: useId() };
   return (
-    <details className="capture-details" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+    <details
+      className="capture-details"
+      open={open}
+      onToggle={(event) => setOpen(event.currentTarget.open)}
+    >
       <summary>{t('capture.details')}</summary>
       <div className="field">
         <label htmlFor={ids.rootCause}>{t('capture.rootCause')}</label>
-        <input id={ids.rootCause} maxLength={LIMITS.note} value={draft.root_cause} onChange={(event) => edit({ root_cause: event.target.value })} />
+        <input
+          id={ids.rootCause}
+          maxLength={LIMITS.note}
+          value={draft.root_cause}
+          onChange={(event) => edit({ root_cause: event.target.value })}
+        />
       </div>
       <div className="field">
         <label htmlFor={ids.fix}>{t('capture.suggestedFix')}</label>
-        <input id={ids.fix} maxLength={LIMITS.note} value={draft.suggested_fix} onChange={(event) => edit({ suggested_fix: event.target.value })} />
+        <input
+          id={ids.fix}
+          maxLength={LIMITS.note}
+          value={draft.suggested_fix}
+          onChange={(event) => edit({ suggested_fix: event.target.value })}
+        />
       </div>
       <div className="field">
         <label htmlFor={ids.segment}>{t('capture.segment')}</label>

@@ -23,17 +23,28 @@ export type Delivery = 'sent' | 'sending' | 'local';
  * Where a save made at `savedAt` is, from the desktop's sync state: sent once a sync finished
  * after it with nothing pending, on its way while the aggregator answers, else kept locally.
  */
-export function deliveryOf(savedAt: number, sync: { pending: number; online: boolean; last_synced_at: string | null } | null): Delivery {
+export function deliveryOf(
+  savedAt: number,
+  sync: { pending: number; online: boolean; last_synced_at: string | null } | null,
+): Delivery {
   if (!sync) return 'local';
   const lastSync = sync.last_synced_at === null ? Number.NaN : Date.parse(sync.last_synced_at);
   if (sync.pending === 0 && lastSync >= savedAt) return 'sent';
   return sync.online ? 'sending' : 'local';
 }
 
-const DELIVERY_KEYS = { sent: 'capture.savedAndSent', sending: 'capture.savedSending', local: 'capture.savedLocally' } as const;
+const DELIVERY_KEYS = {
+  sent: 'capture.savedAndSent',
+  sending: 'capture.savedSending',
+  local: 'capture.savedLocally',
+} as const;
 
 /** "Saved — 1 personal detail removed", "Added to: <title>", or, on the desktop, where the save is now. */
-export function savedMessage(result: CaptureResult, issueTitle?: string, delivery?: Delivery): Message {
+export function savedMessage(
+  result: CaptureResult,
+  issueTitle?: string,
+  delivery?: Delivery,
+): Message {
   return ({ t }) => {
     const where = result.synced ? null : t(DELIVERY_KEYS[delivery ?? 'local']);
     const confirmation =
@@ -43,7 +54,10 @@ export function savedMessage(result: CaptureResult, issueTitle?: string, deliver
           : `${t('capture.addedTo', { title: issueTitle })} · ${where}`
         : (where ?? t('capture.saved'));
     if (result.redactions === 0) return confirmation;
-    const redactions = result.redactions === 1 ? t('capture.redactedOne') : t('capture.redactedMany', { count: result.redactions });
+    const redactions =
+      result.redactions === 1
+        ? t('capture.redactedOne')
+        : t('capture.redactedMany', { count: result.redactions });
     return t('capture.withRedactions', { confirmation, redactions });
   };
 }

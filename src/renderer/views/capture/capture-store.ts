@@ -1,6 +1,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CaptureInput } from '../../../shared/api/contract.js';
-import { CHANNELS as ALL_CHANNELS, ITEM_LIMITS, type Channel } from '../../../shared/domain/item-fields.js';
+import {
+  CHANNELS as ALL_CHANNELS,
+  ITEM_LIMITS,
+  type Channel,
+} from '../../../shared/domain/item-fields.js';
 import { redact } from '../../../shared/text/redact.js';
 import type { MessageKey } from '../../i18n/catalogs.js';
 
@@ -27,7 +31,13 @@ export interface Draft {
   times_heard: string;
 }
 
-export const EMPTY_DRAFT: Draft = { text: '', root_cause: '', suggested_fix: '', segment: '', times_heard: '1' };
+export const EMPTY_DRAFT: Draft = {
+  text: '',
+  root_cause: '',
+  suggested_fix: '',
+  segment: '',
+  times_heard: '1',
+};
 
 export interface CaptureState {
   draft: Draft;
@@ -45,7 +55,13 @@ export interface CaptureState {
 export type CaptureStore = StoreApi<CaptureState>;
 
 export function isEmpty(draft: Draft): boolean {
-  return !draft.text && !draft.root_cause && !draft.suggested_fix && !draft.segment && draft.times_heard === EMPTY_DRAFT.times_heard;
+  return (
+    !draft.text &&
+    !draft.root_cause &&
+    !draft.suggested_fix &&
+    !draft.segment &&
+    draft.times_heard === EMPTY_DRAFT.times_heard
+  );
 }
 
 /** How many contacts the draft stands for: a whole number of at least 1, whatever is in the field. */
@@ -57,7 +73,11 @@ export function timesHeard(draft: Draft): number {
 /** The `items.capture` arguments for a draft; blank optional fields are left out, not sent empty. */
 export function captureInput(draft: Draft, channel: Channel, issueId?: string): CaptureInput {
   const input: CaptureInput = { text: draft.text.trim(), channel, times_heard: timesHeard(draft) };
-  const optional = { root_cause: draft.root_cause, suggested_fix: draft.suggested_fix, segment: draft.segment };
+  const optional = {
+    root_cause: draft.root_cause,
+    suggested_fix: draft.suggested_fix,
+    segment: draft.segment,
+  };
   for (const [field, value] of Object.entries(optional) as [keyof typeof optional, string][]) {
     if (value.trim()) input[field] = value.trim();
   }
@@ -82,7 +102,13 @@ function readDraft(storage: Storage, key: string): Draft {
     const value: unknown = (stored as Record<string, unknown>)[name];
     return typeof value === 'string' ? value : EMPTY_DRAFT[name];
   };
-  return { text: field('text'), root_cause: field('root_cause'), suggested_fix: field('suggested_fix'), segment: field('segment'), times_heard: field('times_heard') };
+  return {
+    text: field('text'),
+    root_cause: field('root_cause'),
+    suggested_fix: field('suggested_fix'),
+    segment: field('segment'),
+    times_heard: field('times_heard'),
+  };
 }
 
 /**
@@ -92,7 +118,13 @@ function readDraft(storage: Storage, key: string): Draft {
  */
 export function redactDraft(draft: Draft): Draft {
   const clean = (value: string) => (value === '' ? value : redact(value).text);
-  return { ...draft, text: clean(draft.text), root_cause: clean(draft.root_cause), suggested_fix: clean(draft.suggested_fix), segment: clean(draft.segment) };
+  return {
+    ...draft,
+    text: clean(draft.text),
+    root_cause: clean(draft.root_cause),
+    suggested_fix: clean(draft.suggested_fix),
+    segment: clean(draft.segment),
+  };
 }
 
 function readChannel(storage: Storage, key: string): Channel {
@@ -126,7 +158,9 @@ export function createCaptureStore(storage: Storage, agent: string): CaptureStor
       const now = get().draft;
       if (now === saved) return set({ draft: EMPTY_DRAFT });
       // The agent kept typing during the save: drop only the part that was saved.
-      const rest = now.text.startsWith(saved.text) ? now.text.slice(saved.text.length).trimStart() : now.text;
+      const rest = now.text.startsWith(saved.text)
+        ? now.text.slice(saved.text.length).trimStart()
+        : now.text;
       set({ draft: { ...EMPTY_DRAFT, text: rest } });
     },
   }));

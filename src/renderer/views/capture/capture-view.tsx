@@ -43,7 +43,10 @@ function useSegments(client: WocasClient): string[] {
  */
 function useCaptureStore(): { store: CaptureStore; queue: OfflineQueue } {
   const agent = useSession((state) => state.session?.name ?? '');
-  const [stores] = useState(() => ({ store: createCaptureStore(localStorage, agent), queue: createOfflineQueue(localStorage, agent) }));
+  const [stores] = useState(() => ({
+    store: createCaptureStore(localStorage, agent),
+    queue: createOfflineQueue(localStorage, agent),
+  }));
   return stores;
 }
 
@@ -58,7 +61,14 @@ export function CaptureView() {
   const verbatimRef = useRef<HTMLTextAreaElement>(null);
   const focusVerbatim = useCallback(() => verbatimRef.current?.focus(), []);
   // The softphone's contact belongs to the item just saved, not to the next one.
-  const actions = useCapture(client, store, queue, focusVerbatim, clearContext, inBrowser ? UNDO_SECONDS * 1000 : 0);
+  const actions = useCapture(
+    client,
+    store,
+    queue,
+    focusVerbatim,
+    clearContext,
+    inBrowser ? UNDO_SECONDS * 1000 : 0,
+  );
   useDesktopCapture(store, verbatimRef);
   const text = useStore(store, (state) => state.draft.text);
   const canUndo = useStore(store, (state) => state.discarded !== null);
@@ -66,7 +76,9 @@ export function CaptureView() {
   const titleId = useId();
   const sync = useDesktop((state) => state.sync);
   const notice = actions.status;
-  const statusText = notice?.unsent ? notice.unsent.render(deliveryOf(notice.unsent.at, sync))(i18n) : notice?.message(i18n);
+  const statusText = notice?.unsent
+    ? notice.unsent.render(deliveryOf(notice.unsent.at, sync))(i18n)
+    : notice?.message(i18n);
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (event.nativeEvent.isComposing) return;
@@ -77,7 +89,10 @@ export function CaptureView() {
       return;
     }
     const digit = HEARD_AGAIN_KEY.exec(event.code)?.[1];
-    const suggestion = digit && event.altKey && !event.ctrlKey && !event.metaKey ? suggestions[Number(digit) - 1] : undefined;
+    const suggestion =
+      digit && event.altKey && !event.ctrlKey && !event.metaKey
+        ? suggestions[Number(digit) - 1]
+        : undefined;
     if (suggestion) {
       event.preventDefault();
       void actions.save(suggestion);
@@ -115,10 +130,15 @@ export function CaptureView() {
           )}
         </div>
         <p role="alert" className="error">
-          {actions.queued > 0 ? t('capture.queuedCount', { count: actions.queued }) : actions.error?.(i18n)}
+          {actions.queued > 0
+            ? t('capture.queuedCount', { count: actions.queued })
+            : actions.error?.(i18n)}
         </p>
       </CaptureForm>
-      <Suggestions suggestions={suggestions} onHeardAgain={(suggestion) => void actions.save(suggestion)} />
+      <Suggestions
+        suggestions={suggestions}
+        onHeardAgain={(suggestion) => void actions.save(suggestion)}
+      />
     </section>
   );
 }

@@ -10,16 +10,22 @@ export function FeedbackCard({ item }: { item: MyFeedbackItem }) {
     <li className={item.unseen ? 'mine-item unseen' : 'mine-item'}>
       <p className="verbatim">{item.text}</p>
       <p className="mine-meta">
-        <time dateTime={item.created_at}>{t('mine.captured', { date: dateTime(item.created_at) })}</time>
+        <time dateTime={item.created_at}>
+          {t('mine.captured', { date: dateTime(item.created_at) })}
+        </time>
         {item.sync_state === 'pending' && <span className="sync-state">{t('mine.pending')}</span>}
-        {item.sync_state === 'rejected' && <span className="sync-state rejected">{t('mine.rejected')}</span>}
+        {item.sync_state === 'rejected' && (
+          <span className="sync-state rejected">{t('mine.rejected')}</span>
+        )}
       </p>
       {issue ? (
         <p className="mine-issue">
           {item.unseen && <strong className="changed">{t('mine.changed')}</strong>}
           <StatusBadge status={issue.status} />
           <span className="issue-title">{t('mine.issue', { title: issue.title })}</span>
-          <span className="owner">{issue.owner ? t('mine.owner', { owner: issue.owner }) : t('mine.noOwner')}</span>
+          <span className="owner">
+            {issue.owner ? t('mine.owner', { owner: issue.owner }) : t('mine.noOwner')}
+          </span>
         </p>
       ) : (
         <p className="mine-issue hint">{t('mine.ungrouped')}</p>

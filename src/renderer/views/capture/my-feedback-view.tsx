@@ -48,7 +48,12 @@ function useMine(client: WocasClient): Mine {
     if (issueIds.length === 0) return;
     try {
       await client.invoke('feedback.markSeen', { issueIds });
-      setItems((current) => current?.map((item) => (item.issue && issueIds.includes(item.issue.id) ? { ...item, unseen: false } : item)) ?? null);
+      setItems(
+        (current) =>
+          current?.map((item) =>
+            item.issue && issueIds.includes(item.issue.id) ? { ...item, unseen: false } : item,
+          ) ?? null,
+      );
       setMarked(true);
       setError(null);
     } catch (failure) {
@@ -70,7 +75,14 @@ export function MyFeedbackView() {
   const refreshRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const unseen = items?.filter((item) => item.unseen).length ?? 0;
-  const news = unseen === 0 ? (marked ? t('mine.markedSeen') : '') : unseen === 1 ? t('mine.unseenOne') : t('mine.unseenMany', { count: unseen });
+  const news =
+    unseen === 0
+      ? marked
+        ? t('mine.markedSeen')
+        : ''
+      : unseen === 1
+        ? t('mine.unseenOne')
+        : t('mine.unseenMany', { count: unseen });
   return (
     <section className="mine" aria-labelledby={titleId} aria-busy={loading}>
       <div className="mine-head">
@@ -83,7 +95,11 @@ export function MyFeedbackView() {
         <p role="status">{news}</p>
         {unseen > 0 && (
           // The button vanishes once pressed: hand focus to a neighbour rather than to the page.
-          <button type="button" className="primary" onClick={() => void markSeen().then(() => refreshRef.current?.focus())}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void markSeen().then(() => refreshRef.current?.focus())}
+          >
             {t('mine.markSeen')}
           </button>
         )}

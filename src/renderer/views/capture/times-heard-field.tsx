@@ -18,11 +18,31 @@ export function TimesHeardField({ value, onChange }: Props) {
     <div className="field times-heard">
       <label htmlFor={id}>{t('capture.timesHeard')}</label>
       <div className="stepper">
-        <button type="button" tabIndex={-1} aria-label={t('capture.timesHeardLess')} disabled={current <= 1} onClick={() => onChange(String(current - 1))}>
+        <button
+          type="button"
+          tabIndex={-1}
+          aria-label={t('capture.timesHeardLess')}
+          disabled={current <= 1}
+          onClick={() => onChange(String(current - 1))}
+        >
           −
         </button>
-        <input id={id} type="number" inputMode="numeric" min={1} max={100000} step={1} value={value} onChange={(e) => onChange(e.target.value)} />
-        <button type="button" tabIndex={-1} aria-label={t('capture.timesHeardMore')} onClick={() => onChange(String(current + 1))}>
+        <input
+          id={id}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={100000}
+          step={1}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+        <button
+          type="button"
+          tabIndex={-1}
+          aria-label={t('capture.timesHeardMore')}
+          onClick={() => onChange(String(current + 1))}
+        >
           +
         </button>
       </div>

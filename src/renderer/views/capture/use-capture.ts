@@ -1,6 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Suggestion, WocasClient } from '../../../shared/api/contract.js';
-import { type Delivery, type Message, failureMessage, isUnreachable, savedMessage } from './capture-messages.js';
+import {
+  type Delivery,
+  type Message,
+  failureMessage,
+  isUnreachable,
+  savedMessage,
+} from './capture-messages.js';
 import type { Channel } from '../../../shared/domain/item-fields.js';
 import { redact } from '../../../shared/text/redact.js';
 import { type CaptureStore, type Draft, captureInput, isEmpty } from './capture-store.js';
@@ -35,9 +41,18 @@ export interface CaptureActions {
 }
 
 /** Personal details the save will lose, counted as the server counts them (the same redaction). */
-function countRedactions(input: { text: string; root_cause?: string; suggested_fix?: string; segment?: string }): number {
+function countRedactions(input: {
+  text: string;
+  root_cause?: string;
+  suggested_fix?: string;
+  segment?: string;
+}): number {
   const fields = [input.text, input.root_cause, input.suggested_fix, input.segment];
-  return fields.reduce((sum, value) => sum + (value ? Object.values(redact(value).found).reduce((a, b) => a + b, 0) : 0), 0);
+  return fields.reduce(
+    (sum, value) =>
+      sum + (value ? Object.values(redact(value).found).reduce((a, b) => a + b, 0) : 0),
+    0,
+  );
 }
 
 const unreachable: Message = ({ t }) => t('error.unreachable');
@@ -58,19 +73,31 @@ export function useCapture(
 ): CaptureActions {
   const [saving, setSaving] = useState(false);
   const [status, setStatus] = useState<Notice | null>(() =>
-    isEmpty(store.getState().draft) ? null : { seq: 1, message: ({ t }) => t('capture.draftRestored') },
+    isEmpty(store.getState().draft)
+      ? null
+      : { seq: 1, message: ({ t }) => t('capture.draftRestored') },
   );
   const [failure, setFailure] = useState<{ message: Message; unreachable: boolean } | null>(null);
   const [offline, setOffline] = useState(false);
   const inFlight = useRef(false);
   const announce = useCallback(
-    (message: Message, unsent?: Notice['unsent']) => setStatus((previous) => ({ seq: (previous?.seq ?? 0) + 1, message, ...(unsent ? { unsent } : {}) })),
+    (message: Message, unsent?: Notice['unsent']) =>
+      setStatus((previous) => ({
+        seq: (previous?.seq ?? 0) + 1,
+        message,
+        ...(unsent ? { unsent } : {}),
+      })),
     [],
   );
   const [queued, setQueued] = useState(() => queue.list().length);
   const flushing = useRef(false);
   /** The save the Undo button takes back, with the words as typed (the queue holds them redacted). */
-  const held = useRef<{ id: string; draft: Draft; channel: Channel; timer: ReturnType<typeof setTimeout> } | null>(null);
+  const held = useRef<{
+    id: string;
+    draft: Draft;
+    channel: Channel;
+    timer: ReturnType<typeof setTimeout>;
+  } | null>(null);
   const [canUndoSave, setCanUndoSave] = useState(false);
 
   /**
@@ -85,7 +112,11 @@ export function useCapture(
       // One at a time from the stored queue, so an entry released while another is sent goes too.
       for (let entry = waiting(queue.list())[0]; entry; entry = waiting(queue.list())[0]) {
         try {
-          await client.invoke('items.capture', { ...entry.input, id: entry.id, heard_at: entry.heard_at });
+          await client.invoke('items.capture', {
+            ...entry.input,
+            id: entry.id,
+            heard_at: entry.heard_at,
+          });
           queue.remove(entry.id);
         } catch (error) {
           if (!(error instanceof ClientError) || error.status !== 400) break;
@@ -124,13 +155,19 @@ export function useCapture(
       // Before the call: a sync that finishes while it is answered already carries this item.
       const startedAt = Date.now();
       try {
-        const result = await client.invoke('items.capture', captureInput(draft, channel, issue?.id));
+        const result = await client.invoke(
+          'items.capture',
+          captureInput(draft, channel, issue?.id),
+        );
         store.getState().settle(draft);
         onSaved?.();
         setFailure(null);
         setOffline(false);
         const render = (delivery: Delivery) => savedMessage(result, issue?.title, delivery);
-        announce(savedMessage(result, issue?.title), result.synced ? undefined : { at: startedAt, render });
+        announce(
+          savedMessage(result, issue?.title),
+          result.synced ? undefined : { at: startedAt, render },
+        );
       } catch (error) {
         if (isUnreachable(error)) {
           // Offline in the browser: keep the save (redacted) and free the form for the next call.
@@ -162,14 +199,17 @@ export function useCapture(
     focusVerbatim();
   }, [store, focusVerbatim]);
 
-  const onSuggestOutcome = useCallback((error: unknown) => {
-    if (error === null) {
-      // The server answers again: an "unreachable" from an earlier save is no longer true.
-      setOffline(false);
-      setFailure((previous) => (previous?.unreachable ? null : previous));
-      void flush();
-    } else if (isUnreachable(error)) setOffline(true);
-  }, [flush]);
+  const onSuggestOutcome = useCallback(
+    (error: unknown) => {
+      if (error === null) {
+        // The server answers again: an "unreachable" from an earlier save is no longer true.
+        setOffline(false);
+        setFailure((previous) => (previous?.unreachable ? null : previous));
+        void flush();
+      } else if (isUnreachable(error)) setOffline(true);
+    },
+    [flush],
+  );
 
   useEffect(() => {
     // Saves queued in an earlier visit go as soon as the view opens: their Undo went with that page.
@@ -203,7 +243,12 @@ export function useCapture(
     onSaved?.();
     setFailure(null);
     const redactions = countRedactions(input);
-    announce(savedMessage({ id: entry.id, synced: true, issue_id: issue?.id ?? null, redactions }, issue?.title));
+    announce(
+      savedMessage(
+        { id: entry.id, synced: true, issue_id: issue?.id ?? null, redactions },
+        issue?.title,
+      ),
+    );
     focusVerbatim();
   };
 
@@ -222,5 +267,16 @@ export function useCapture(
 
   useEffect(() => () => releaseHeld(), [releaseHeld]);
 
-  return { saving, status, error: failure?.message ?? (offline ? unreachable : null), queued, canUndoSave, undoSave, save, discard, undoDiscard, onSuggestOutcome };
+  return {
+    saving,
+    status,
+    error: failure?.message ?? (offline ? unreachable : null),
+    queued,
+    canUndoSave,
+    undoSave,
+    save,
+    discard,
+    undoDiscard,
+    onSuggestOutcome,
+  };
 }

@@ -11,7 +11,11 @@ const NONE: Suggestion[] = [];
  * a slow reply never replaces a newer one; the last list stays up while the next is asked for,
  * so the list does not flicker with every key.
  */
-export function useSuggestions(client: WocasClient, text: string, onOutcome: (error: unknown) => void): Suggestion[] {
+export function useSuggestions(
+  client: WocasClient,
+  text: string,
+  onOutcome: (error: unknown) => void,
+): Suggestion[] {
   const [suggestions, setSuggestions] = useState(NONE);
   const query = text.trim();
   const wanted = query.length >= MIN_LENGTH;

@@ -38,7 +38,8 @@ export function useDesktopScreen(session: Session): DesktopScreen {
 export function useNavLabel(): (view: View, label: string) => string {
   const { t } = useI18n();
   const unseen = useDesktop((state) => (state.client ? state.unseen : 0));
-  return (view, label) => (view === 'mine' && unseen > 0 ? t('desktop.nav.mineCount', { count: unseen }) : label);
+  return (view, label) =>
+    view === 'mine' && unseen > 0 ? t('desktop.nav.mineCount', { count: unseen }) : label;
 }
 
 /** The header's desktop part: the Settings entry, then the sync line on a row of its own. */
@@ -47,7 +48,12 @@ export function DesktopHeaderItems() {
   const panel = useDesktop((state) => state.panel);
   return (
     <>
-      <button type="button" className="settings-entry" aria-pressed={panel === 'settings'} onClick={() => showPanel(panel === 'settings' ? null : 'settings')}>
+      <button
+        type="button"
+        className="settings-entry"
+        aria-pressed={panel === 'settings'}
+        onClick={() => showPanel(panel === 'settings' ? null : 'settings')}
+      >
         {t('desktop.nav.settings')}
       </button>
       <SyncStatus />

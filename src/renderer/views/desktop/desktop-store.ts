@@ -8,7 +8,8 @@ import type {
 } from '../../../shared/desktop/desktop-api.js';
 
 /** What the capture panel must apply once it is on screen, in the order it arrived. */
-export type CaptureRequest = { kind: 'prefill'; prefill: CapturePrefill } | { kind: 'focus'; focus: CaptureFocus };
+export type CaptureRequest =
+  { kind: 'prefill'; prefill: CapturePrefill } | { kind: 'focus'; focus: CaptureFocus };
 
 /** The softphone's details for the contact being captured: shown to the agent, never saved. */
 export interface ContactContext {
@@ -79,7 +80,9 @@ export async function refreshUnseen(): Promise<void> {
   if (!client) return;
   try {
     const mine = await client.invoke('feedback.mine', { limit: 500 });
-    useDesktop.setState({ unseen: Array.isArray(mine) ? mine.filter((item) => item.unseen).length : 0 });
+    useDesktop.setState({
+      unseen: Array.isArray(mine) ? mine.filter((item) => item.unseen).length : 0,
+    });
   } catch {
     // The badge is a hint; My feedback itself says what went wrong.
   }
@@ -103,6 +106,9 @@ export async function bootDesktop(client: DesktopClient): Promise<void> {
     client.invoke('settings.get', {}).catch(() => null),
     client.invoke('sync.status', {}).catch(() => null),
   ]);
-  useDesktop.setState((state) => ({ settings: settings ?? null, sync: heard ? state.sync : (sync ?? null) }));
+  useDesktop.setState((state) => ({
+    settings: settings ?? null,
+    sync: heard ? state.sync : (sync ?? null),
+  }));
   await refreshUnseen();
 }

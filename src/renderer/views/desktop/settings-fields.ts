@@ -47,14 +47,17 @@ function wholeNumberIn(text: string, range: { min: number; max: number }): numbe
   return value >= range.min && value <= range.max ? value : null;
 }
 
-export type LocalProblem = { field: FieldName; problem: 'required' } | { field: FieldName; problem: 'range'; min: number; max: number };
+export type LocalProblem =
+  | { field: FieldName; problem: 'required' }
+  | { field: FieldName; problem: 'range'; min: number; max: number };
 
 /** What can be told before asking the desktop: a name is needed, numbers are whole and in range. */
 export function checkFields(fields: SettingsFields): LocalProblem[] {
   const problems: LocalProblem[] = [];
   if (!fields.displayName.trim()) problems.push({ field: 'displayName', problem: 'required' });
   for (const field of ['syncIntervalSeconds', 'softphonePort'] as const) {
-    if (wholeNumberIn(fields[field], RANGES[field]) === null) problems.push({ field, problem: 'range', ...RANGES[field] });
+    if (wholeNumberIn(fields[field], RANGES[field]) === null)
+      problems.push({ field, problem: 'range', ...RANGES[field] });
   }
   return problems;
 }
@@ -93,7 +96,8 @@ export function refusedFields(message: string): { fields: FieldErrors; rest: str
   for (const part of message.replace(/^invalid arguments:\s*/, '').split(/;\s+/)) {
     const named = /^(\w+):\s*(.+)$/s.exec(part);
     const field = FIELD_NAMES.find((name) => name === named?.[1]);
-    if (field && named?.[2]) fields[field] = fields[field] ? `${fields[field]}; ${named[2]}` : named[2];
+    if (field && named?.[2])
+      fields[field] = fields[field] ? `${fields[field]}; ${named[2]}` : named[2];
     else rest.push(part);
   }
   return { fields, rest };

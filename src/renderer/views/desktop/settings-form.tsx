@@ -20,12 +20,22 @@ interface FieldProps {
 }
 
 /** A labelled text field whose hint and error are read out with it (aria-describedby). */
-function TextField({ name, label, hints = [], type = 'text', numeric = false, form, inputs }: FieldProps) {
+function TextField({
+  name,
+  label,
+  hints = [],
+  type = 'text',
+  numeric = false,
+  form,
+  inputs,
+}: FieldProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const ids = { input: useId(), hint: useId(), error: useId() };
   const error: Message | undefined = form.errors[name];
-  const describedBy = [hints.length > 0 ? ids.hint : '', error ? ids.error : ''].filter(Boolean).join(' ');
+  const describedBy = [hints.length > 0 ? ids.hint : '', error ? ids.error : '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className="field">
       <label htmlFor={ids.input}>{t(label)}</label>
@@ -57,11 +67,23 @@ function TextField({ name, label, hints = [], type = 'text', numeric = false, fo
   );
 }
 
-function CheckField({ name, label, form }: { name: 'pasteOnHotkey' | 'openAtLogin'; label: MessageKey; form: SettingsForm }) {
+function CheckField({
+  name,
+  label,
+  form,
+}: {
+  name: 'pasteOnHotkey' | 'openAtLogin';
+  label: MessageKey;
+  form: SettingsForm;
+}) {
   const { t } = useI18n();
   return (
     <label className="check">
-      <input type="checkbox" checked={form.fields[name]} onChange={(event) => form.edit({ [name]: event.target.checked })} />
+      <input
+        type="checkbox"
+        checked={form.fields[name]}
+        onChange={(event) => form.edit({ [name]: event.target.checked })}
+      />
       <span>{t(label)}</span>
     </label>
   );
@@ -90,26 +112,57 @@ export function SettingsFormView() {
     event.preventDefault();
     void form.save().then((field) => field && inputs[field]?.focus());
   };
-  const field = (props: Omit<FieldProps, 'form' | 'inputs'>) => <TextField {...props} form={form} inputs={inputs} />;
+  const field = (props: Omit<FieldProps, 'form' | 'inputs'>) => (
+    <TextField {...props} form={form} inputs={inputs} />
+  );
   return (
     <section className="desktop-settings" aria-labelledby={titleId}>
       <h1 id={titleId}>{t(configured ? 'desktop.settings.title' : 'desktop.setup.title')}</h1>
       {!configured && <p className="hint">{t('desktop.setup.intro')}</p>}
       <form noValidate onSubmit={submit}>
         <Group legend="desktop.settings.you">
-          {field({ name: 'displayName', label: 'desktop.field.displayName', hints: ['desktop.field.displayNameHint'] })}
+          {field({
+            name: 'displayName',
+            label: 'desktop.field.displayName',
+            hints: ['desktop.field.displayNameHint'],
+          })}
           {field({ name: 'team', label: 'desktop.field.team' })}
         </Group>
         <Group legend="desktop.settings.server">
-          {field({ name: 'aggregatorUrl', label: 'desktop.field.aggregatorUrl', type: 'url', hints: ['desktop.field.aggregatorUrlHint'] })}
-          {field({ name: 'token', label: 'desktop.field.token', type: 'password', hints: hasToken ? ['desktop.field.tokenHint', 'desktop.field.tokenKeep'] : ['desktop.field.tokenHint'] })}
-          {field({ name: 'syncIntervalSeconds', label: 'desktop.field.syncInterval', numeric: true })}
+          {field({
+            name: 'aggregatorUrl',
+            label: 'desktop.field.aggregatorUrl',
+            type: 'url',
+            hints: ['desktop.field.aggregatorUrlHint'],
+          })}
+          {field({
+            name: 'token',
+            label: 'desktop.field.token',
+            type: 'password',
+            hints: hasToken
+              ? ['desktop.field.tokenHint', 'desktop.field.tokenKeep']
+              : ['desktop.field.tokenHint'],
+          })}
+          {field({
+            name: 'syncIntervalSeconds',
+            label: 'desktop.field.syncInterval',
+            numeric: true,
+          })}
         </Group>
         <Group legend="desktop.settings.panel">
-          {field({ name: 'hotkey', label: 'desktop.field.hotkey', hints: ['desktop.field.hotkeyHint'] })}
+          {field({
+            name: 'hotkey',
+            label: 'desktop.field.hotkey',
+            hints: ['desktop.field.hotkeyHint'],
+          })}
           <CheckField name="pasteOnHotkey" label="desktop.field.pasteOnHotkey" form={form} />
           <CheckField name="openAtLogin" label="desktop.field.openAtLogin" form={form} />
-          {field({ name: 'softphonePort', label: 'desktop.field.softphonePort', numeric: true, hints: ['desktop.field.softphonePortHint'] })}
+          {field({
+            name: 'softphonePort',
+            label: 'desktop.field.softphonePort',
+            numeric: true,
+            hints: ['desktop.field.softphonePortHint'],
+          })}
         </Group>
         <p role="alert" className="error">
           {form.formError?.(i18n)}

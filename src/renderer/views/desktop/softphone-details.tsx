@@ -26,25 +26,49 @@ export function SoftphoneDetails() {
       <h2>{t('desktop.saved.softphone')}</h2>
       {softphone && (
         <dl>
-          <dt>{softphone.url ? <label htmlFor={ids.url}>{t('desktop.saved.url')}</label> : t('desktop.saved.url')}</dt>
+          <dt>
+            {softphone.url ? (
+              <label htmlFor={ids.url}>{t('desktop.saved.url')}</label>
+            ) : (
+              t('desktop.saved.url')
+            )}
+          </dt>
           <dd>
             {softphone.url ? (
-              <input id={ids.url} readOnly value={softphone.url} onFocus={(event) => event.target.select()} />
+              <input
+                id={ids.url}
+                readOnly
+                value={softphone.url}
+                onFocus={(event) => event.target.select()}
+              />
             ) : (
-              <span className="error">{t('desktop.saved.notListening', { error: softphone.error ?? '' })}</span>
+              <span className="error">
+                {t('desktop.saved.notListening', { error: softphone.error ?? '' })}
+              </span>
             )}
           </dd>
           <dt>
             <label htmlFor={ids.port}>{t('desktop.saved.port')}</label>
           </dt>
           <dd>
-            <input id={ids.port} readOnly value={String(softphone.port)} onFocus={(event) => event.target.select()} />
+            <input
+              id={ids.port}
+              readOnly
+              value={String(softphone.port)}
+              onFocus={(event) => event.target.select()}
+            />
           </dd>
           <dt>
             <label htmlFor={ids.secret}>{t('desktop.saved.secret')}</label>
           </dt>
           <dd>
-            <input id={ids.secret} readOnly value={softphone.secret} spellCheck={false} onFocus={(event) => event.target.select()} />
+            <input
+              id={ids.secret}
+              readOnly
+              value={softphone.secret}
+              spellCheck={false}
+              onFocus={(event) => event.target.select()}
+            />
           </dd>
         </dl>
       )}

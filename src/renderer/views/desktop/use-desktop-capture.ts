@@ -15,7 +15,10 @@ function applyPrefill(store: CaptureStore, prefill: CapturePrefill): void {
     edit({ text: text.slice(0, LIMITS.text) });
   }
   if (prefill.channel) setChannel(prefill.channel);
-  const context = { contact: prefill.contact?.trim() || null, queue: prefill.queue?.trim() || null };
+  const context = {
+    contact: prefill.contact?.trim() || null,
+    queue: prefill.queue?.trim() || null,
+  };
   setContext(context.contact || context.queue ? context : null);
 }
 
@@ -37,7 +40,10 @@ function applyFocus(store: CaptureStore, field: HTMLTextAreaElement, focus: Capt
  * The capture panel's part of the desktop (a no-op in a browser): takes the pre-fill that opened the
  * app, then applies pre-fills and hotkey presses as they come, in order.
  */
-export function useDesktopCapture(store: CaptureStore, verbatim: RefObject<HTMLTextAreaElement | null>): void {
+export function useDesktopCapture(
+  store: CaptureStore,
+  verbatim: RefObject<HTMLTextAreaElement | null>,
+): void {
   const client = useDesktop((state) => state.client);
   const requests = useDesktop((state) => state.requests);
   useEffect(() => {

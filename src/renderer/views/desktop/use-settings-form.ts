@@ -3,7 +3,16 @@ import { refreshSession } from '../../app/session-store.js';
 import { desktopError } from '../../client/desktop-client.js';
 import type { Message } from '../capture/capture-messages.js';
 import { settingsSaved, useDesktop } from './desktop-store.js';
-import { type FieldErrors, FIELD_NAMES, type FieldName, type SettingsFields, checkFields, fieldsFrom, refusedFields, settingsInput } from './settings-fields.js';
+import {
+  type FieldErrors,
+  FIELD_NAMES,
+  type FieldName,
+  type SettingsFields,
+  checkFields,
+  fieldsFrom,
+  refusedFields,
+  settingsInput,
+} from './settings-fields.js';
 
 export interface SettingsForm {
   fields: SettingsFields;
@@ -22,7 +31,8 @@ export interface SettingsForm {
 const asMessages = (errors: FieldErrors): Partial<Record<FieldName, Message>> =>
   Object.fromEntries(Object.entries(errors).map(([field, text]) => [field, () => text]));
 
-const firstField = (errors: object): FieldName | null => FIELD_NAMES.find((name) => name in errors) ?? null;
+const firstField = (errors: object): FieldName | null =>
+  FIELD_NAMES.find((name) => name in errors) ?? null;
 
 /**
  * The first-run setup and the settings form: one form over `settings.save`. On success the softphone
@@ -37,20 +47,29 @@ export function useSettingsForm(): SettingsForm {
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
 
-  const edit = useCallback((patch: Partial<SettingsFields>) => setFields((current) => ({ ...current, ...patch })), []);
+  const edit = useCallback(
+    (patch: Partial<SettingsFields>) => setFields((current) => ({ ...current, ...patch })),
+    [],
+  );
 
-  const refuse = useCallback((fieldErrors: Partial<Record<FieldName, Message>>, message: Message | null) => {
-    setErrors(fieldErrors);
-    setFormError(() => message);
-    return firstField(fieldErrors);
-  }, []);
+  const refuse = useCallback(
+    (fieldErrors: Partial<Record<FieldName, Message>>, message: Message | null) => {
+      setErrors(fieldErrors);
+      setFormError(() => message);
+      return firstField(fieldErrors);
+    },
+    [],
+  );
 
   const save = useCallback(async (): Promise<FieldName | null> => {
     const local = checkFields(fields);
     if (local.length > 0) {
       const messages: Partial<Record<FieldName, Message>> = {};
       for (const problem of local)
-        messages[problem.field] = problem.problem === 'required' ? ({ t }) => t('desktop.error.required') : ({ t }) => t('desktop.error.range', { min: problem.min, max: problem.max });
+        messages[problem.field] =
+          problem.problem === 'required'
+            ? ({ t }) => t('desktop.error.required')
+            : ({ t }) => t('desktop.error.range', { min: problem.min, max: problem.max });
       return refuse(messages, ({ t }) => t('desktop.error.fields'));
     }
     if (!client || saving) return null;
@@ -63,11 +82,15 @@ export function useSettingsForm(): SettingsForm {
       setFields((current) => ({ ...current, token: '' }));
       const { hotkeyError } = result;
       settingsSaved(result.settings, hotkeyError === null ? 'saved' : 'settings');
-      if (hotkeyError !== null) return refuse({ hotkey: () => hotkeyError }, ({ t }) => t('desktop.error.hotkey', { message: hotkeyError }));
+      if (hotkeyError !== null)
+        return refuse({ hotkey: () => hotkeyError }, ({ t }) =>
+          t('desktop.error.hotkey', { message: hotkeyError }),
+        );
       return refuse({}, null);
     } catch (error) {
       const { code, message } = desktopError(error);
-      if (code === 'refused') return refuse({ token: () => message }, ({ t }) => t('desktop.error.refused'));
+      if (code === 'refused')
+        return refuse({ token: () => message }, ({ t }) => t('desktop.error.refused'));
       if (code === 'invalid_arguments') {
         const { fields: byField, rest } = refusedFields(message);
         const named = asMessages(byField);

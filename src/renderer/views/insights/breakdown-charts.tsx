@@ -62,7 +62,15 @@ const TITLES = {
   segment: 'insights.breakdown.bySegment',
 } as const;
 
-export function Breakdown({ by, filter, issueId }: { by: By; filter: WindowFilter; issueId?: string }) {
+export function Breakdown({
+  by,
+  filter,
+  issueId,
+}: {
+  by: By;
+  filter: WindowFilter;
+  issueId?: string;
+}) {
   const i18n = useI18n();
   const { t, number } = i18n;
   const refresh = useInsights((state) => state.refresh);

@@ -126,7 +126,10 @@ export function FiltersBar({
         value={filters.segment}
         options={[
           all,
-          ...(taxonomy?.segments ?? []).map((segment) => ({ value: segment, label: segmentLabel(t, segment) })),
+          ...(taxonomy?.segments ?? []).map((segment) => ({
+            value: segment,
+            label: segmentLabel(t, segment),
+          })),
         ]}
         onChange={(value) => setFilter('segment', value)}
       />

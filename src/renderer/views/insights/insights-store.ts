@@ -58,7 +58,14 @@ const FIRST_DIRECTION: Record<SortKey, SortDirection> = {
 };
 
 export const useInsights = create<InsightsState>((set) => ({
-  filters: { ...lastDays(DEFAULT_DAYS), team: '', channel: '', segment: '', search: '', status: 'open' },
+  filters: {
+    ...lastDays(DEFAULT_DAYS),
+    team: '',
+    channel: '',
+    segment: '',
+    search: '',
+    status: 'open',
+  },
   sort: { key: 'rank', direction: 'ascending' },
   selected: [],
   shown: PAGE_SIZE,

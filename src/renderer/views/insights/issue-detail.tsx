@@ -66,8 +66,15 @@ function IssueTrend({ issueId, filter }: { issueId: string; filter: WindowFilter
   const i18n = useI18n();
   const refresh = useInsights((state) => state.refresh);
   const bucket = trendBucket(filter);
-  const { data } = useInvoke('stats.trend', { ...filter, bucket, issueIds: [issueId], tz: browserTimeZone() }, refresh);
-  const config = useMemo(() => (data ? trendConfig(data, bucket, i18n) : null), [data, bucket, i18n]);
+  const { data } = useInvoke(
+    'stats.trend',
+    { ...filter, bucket, issueIds: [issueId], tz: browserTimeZone() },
+    refresh,
+  );
+  const config = useMemo(
+    () => (data ? trendConfig(data, bucket, i18n) : null),
+    [data, bucket, i18n],
+  );
   const canvas = useChart(config);
   const total = data?.series[0]?.times_heard.reduce((a, b) => a + b, 0) ?? 0;
   return (
@@ -75,7 +82,13 @@ function IssueTrend({ issueId, filter }: { issueId: string; filter: WindowFilter
       <h3>{i18n.t('workbench.ownTrend')}</h3>
       {config && (
         <div className="chart-box small">
-          <canvas ref={canvas} role="img" aria-label={i18n.t('workbench.ownTrendLabel', { summary: (data?.series[0]?.times_heard ?? []).join(', ') })} />
+          <canvas
+            ref={canvas}
+            role="img"
+            aria-label={i18n.t('workbench.ownTrendLabel', {
+              summary: (data?.series[0]?.times_heard ?? []).join(', '),
+            })}
+          />
         </div>
       )}
     </section>

@@ -21,7 +21,9 @@ export function ExportReport({ team, monday }: { team: string; monday: string })
     try {
       const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
       const query = new URLSearchParams({ team, week, format, lang: locale, tz });
-      const response = await fetch(`/api/v1/reports/weekly?${query.toString()}`, { headers: { authorization: `Bearer ${token}` } });
+      const response = await fetch(`/api/v1/reports/weekly?${query.toString()}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       if (!response.ok) throw new Error(String(response.status));
       const url = URL.createObjectURL(await response.blob());
       const link = document.createElement('a');
@@ -38,7 +40,10 @@ export function ExportReport({ team, monday }: { team: string; monday: string })
     <div className="export-report">
       <label className="field">
         {t('team.export.format')}
-        <select value={format} onChange={(e) => setFormat(e.target.value as (typeof FORMATS)[number])}>
+        <select
+          value={format}
+          onChange={(e) => setFormat(e.target.value as (typeof FORMATS)[number])}
+        >
           {FORMATS.map((f) => (
             <option key={f} value={f}>
               {f.toUpperCase()}
@@ -46,7 +51,12 @@ export function ExportReport({ team, monday }: { team: string; monday: string })
           ))}
         </select>
       </label>
-      <button type="button" className="primary" onClick={() => void download()} disabled={state === 'busy'}>
+      <button
+        type="button"
+        className="primary"
+        onClick={() => void download()}
+        disabled={state === 'busy'}
+      >
         {state === 'busy' ? t('team.export.busy') : t('team.export.action', { week })}
       </button>
       {state === 'failed' && (

@@ -21,5 +21,15 @@ export function renderCsv(report: WeeklyReport, text: ReportText): string {
 }
 
 function rankedRows(report: WeeklyReport, text: ReportText): (string | number | null)[][] {
-  return report.allIssues.map((issue, i) => [i + 1, issue.id, issue.title, issue.times_heard, issue.mentions, issue.agents, issue.trend, text.t(`status.${issue.status}`), issue.owner]);
+  return report.allIssues.map((issue, i) => [
+    i + 1,
+    issue.id,
+    issue.title,
+    issue.times_heard,
+    issue.mentions,
+    issue.agents,
+    issue.trend,
+    text.t(`status.${issue.status}`),
+    issue.owner,
+  ]);
 }

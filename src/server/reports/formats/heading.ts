@@ -6,13 +6,26 @@ import { pareto } from '../../../shared/ranking/pareto.js';
 export function reportHeading(
   report: WeeklyReport,
   text: ReportText,
-): { title: string; period: string; pareto: string; vitalFew: number; preventable: string | null; byDimension: string | null } {
+): {
+  title: string;
+  period: string;
+  pareto: string;
+  vitalFew: number;
+  preventable: string | null;
+  byDimension: string | null;
+} {
   const h = report.headline;
-  const vitalFew = pareto(report.allIssues.map((issue) => ({ id: issue.id, value: issue.times_heard }))).vitalFew;
+  const vitalFew = pareto(
+    report.allIssues.map((issue) => ({ id: issue.id, value: issue.times_heard })),
+  ).vitalFew;
   const team = report.team ?? text.t('report.allTeams');
   return {
     title: text.t('report.title', { team, week: report.week }),
-    period: text.t('report.period', { from: text.date(report.from), to: text.date(report.to - 1), tz: report.timeZone }),
+    period: text.t('report.period', {
+      from: text.date(report.from),
+      to: text.date(report.to - 1),
+      tz: report.timeZone,
+    }),
     pareto: text.t('report.paretoSentence', { count: vitalFew, total: report.pareto.length }),
     vitalFew,
     // Only once someone has judged an issue: "0% preventable" would claim what nobody checked.
@@ -28,7 +41,9 @@ export function reportHeading(
       h.byDimension.length === 0
         ? null
         : text.t('report.byDimension', {
-            list: h.byDimension.map((d) => `${text.t(`dimension.${d.dimension}`)} ${text.number(d.contacts)}`).join(text.t('report.listSeparator')),
+            list: h.byDimension
+              .map((d) => `${text.t(`dimension.${d.dimension}`)} ${text.number(d.contacts)}`)
+              .join(text.t('report.listSeparator')),
           }),
   };
 }
@@ -41,11 +56,24 @@ export function notableLines(report: WeeklyReport, text: ReportText): string[] {
     if (verdict !== null && (verdict.isNew || verdict.windows === 0)) {
       lines.push(text.t('report.emergingNew', { title: issue.title, current: verdict.current }));
     } else if (verdict !== null) {
-      lines.push(text.t('report.emerging', { title: issue.title, current: verdict.current, usual: verdict.expected.toFixed(1), weeks: verdict.windows }));
+      lines.push(
+        text.t('report.emerging', {
+          title: issue.title,
+          current: verdict.current,
+          usual: verdict.expected.toFixed(1),
+          weeks: verdict.windows,
+        }),
+      );
     } else if (issue.isNew) {
       lines.push(text.t('report.new', { title: issue.title }));
     } else if (issue.rising) {
-      lines.push(text.t('report.rising', { title: issue.title, previous: issue.previous_times_heard, current: issue.times_heard }));
+      lines.push(
+        text.t('report.rising', {
+          title: issue.title,
+          previous: issue.previous_times_heard,
+          current: issue.times_heard,
+        }),
+      );
     }
   }
   return lines;

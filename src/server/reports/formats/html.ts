@@ -45,7 +45,8 @@ export function renderHtml(report: WeeklyReport, text: ReportText): string {
   const { t } = text;
   const heading = reportHeading(report, text);
   const h = report.headline;
-  const card = (key: Parameters<ReportText['t']>[0], value: number) => `<div class="card">${e(t(key))}<b>${text.number(value)}</b></div>`;
+  const card = (key: Parameters<ReportText['t']>[0], value: number) =>
+    `<div class="card">${e(t(key))}<b>${text.number(value)}</b></div>`;
   const body =
     report.issues.length === 0
       ? `<p>${e(t('report.empty'))}</p>`
@@ -74,7 +75,9 @@ ${report.issues.map((issue, i) => issueSection(issue, i + 1, text)).join('\n')}
 <html lang="${text.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${e(heading.title)}</title><style>${CSS}</style></head>
 <body><h1>${e(heading.title)}</h1><p class="period">${e(heading.period)}</p>
-<div class="summary" role="doc-abstract">${reportSummary(report, text).map((sentence) => `<p>${e(sentence)}</p>`).join('')}</div>
+<div class="summary" role="doc-abstract">${reportSummary(report, text)
+    .map((sentence) => `<p>${e(sentence)}</p>`)
+    .join('')}</div>
 <div class="cards">${card('report.headline.items', h.items)}${card('report.headline.contacts', h.contacts)}${card('report.headline.agents', h.agents)}${card('report.headline.newIssues', h.newIssues)}</div>
 ${heading.preventable === null ? '' : `<p class="preventable"><strong>${e(heading.preventable)}</strong></p>`}
 ${heading.byDimension === null ? '' : `<p>${e(heading.byDimension)}</p>`}
@@ -84,12 +87,22 @@ ${body}
 `;
 }
 
-function paretoSection(report: WeeklyReport, text: ReportText, heading: ReturnType<typeof reportHeading>): string {
+function paretoSection(
+  report: WeeklyReport,
+  text: ReportText,
+  heading: ReturnType<typeof reportHeading>,
+): string {
   const { t } = text;
-  const shown = report.pareto.slice(0, Math.min(PARETO_MAX_BARS, Math.max(PARETO_MIN_BARS, heading.vitalFew)));
+  const shown = report.pareto.slice(
+    0,
+    Math.min(PARETO_MAX_BARS, Math.max(PARETO_MIN_BARS, heading.vitalFew)),
+  );
   const rest = report.pareto.slice(shown.length);
   const all = report.pareto.reduce((sum, bar) => sum + bar.times_heard, 0);
-  const restNote = rest.length === 0 ? '' : `<p class="muted">${e(t('report.paretoRest', { rest: rest.length, contacts: rest.reduce((sum, bar) => sum + bar.times_heard, 0) }))}</p>`;
+  const restNote =
+    rest.length === 0
+      ? ''
+      : `<p class="muted">${e(t('report.paretoRest', { rest: rest.length, contacts: rest.reduce((sum, bar) => sum + bar.times_heard, 0) }))}</p>`;
   return `<section class="chart"><h2>${e(t('report.pareto'))}</h2>
 <p>${e(heading.pareto)}</p>
 <p class="muted">${e(t('report.paretoCaption', { shown: shown.length, total: report.pareto.length, count: heading.vitalFew }))}</p>

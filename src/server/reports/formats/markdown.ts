@@ -17,8 +17,16 @@ export function escapeMarkdown(text: string): string {
 export function renderMarkdown(report: WeeklyReport, text: ReportText): string {
   const { t } = text;
   const heading = reportHeading(report, text);
-  const lines: string[] = [`# ${escapeMarkdown(heading.title)}`, '', `${escapeMarkdown(heading.period)}`, ''];
-  lines.push(`**${t('report.summaryHeading')}:** ${reportSummary(report, text).map(escapeMarkdown).join(' ')}`, '');
+  const lines: string[] = [
+    `# ${escapeMarkdown(heading.title)}`,
+    '',
+    `${escapeMarkdown(heading.period)}`,
+    '',
+  ];
+  lines.push(
+    `**${t('report.summaryHeading')}:** ${reportSummary(report, text).map(escapeMarkdown).join(' ')}`,
+    '',
+  );
   const h = report.headline;
   lines.push(
     `| ${t('report.headline.items')} | ${t('report.headline.contacts')} | ${t('report.headline.agents')} | ${t('report.headline.newIssues')} |`,
@@ -30,7 +38,9 @@ export function renderMarkdown(report: WeeklyReport, text: ReportText): string {
   if (heading.byDimension !== null) lines.push(escapeMarkdown(heading.byDimension), '');
   if (report.issues.length === 0) return [...lines, t('report.empty'), ''].join('\n');
   lines.push(`## ${t('report.topIssues')}`, '', t('report.topIssuesNote'), '');
-  lines.push(`| ${t('report.col.rank')} | ${t('report.col.issue')} | ${t('report.col.contacts')} | ${t('report.col.trend')} | ${t('report.col.agents')} | ${t('report.col.status')} | ${t('report.col.owner')} |`);
+  lines.push(
+    `| ${t('report.col.rank')} | ${t('report.col.issue')} | ${t('report.col.contacts')} | ${t('report.col.trend')} | ${t('report.col.agents')} | ${t('report.col.status')} | ${t('report.col.owner')} |`,
+  );
   lines.push('| ---: | --- | ---: | ---: | ---: | --- | --- |');
   report.issues.forEach((issue, i) => {
     lines.push(
@@ -42,19 +52,39 @@ export function renderMarkdown(report: WeeklyReport, text: ReportText): string {
   if (notable.length === 0) lines.push(t('report.nothingNew'));
   for (const line of notable) lines.push(`- ${escapeMarkdown(line)}`);
   for (const [i, issue] of report.issues.entries()) {
-    lines.push('', `### ${i + 1}. ${escapeMarkdown(issue.title)}`, '', `**${t('report.verbatims')}**`, '');
+    lines.push(
+      '',
+      `### ${i + 1}. ${escapeMarkdown(issue.title)}`,
+      '',
+      `**${t('report.verbatims')}**`,
+      '',
+    );
     for (const verbatim of issue.verbatims) lines.push(`> ${escapeMarkdown(verbatim.text)}`, '');
-    for (const [key, list] of [['report.rootCauses', issue.root_causes], ['report.fixes', issue.suggested_fixes]] as const) {
+    for (const [key, list] of [
+      ['report.rootCauses', issue.root_causes],
+      ['report.fixes', issue.suggested_fixes],
+    ] as const) {
       if (list.length === 0) continue;
       lines.push(`**${t(key)}**`, '');
-      for (const entry of list) lines.push(`- ${escapeMarkdown(entry.text)} (${text.number(entry.count)})`);
+      for (const entry of list)
+        lines.push(`- ${escapeMarkdown(entry.text)} (${text.number(entry.count)})`);
       lines.push('');
     }
   }
   lines.push('', `## ${t('report.pareto')}`, '', escapeMarkdown(heading.pareto), '');
   lines.push(`## ${t('report.contributors')}`, '', t('report.contributorsNote'), '');
-  lines.push(`| ${t('report.col.agent')} | ${t('report.col.items')} | ${t('report.col.contacts')} |`, '| --- | ---: | ---: |');
-  for (const c of report.contributors) lines.push(`| ${escapeMarkdown(c.agent)} | ${text.number(c.items)} | ${text.number(c.times_heard)} |`);
-  lines.push('', `_${escapeMarkdown(t('report.generated', { when: text.dateTime(report.generatedAt) }))}_`, '');
+  lines.push(
+    `| ${t('report.col.agent')} | ${t('report.col.items')} | ${t('report.col.contacts')} |`,
+    '| --- | ---: | ---: |',
+  );
+  for (const c of report.contributors)
+    lines.push(
+      `| ${escapeMarkdown(c.agent)} | ${text.number(c.items)} | ${text.number(c.times_heard)} |`,
+    );
+  lines.push(
+    '',
+    `_${escapeMarkdown(t('report.generated', { when: text.dateTime(report.generatedAt) }))}_`,
+    '',
+  );
   return lines.join('\n');
 }

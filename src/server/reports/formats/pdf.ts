@@ -3,7 +3,16 @@ import { chromium } from 'playwright-core';
 import { PdfUnavailableError } from './pdf-unavailable-error.js';
 
 const CHROMIUM = process.env.WOCAS_CHROMIUM ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export { PdfUnavailableError };
 
@@ -18,7 +27,11 @@ export async function renderPdf(html: string): Promise<Buffer> {
   try {
     const page = await browser.newPage({ javaScriptEnabled: false });
     await page.setContent(html, { waitUntil: 'load' });
-    return await page.pdf({ format: 'A4', printBackground: true, margin: { top: '14mm', bottom: '14mm', left: '12mm', right: '12mm' } });
+    return await page.pdf({
+      format: 'A4',
+      printBackground: true,
+      margin: { top: '14mm', bottom: '14mm', left: '12mm', right: '12mm' },
+    });
   } finally {
     await browser.close();
   }

@@ -2,7 +2,8 @@ import { escapeHtml } from './escape-html.js';
 import { wrapLabel } from './wrap-label.js';
 
 const PALETTE = ['#0b5cad', '#b42318', '#1a7f37', '#8a5a00', '#6941c6'];
-const FONT = "font-family=\"'Noto Sans CJK SC','Noto Sans SC','PingFang SC','Microsoft YaHei',system-ui,sans-serif\"";
+const FONT =
+  "font-family=\"'Noto Sans CJK SC','Noto Sans SC','PingFang SC','Microsoft YaHei',system-ui,sans-serif\"";
 const WIDTH = 720;
 const LABEL_SIZE = 11;
 const LINE = 14;
@@ -35,7 +36,13 @@ function lines(x: number, y: number, wrapped: readonly string[], attrs = ''): st
  * vital few (together 80% of contacts) are dark, the rest light. Inline SVG needs no scripts and
  * survives e-mail clients and print.
  */
-export function paretoSvg(bars: readonly ParetoBar[], allContacts: number, vitalFew: number, label: string, axisLabel: string): string {
+export function paretoSvg(
+  bars: readonly ParetoBar[],
+  allContacts: number,
+  vitalFew: number,
+  label: string,
+  axisLabel: string,
+): string {
   const labelWidth = 300;
   const plotLeft = labelWidth + 12;
   const plotRight = WIDTH - 70;
@@ -77,7 +84,12 @@ ${rows.join('\n')}
 }
 
 /** Lines of contacts per week for a few issues, a value axis with numbers, and a wrapped legend. */
-export function trendSvg(weeks: readonly string[], series: readonly { title: string; times_heard: number[] }[], label: string, axisLabel: string): string {
+export function trendSvg(
+  weeks: readonly string[],
+  series: readonly { title: string; times_heard: number[] }[],
+  label: string,
+  axisLabel: string,
+): string {
   const left = 48;
   const right = WIDTH - 20;
   const top = 20;
@@ -91,15 +103,23 @@ export function trendSvg(weeks: readonly string[], series: readonly { title: str
       `<line x1="${left}" y1="${y(v).toFixed(1)}" x2="${right}" y2="${y(v).toFixed(1)}" stroke="#e3e7ec"/><text x="${left - 6}" y="${(y(v) + 4).toFixed(1)}" font-size="10" text-anchor="end" ${FONT}>${v}</text>`,
   );
   const plotted = series.map((s, i) => {
-    const points = s.times_heard.map((v, w) => `${(left + w * step).toFixed(1)},${y(v).toFixed(1)}`);
+    const points = s.times_heard.map(
+      (v, w) => `${(left + w * step).toFixed(1)},${y(v).toFixed(1)}`,
+    );
     return `<polyline points="${points.join(' ')}" fill="none" stroke="${PALETTE[i % PALETTE.length]}" stroke-width="2"><title>${escapeHtml(s.title)}</title></polyline>`;
   });
-  const axis = weeks.map((w, i) => `<text x="${(left + i * step).toFixed(1)}" y="${bottom + 16}" font-size="10" text-anchor="middle" ${FONT}>${escapeHtml(w.slice(5))}</text>`);
+  const axis = weeks.map(
+    (w, i) =>
+      `<text x="${(left + i * step).toFixed(1)}" y="${bottom + 16}" font-size="10" text-anchor="middle" ${FONT}>${escapeHtml(w.slice(5))}</text>`,
+  );
   const legend: string[] = [];
   let ly = bottom + 40;
   series.forEach((s, i) => {
     const wrapped = wrapLabel(s.title, WIDTH - left - 16, LABEL_SIZE);
-    legend.push(`<rect x="${left}" y="${ly - 9}" width="10" height="10" fill="${PALETTE[i % PALETTE.length]}"/>`, lines(left + 16, ly, wrapped));
+    legend.push(
+      `<rect x="${left}" y="${ly - 9}" width="10" height="10" fill="${PALETTE[i % PALETTE.length]}"/>`,
+      lines(left + 16, ly, wrapped),
+    );
     ly += wrapped.length * LINE + 4;
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${ly}" width="100%" role="img" aria-label="${escapeHtml(label)}">

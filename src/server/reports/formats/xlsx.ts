@@ -20,15 +20,28 @@ export function wallClockDate(ms: number, timeZone: string): Date {
     minute: '2-digit',
     second: '2-digit',
   }).formatToParts(new Date(ms));
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return new Date(Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')));
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return new Date(
+    Date.UTC(
+      part('year'),
+      part('month') - 1,
+      part('day'),
+      part('hour'),
+      part('minute'),
+      part('second'),
+    ),
+  );
 }
 
 /** Header in bold, frozen, and an autofilter over the whole table so every column can be sorted and filtered. */
 function finishTable(sheet: ExcelJS.Worksheet): void {
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(sheet.rowCount, 1), column: sheet.columnCount } };
+  sheet.autoFilter = {
+    from: { row: 1, column: 1 },
+    to: { row: Math.max(sheet.rowCount, 1), column: sheet.columnCount },
+  };
 }
 
 /**
@@ -53,7 +66,12 @@ export async function renderXlsx(report: WeeklyReport, text: ReportText): Promis
     { header: t('report.col.trend'), key: 'trend', width: 12 },
     { header: t('report.col.status'), key: 'status', width: 16 },
     { header: t('report.col.owner'), key: 'owner', width: 20 },
-    { header: t('report.col.firstSeen'), key: 'firstSeen', width: 18, style: { numFmt: DATE_TIME } },
+    {
+      header: t('report.col.firstSeen'),
+      key: 'firstSeen',
+      width: 18,
+      style: { numFmt: DATE_TIME },
+    },
     { header: t('report.col.lastSeen'), key: 'lastSeen', width: 18, style: { numFmt: DATE_TIME } },
     { header: t('report.col.id'), key: 'id', width: 16 },
   ];
@@ -107,7 +125,12 @@ export async function renderXlsx(report: WeeklyReport, text: ReportText): Promis
     { header: t('report.col.items'), key: 'items', width: 10 },
     { header: t('report.col.contacts'), key: 'contacts', width: 10 },
   ];
-  for (const c of report.contributors) contributors.addRow({ agent: safeCell(c.agent), items: Number(c.items), contacts: Number(c.times_heard) });
+  for (const c of report.contributors)
+    contributors.addRow({
+      agent: safeCell(c.agent),
+      items: Number(c.items),
+      contacts: Number(c.times_heard),
+    });
 
   for (const sheet of [issues, verbatims, contributors]) finishTable(sheet);
   return Buffer.from(await workbook.xlsx.writeBuffer());

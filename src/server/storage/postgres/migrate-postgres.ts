@@ -11,7 +11,10 @@ const MIGRATION_LOCK = 0x574f434153_01;
  * transactional: a failed step leaves nothing half-done), under an advisory lock so that several
  * aggregators starting together migrate once. Refuses a schema newer than this build.
  */
-export async function migratePostgres(db: Kysely<Schema>, migrations: readonly PostgresMigration[] = POSTGRES_MIGRATIONS): Promise<void> {
+export async function migratePostgres(
+  db: Kysely<Schema>,
+  migrations: readonly PostgresMigration[] = POSTGRES_MIGRATIONS,
+): Promise<void> {
   const latest = migrations.at(-1)?.version ?? 0;
   await db.transaction().execute(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(${sql.lit(MIGRATION_LOCK)})`.execute(trx);
@@ -27,7 +30,8 @@ export async function migratePostgres(db: Kysely<Schema>, migrations: readonly P
       if (migration.version <= current) continue;
       await sql.raw(migration.sql).execute(trx);
     }
-    if (current === 0) await sql`INSERT INTO wocas_schema (version) VALUES (${latest})`.execute(trx);
+    if (current === 0)
+      await sql`INSERT INTO wocas_schema (version) VALUES (${latest})`.execute(trx);
     else if (current < latest) await sql`UPDATE wocas_schema SET version = ${latest}`.execute(trx);
   });
 }

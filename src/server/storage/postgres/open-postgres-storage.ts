@@ -21,7 +21,12 @@ export interface PostgresOptions {
   statementTimeoutMs?: number;
 }
 
-const DEFAULTS: Required<PostgresOptions> = { poolSize: 10, attempts: 5, connectTimeoutMs: 5_000, statementTimeoutMs: 120_000 };
+const DEFAULTS: Required<PostgresOptions> = {
+  poolSize: 10,
+  attempts: 5,
+  connectTimeoutMs: 5_000,
+  statementTimeoutMs: 120_000,
+};
 
 /**
  * BIGINT and NUMERIC (what count() and sum() return) come back as strings by default, to spare
@@ -30,7 +35,9 @@ const DEFAULTS: Required<PostgresOptions> = { poolSize: 10, attempts: 5, connect
 const AS_NUMBER = new Set<number>([pg.types.builtins.INT8, pg.types.builtins.NUMERIC]);
 const types: pg.CustomTypesConfig = {
   getTypeParser: ((oid: number, format: 'text' | 'binary' = 'text'): unknown =>
-    AS_NUMBER.has(oid) ? Number : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+    AS_NUMBER.has(oid)
+      ? Number
+      : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
 };
 
 export function parsePostgresUrl(url: string): URL {
@@ -38,10 +45,14 @@ export function parsePostgresUrl(url: string): URL {
   try {
     parsed = new URL(url);
   } catch {
-    throw new StorageUnavailableError('--database-url is not a URL; expected postgres://user@host:5432/database');
+    throw new StorageUnavailableError(
+      '--database-url is not a URL; expected postgres://user@host:5432/database',
+    );
   }
   if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
-    throw new StorageUnavailableError(`--database-url must start with postgres:// (got ${parsed.protocol}//…)`);
+    throw new StorageUnavailableError(
+      `--database-url must start with postgres:// (got ${parsed.protocol}//…)`,
+    );
   }
   return parsed;
 }
@@ -59,7 +70,10 @@ async function retrying<T>(attempts: number, work: () => Promise<T>): Promise<T>
 }
 
 /** Connects a pool, checks the database answers, and brings its schema up to date. */
-export async function openPostgresStorage(url: string, options: PostgresOptions = {}): Promise<Storage> {
+export async function openPostgresStorage(
+  url: string,
+  options: PostgresOptions = {},
+): Promise<Storage> {
   const settings = { ...DEFAULTS, ...options };
   const parsed = parsePostgresUrl(url);
   const pool = new pg.Pool({
@@ -75,7 +89,9 @@ export async function openPostgresStorage(url: string, options: PostgresOptions 
   });
   // An idle connection that dies (a database restart) must not take the process with it: the pool
   // drops it and the next query opens a fresh one.
-  pool.on('error', (error) => process.stderr.write(`wocas: PostgreSQL connection lost: ${error.message}\n`));
+  pool.on('error', (error) =>
+    process.stderr.write(`wocas: PostgreSQL connection lost: ${error.message}\n`),
+  );
   // A connection that dies while in use fails its query (which the caller sees, and a write
   // retries), and also emits 'error': unheard, that event would end the process.
   pool.on('connect', (client) => client.on('error', () => undefined));

@@ -16,7 +16,9 @@ export function unavailable(error: unknown, url: URL): StorageUnavailableError {
   const reason = error instanceof Error ? error.message : String(error);
   switch (codeOf(error)) {
     case 'ECONNREFUSED':
-      return new StorageUnavailableError(`cannot reach ${where}: connection refused; is PostgreSQL running there?`);
+      return new StorageUnavailableError(
+        `cannot reach ${where}: connection refused; is PostgreSQL running there?`,
+      );
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
       return new StorageUnavailableError(`cannot reach ${where}: unknown host`);
@@ -24,7 +26,9 @@ export function unavailable(error: unknown, url: URL): StorageUnavailableError {
     case '28000':
       return new StorageUnavailableError(`${where} refused user "${user}": ${reason}`);
     case '3D000':
-      return new StorageUnavailableError(`${where} has no database "${database}"; create it first (createdb ${database})`);
+      return new StorageUnavailableError(
+        `${where} has no database "${database}"; create it first (createdb ${database})`,
+      );
     default:
       return new StorageUnavailableError(`cannot open ${where}, database "${database}": ${reason}`);
   }

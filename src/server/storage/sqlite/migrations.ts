@@ -118,7 +118,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 6,
-    name: "issue history: every analyst change, append-only",
+    name: 'issue history: every analyst change, append-only',
     sql: `
       CREATE TABLE issue_history (
         seq INTEGER PRIMARY KEY,

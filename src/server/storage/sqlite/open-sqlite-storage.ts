@@ -33,12 +33,17 @@ function withStatementCache(db: Database.Database, capacity = 500): KyselySqlite
  * lets readers run beside the writer; synchronous=FULL because an acknowledged item must survive
  * a power cut.
  */
-export function openSqliteStorage(path: string, migrations: readonly Migration[] = MIGRATIONS): Storage {
+export function openSqliteStorage(
+  path: string,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Storage {
   let file: Database.Database;
   try {
     file = new Database(path);
   } catch (error) {
-    throw new StorageUnavailableError(`cannot open SQLite database ${path}: ${(error as Error).message}`);
+    throw new StorageUnavailableError(
+      `cannot open SQLite database ${path}: ${(error as Error).message}`,
+    );
   }
   try {
     // The wait comes first: switching a new file to WAL takes a lock another opener may hold.
@@ -51,7 +56,9 @@ export function openSqliteStorage(path: string, migrations: readonly Migration[]
     file.close();
     throw error;
   }
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });
+  const db = new Kysely<Schema>({
+    dialect: new SqliteDialect({ database: withStatementCache(file) }),
+  });
   return {
     backend: 'sqlite',
     db,

@@ -28,7 +28,8 @@ export const report = {
   'report.new': 'New this week: {title}',
   'report.rising': 'Rising: {title} ({previous} → {current} contacts)',
   'report.nothingNew': 'No new or rising issues this week.',
-  'report.emerging': 'Emerging: {title} ({current} contacts against a usual {usual} a week over the previous {weeks} weeks)',
+  'report.emerging':
+    'Emerging: {title} ({current} contacts against a usual {usual} a week over the previous {weeks} weeks)',
   'report.emergingNew': 'Emerging: {title} (new this week, already {current} contacts)',
   'report.byDimension': 'Contacts by what customers value: {list}.',
   'report.listSeparator': ', ',
@@ -38,7 +39,8 @@ export const report = {
   'dimension.reliability': 'reliability',
   'dimension.functionality': 'functionality',
   'dimension.effectiveness': 'effectiveness',
-  'report.preventableSentence': "{percent}% of this week's contacts were preventable ({preventable} of {contacts}).",
+  'report.preventableSentence':
+    "{percent}% of this week's contacts were preventable ({preventable} of {contacts}).",
   'report.verbatims': 'What customers said',
   'report.rootCauses': "Agents' root-cause guesses",
   'report.fixes': "Agents' suggested fixes",
@@ -52,22 +54,28 @@ export const report = {
   'report.sheet.issues': 'Issues',
   'report.sheet.verbatims': 'Verbatims',
   'report.summaryHeading': 'Summary',
-  'report.summary.volume': '{contacts} contacts this week, {change} against last week ({previous}).',
-  'report.summary.volumeRose': '{contacts} contacts this week, {change} against last week ({previous}); {title} rose most ({from} → {to}).',
+  'report.summary.volume':
+    '{contacts} contacts this week, {change} against last week ({previous}).',
+  'report.summary.volumeRose':
+    '{contacts} contacts this week, {change} against last week ({previous}); {title} rose most ({from} → {to}).',
   'report.summary.new': 'new this week: {count}, the largest {title} ({contacts} contacts)',
   'report.summary.noNew': 'no new issues',
   'report.summary.fixed': '{titles} marked fixed',
   'report.summary.list': ', ',
   'report.summary.join': '; ',
   'report.summary.end': '.',
-  'report.summary.firstNoOwner': 'Do first: give {title} an owner ({contacts} contacts, the most of any open issue).',
-  'report.summary.firstOwned': 'Do first: {title} ({contacts} contacts, the most of any open issue; owner {owner}).',
+  'report.summary.firstNoOwner':
+    'Do first: give {title} an owner ({contacts} contacts, the most of any open issue).',
+  'report.summary.firstOwned':
+    'Do first: {title} ({contacts} contacts, the most of any open issue; owner {owner}).',
   'report.summary.empty': 'No feedback was captured this week.',
   'report.topIssuesNote': 'Ordered by contacts this week, most first.',
-  'report.paretoCaption': 'Each bar is one issue: its contacts this week, most first. The {shown} most-heard of {total} issues are shown; dark bars are the {count} that together make 80% of contacts; the percentage is the running share of all contacts.',
+  'report.paretoCaption':
+    'Each bar is one issue: its contacts this week, most first. The {shown} most-heard of {total} issues are shown; dark bars are the {count} that together make 80% of contacts; the percentage is the running share of all contacts.',
   'report.paretoRest': 'Not shown: {rest} more issues with {contacts} contacts.',
   'report.paretoAxis': 'Contacts',
-  'report.trendCaption': 'Each line is one of the {count} issues with the most contacts this week: its contacts in each of the last {weeks} weeks.',
+  'report.trendCaption':
+    'Each line is one of the {count} issues with the most contacts this week: its contacts in each of the last {weeks} weeks.',
   'report.trendAxis': 'Contacts per week',
   'report.gloss': '{title} [{language}; {contacts} contacts, {channel}]',
   'report.gloss.zh': 'in Chinese',

@@ -29,7 +29,8 @@ export const report: Record<ReportKey, string> = {
   'report.new': '本周新出现：{title}',
   'report.rising': '上升：{title}（{previous} → {current} 次联系）',
   'report.nothingNew': '本周没有新出现或上升的问题。',
-  'report.emerging': '新兴问题：{title}（本周 {current} 次联系，此前 {weeks} 周平均每周 {usual} 次）',
+  'report.emerging':
+    '新兴问题：{title}（本周 {current} 次联系，此前 {weeks} 周平均每周 {usual} 次）',
   'report.emergingNew': '新兴问题：{title}（本周新出现，已有 {current} 次联系）',
   'report.byDimension': '按客户重视的方面统计联系次数：{list}。',
   'report.listSeparator': '，',
@@ -39,7 +40,8 @@ export const report: Record<ReportKey, string> = {
   'dimension.reliability': '可靠性',
   'dimension.functionality': '功能性',
   'dimension.effectiveness': '有效性',
-  'report.preventableSentence': '本周 {percent}% 的联系本可避免（{contacts} 次中的 {preventable} 次）。',
+  'report.preventableSentence':
+    '本周 {percent}% 的联系本可避免（{contacts} 次中的 {preventable} 次）。',
   'report.verbatims': '客户原话',
   'report.rootCauses': '坐席的根因推测',
   'report.fixes': '坐席的改进建议',
@@ -54,21 +56,26 @@ export const report: Record<ReportKey, string> = {
   'report.sheet.verbatims': '客户原话',
   'report.summaryHeading': '摘要',
   'report.summary.volume': '本周 {contacts} 次联系，较上周（{previous}）{change}。',
-  'report.summary.volumeRose': '本周 {contacts} 次联系，较上周（{previous}）{change}；上升最多的是{title}（{from} → {to}）。',
+  'report.summary.volumeRose':
+    '本周 {contacts} 次联系，较上周（{previous}）{change}；上升最多的是{title}（{from} → {to}）。',
   'report.summary.new': '新出现 {count} 个问题，最大的是{title}（{contacts} 次联系）',
   'report.summary.noNew': '没有新问题',
   'report.summary.fixed': '{titles}已标记为修复',
   'report.summary.list': '、',
   'report.summary.join': '；',
   'report.summary.end': '。',
-  'report.summary.firstNoOwner': '优先处理：为{title}指定负责人（{contacts} 次联系，未解决问题中最多）。',
-  'report.summary.firstOwned': '优先处理：{title}（{contacts} 次联系，未解决问题中最多；负责人 {owner}）。',
+  'report.summary.firstNoOwner':
+    '优先处理：为{title}指定负责人（{contacts} 次联系，未解决问题中最多）。',
+  'report.summary.firstOwned':
+    '优先处理：{title}（{contacts} 次联系，未解决问题中最多；负责人 {owner}）。',
   'report.summary.empty': '本周没有记录任何反馈。',
   'report.topIssuesNote': '按本周联系次数从多到少排列。',
-  'report.paretoCaption': '每个条形代表一个问题本周的联系次数，从多到少。图中显示 {total} 个问题中联系最多的 {shown} 个；深色条形是合计占 80% 联系的 {count} 个问题；百分比是累计占全部联系的比例。',
+  'report.paretoCaption':
+    '每个条形代表一个问题本周的联系次数，从多到少。图中显示 {total} 个问题中联系最多的 {shown} 个；深色条形是合计占 80% 联系的 {count} 个问题；百分比是累计占全部联系的比例。',
   'report.paretoRest': '未显示：其余 {rest} 个问题，共 {contacts} 次联系。',
   'report.paretoAxis': '联系次数',
-  'report.trendCaption': '每条线代表本周联系最多的 {count} 个问题之一：最近 {weeks} 周每周的联系次数。',
+  'report.trendCaption':
+    '每条线代表本周联系最多的 {count} 个问题之一：最近 {weeks} 周每周的联系次数。',
   'report.trendAxis': '每周联系次数',
   'report.gloss': '{title}［{language}；{contacts} 次联系，{channel}］',
   'report.gloss.zh': '中文',
