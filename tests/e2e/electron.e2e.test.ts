@@ -31,7 +31,7 @@ const binary = electronBinary();
 const SKIPPED =
   'path' in binary
     ? ''
-    : ` — SKIPPED: Electron's binary is not installed (${binary.reason}). These machines cannot download it (ELECTRON_SKIP_BINARY_DOWNLOAD=1, CI=true included), so this test runs only where Electron is installed: see the README, "What is verified where"`;
+    : ` — SKIPPED: Electron's binary is not installed (${binary.reason}). These machines cannot download it (ELECTRON_SKIP_BINARY_DOWNLOAD=1, CI=true included), so this test runs only where Electron is installed: see docs/testing.md, "What is verified where: the desktop app"`;
 if (SKIPPED) console.warn(`tests/e2e/electron.e2e.test.ts${SKIPPED}`);
 
 type Wocas = { wocas?: DesktopClient; require?: unknown; process?: unknown; ipcRenderer?: unknown };
