@@ -5,6 +5,7 @@ import {
   feedbackItemSchema,
 } from '../../shared/domain/feedback-item.js';
 import { heardAtProblem } from '../../shared/time/heard-at.js';
+import { ITEM_FIELDS } from '../../shared/domain/item-fields.js';
 
 export type RowResult = { ok: true; item: IncomingItem } | { ok: false; error: string };
 
@@ -28,18 +29,7 @@ function fromCsvCells(row: Record<string, unknown>): Record<string, unknown> {
  * adds nothing. Two rows alike in every field are one report.
  */
 function contentId(row: Record<string, unknown>): string {
-  const fields = [
-    'text',
-    'channel',
-    'team',
-    'agent',
-    'created_at',
-    'root_cause',
-    'suggested_fix',
-    'times_heard',
-    'segment',
-    'issue_id',
-  ];
+  const fields = ITEM_FIELDS.filter((field) => field !== 'id');
   const canonical = JSON.stringify(fields.map((field) => row[field] ?? null));
   return `imp-${createHash('sha256').update(canonical).digest('hex').slice(0, 32)}`;
 }

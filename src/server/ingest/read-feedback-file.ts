@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { ITEM_FIELDS } from '../../shared/domain/item-fields.js';
 
 export interface FileRow {
   /** 1-based line of the file where the row starts. */
@@ -17,19 +18,7 @@ export interface FeedbackFile {
   unknownColumns: string[];
 }
 
-export const KNOWN_FIELDS = new Set([
-  'id',
-  'text',
-  'channel',
-  'team',
-  'agent',
-  'created_at',
-  'root_cause',
-  'suggested_fix',
-  'times_heard',
-  'segment',
-  'issue_id',
-]);
+export const KNOWN_FIELDS: ReadonlySet<string> = new Set(ITEM_FIELDS);
 
 /**
  * Reads a CSV (header row) or JSON Lines file. Bytes that are not UTF-8 become U+FFFD so that one

@@ -1,3 +1,4 @@
+import { zoneOffsetReader } from './zone-offset.js';
 /** An ISO 8601 week: Monday to Sunday, week 1 holding the year's first Thursday. */
 export interface IsoWeek {
   year: number;
@@ -52,35 +53,12 @@ export function previousWeek(week: IsoWeek): IsoWeek {
   return isoWeekOf(new Date(mondayOf(week).getTime() - 7 * 86_400_000));
 }
 
-/** The offset of a time zone from UTC at an instant, in ms (Intl knows the zone's rules). */
-function zoneOffset(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(instant));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const wall = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  return wall - Math.floor(instant / 1000) * 1000;
-}
-
 /** The instant a wall-clock midnight happens in a zone (correct across DST changes). */
 function midnightIn(date: Date, timeZone: string): number {
   const guess = date.getTime();
-  const first = guess - zoneOffset(guess, timeZone);
-  return guess - zoneOffset(first, timeZone);
+  const offsetAt = zoneOffsetReader(timeZone);
+  const first = guess - offsetAt(guess);
+  return guess - offsetAt(first);
 }
 
 export function assertTimeZone(timeZone: string): void {

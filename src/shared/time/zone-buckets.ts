@@ -1,3 +1,5 @@
+import { type OffsetReader, zoneOffsetReader } from './zone-offset.js';
+
 const DAY = 86_400_000;
 const MINUTE = 60_000;
 
@@ -20,35 +22,6 @@ export interface ZoneBuckets {
   labels: string[];
   /** The zone's offset from UTC at `from`, then each change before `to`: [first instant, offset ms]. */
   offsets: [number, number][];
-}
-
-type OffsetReader = (instant: number) => number;
-
-/** An offset reader for one zone; it reuses one formatter because making them is the slow part. */
-export function zoneOffsetReader(timeZone: string): OffsetReader {
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
-  return (instant) => {
-    const parts = format.formatToParts(new Date(instant));
-    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-    const wall = Date.UTC(
-      get('year'),
-      get('month') - 1,
-      get('day'),
-      get('hour'),
-      get('minute'),
-      get('second'),
-    );
-    return wall - Math.floor(instant / 1000) * 1000;
-  };
 }
 
 /** The first minute in (before, after] at which the offset is no longer `from`'s. */

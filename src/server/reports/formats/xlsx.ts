@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { WeeklyReport } from '../weekly-report-data.js';
 import type { ReportText } from '../report-text.js';
 import { safeCell } from './cell-safety.js';
+import { zoneOffsetReader } from '../../../shared/time/zone-offset.js';
 
 const DATE_TIME = 'yyyy-mm-dd hh:mm';
 
@@ -10,28 +11,7 @@ const DATE_TIME = 'yyyy-mm-dd hh:mm';
  * no time zone, so the wall-clock time in the report's zone is written as if it were UTC.
  */
 export function wallClockDate(ms: number, timeZone: string): Date {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(ms));
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return new Date(
-    Date.UTC(
-      part('year'),
-      part('month') - 1,
-      part('day'),
-      part('hour'),
-      part('minute'),
-      part('second'),
-    ),
-  );
+  return new Date(ms + zoneOffsetReader(timeZone)(ms));
 }
 
 /** Header in bold, frozen, and an autofilter over the whole table so every column can be sorted and filtered. */
