@@ -7,12 +7,12 @@ import type { Storage } from '../../server/storage/storage.js';
 /**
  * What the demo's analyst has already done, so a newcomer sees the whole story: an issue being
  * fixed, one fixed and one under investigation, each with an owner and, once known, a confirmed
- * root cause and a note the agents read in My feedback. Issues are found by their title (the
- * grouper names them after a verbatim), the biggest match first; none found, nothing is done.
+ * root cause and a note the agents read in My feedback. Each is the issue holding most items that
+ * say its word (titles are the grouper's labels, which need not contain it); none, nothing is done.
  */
-const CURATED: { title: RegExp; update: IssueUpdate }[] = [
+const CURATED: { word: string; update: IssueUpdate }[] = [
   {
-    title: /refund/i,
+    word: 'refund',
     update: {
       status: 'fix_in_progress',
       owner: 'Billing operations',
@@ -21,7 +21,7 @@ const CURATED: { title: RegExp; update: IssueUpdate }[] = [
     },
   },
   {
-    title: /quote/i,
+    word: 'quote',
     update: {
       status: 'fixed',
       owner: 'Billing',
@@ -29,29 +29,26 @@ const CURATED: { title: RegExp; update: IssueUpdate }[] = [
       note: 'Quote tool corrected; customers charged more than quoted were refunded',
     },
   },
-  { title: /hold time/i, update: { status: 'investigating', owner: 'Contact centre planning' } },
+  { word: 'hold', update: { status: 'investigating', owner: 'Contact centre planning' } },
 ];
 
-async function liveIssuesBySize(q: Sql): Promise<{ id: string; title: string }[]> {
-  return rows(
+/** Live issues by how many of their items say `word`, most first. */
+async function issuesSaying(q: Sql, word: string): Promise<string[]> {
+  const found = await rows(
     q,
-    sql<{
-      id: string;
-      title: string;
-    }>`SELECT i.id, i.title FROM issues i JOIN issue_totals t ON t.issue_id = i.id
-      WHERE i.merged_into IS NULL ORDER BY t.mentions DESC, i.id`,
+    sql<{ issue_id: string }>`SELECT it.issue_id FROM items it JOIN issues i ON i.id = it.issue_id
+      WHERE i.merged_into IS NULL AND lower(it.text) LIKE ${`%${word}%`}
+      GROUP BY it.issue_id ORDER BY count(*) DESC, it.issue_id`,
   );
+  return found.map((row) => row.issue_id);
 }
 
 export async function curateDemo(storage: Storage, now: number): Promise<void> {
-  const issues = await liveIssuesBySize(storage);
   const taken = new Set<string>();
-  for (const { title, update } of CURATED) {
-    const issue = issues.find(
-      (candidate) => title.test(candidate.title) && !taken.has(candidate.id),
-    );
-    if (!issue) continue;
-    taken.add(issue.id);
-    await updateIssue(storage, issue.id, update, { now, actor: 'demo analyst' });
+  for (const { word, update } of CURATED) {
+    const id = (await issuesSaying(storage, word)).find((candidate) => !taken.has(candidate));
+    if (id === undefined) continue;
+    taken.add(id);
+    await updateIssue(storage, id, update, { now, actor: 'demo analyst' });
   }
 }
