@@ -38,6 +38,17 @@ it('wocas demo fills a database, serves it and prints a link that signs in', asy
   expect(await call('session.whoami', {})).toMatchObject({ role: 'analyst' });
   const ranked = (await call('issues.rank', { limit: 5 })) as { issues: { mentions: number }[] };
   expect(ranked.issues).toHaveLength(5);
+  // The demo's analyst has already been at work: one issue in progress, one fixed, one investigated.
+  const all = (await call('issues.rank', { status: 'all' })) as {
+    issues: { status: string; owner: string | null }[];
+  };
+  const curated = all.issues.filter((issue) => issue.status !== 'new');
+  expect(curated.map((issue) => issue.status).sort()).toEqual([
+    'fix_in_progress',
+    'fixed',
+    'investigating',
+  ]);
+  expect(curated.every((issue) => issue.owner !== null)).toBe(true);
   expect((await fetch(`${base}/`)).headers.get('content-type')).toMatch(/text\/html/);
   child.kill('SIGTERM');
   expect(await exited).toBe(0);
