@@ -1,5 +1,5 @@
 import { UNSPACED_START, normalizeText } from '../text/normalize.js';
-import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS } from '../text/stopwords.js';
+import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS, INTENT_WORDS } from '../text/stopwords.js';
 import { tokenize } from '../text/tokenize.js';
 import type { Vocabulary } from './term-vector.js';
 
@@ -11,34 +11,7 @@ export interface PhraseCounts {
 
 const LONGEST_PHRASE = 3;
 /** Words kept for comparing texts (they tell intents apart) that never name a problem on their own. */
-const NOT_A_NAME = new Set([
-  'why',
-  'how',
-  'when',
-  'where',
-  'what',
-  'which',
-  'who',
-  'before',
-  'after',
-  'too',
-  'more',
-  'only',
-  'still',
-  'again',
-  'not',
-  'no',
-  'never',
-  'cannot',
-  'up',
-  'out',
-  'off',
-  'over',
-  'under',
-  "can't",
-  'get',
-  'got',
-]);
+const NOT_A_NAME = new Set([...INTENT_WORDS, "can't", 'get', 'got']);
 /** Runs between punctuation: a phrase never spans a comma or a sentence end. */
 const CLAUSES = /(?:[^\p{P}\p{S}]|(?<=\p{L})[-'](?=\p{L}))+/gu;
 const SPACED_WORD = /^\p{L}[\p{L}\p{M}'-]*$/u;

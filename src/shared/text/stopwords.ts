@@ -6,7 +6,7 @@ import { words as naturalStopwords } from 'natural/lib/natural/util/stopwords.js
  * question word is often all that tells "why must I verify my identity" from "how do I verify it"
  * (kept, they measured +0.03 NMI on BANKING77; being common, IDF keeps them from deciding alone).
  */
-const KEEP = new Set([
+export const INTENT_WORDS: ReadonlySet<string> = new Set([
   'up',
   'out',
   'never',
@@ -72,7 +72,7 @@ const ENGLISH_EXTRA = [
 ];
 
 export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(
-  [...naturalStopwords, ...ENGLISH_EXTRA].filter((word) => !KEEP.has(word)),
+  [...naturalStopwords, ...ENGLISH_EXTRA].filter((word) => !INTENT_WORDS.has(word)),
 );
 
 /** Function words and politeness formulas of everyday Chinese; negations (不, 没) stay. */
