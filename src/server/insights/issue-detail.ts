@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { CountedText, IssueDetail } from '../../shared/api/contract.js';
 import type { Channel } from '../../shared/domain/feedback-item.js';
-import { Vocabulary, countTerms, dot, vectorize } from '../../shared/grouping/term-vector.js';
-import { tokenize } from '../../shared/text/tokenize.js';
+import { dot } from '../../shared/grouping/term-vector.js';
+import { textVectors } from '../../shared/grouping/text-vectors.js';
 import { rankIssues } from '../issues/rank-issues.js';
 import { type Sql, first, rows } from '../storage/sql.js';
 import { type ItemFilter, itemConditions } from './window.js';
@@ -51,15 +51,7 @@ export function diverseVerbatims<T extends { text: string }>(
   count: number,
 ): T[] {
   if (items.length <= count) return [...items];
-  const vocabulary = new Vocabulary();
-  const counts = items.map((item) => countTerms(tokenize(item.text)));
-  counts.forEach((c) => vocabulary.observe(c.keys()));
-  const vectors = counts.map((c) => vectorize(c, vocabulary));
-  const centre = new Map<string, number>();
-  for (const v of vectors)
-    v.terms.forEach((term, i) =>
-      centre.set(term, (centre.get(term) ?? 0) + (v.weights[i] as number)),
-    );
+  const { vectors, centre } = textVectors(items.map((item) => item.text));
   const chosen: number[] = [];
   let best = 0;
   vectors.forEach((v, i) => {

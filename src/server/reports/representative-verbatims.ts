@@ -1,5 +1,5 @@
-import { Vocabulary, countTerms, dot, vectorize } from '../../shared/grouping/term-vector.js';
-import { tokenize } from '../../shared/text/tokenize.js';
+import { dot } from '../../shared/grouping/term-vector.js';
+import { textVectors } from '../../shared/grouping/text-vectors.js';
 
 /** Two verbatims that differ only in case, spacing or punctuation are one for a reader. */
 function sameWords(text: string): string {
@@ -27,15 +27,7 @@ export function representativeVerbatims<T extends { text: string }>(
     return true;
   });
   if (distinct.length <= 1) return distinct.slice(0, count);
-  const vocabulary = new Vocabulary();
-  const counts = distinct.map((item) => countTerms(tokenize(item.text)));
-  counts.forEach((c) => vocabulary.observe(c.keys()));
-  const vectors = counts.map((c) => vectorize(c, vocabulary));
-  const centre = new Map<string, number>();
-  for (const v of vectors)
-    v.terms.forEach((term, i) =>
-      centre.set(term, (centre.get(term) ?? 0) + (v.weights[i] as number)),
-    );
+  const { vectors, centre } = textVectors(distinct.map((item) => item.text));
   const closeness = vectors.map((v) => dot(v, centre));
   return distinct
     .map((item, i) => ({ item, i, closeness: closeness[i] as number }))
