@@ -1,19 +1,8 @@
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../../../src/server/reports/formats/pdf.js';
 
-export const CHROMIUM = process.env.WOCAS_CHROMIUM ?? '/usr/bin/chromium';
-
-/** The flags this machine's closed network needs (no background calls home, no GPU, root sandbox off). */
-export const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROMIUM, CHROMIUM_FLAGS };
 
 /**
  * Whether browser tests can run. Without Chromium they are skipped with a reason on a user's

@@ -2,8 +2,10 @@ import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { PdfUnavailableError } from './pdf-unavailable-error.js';
 
-const CHROMIUM = process.env.WOCAS_CHROMIUM ?? '/usr/bin/chromium';
-const FLAGS = [
+/** The distribution's Chromium, which prints PDFs (and which the browser tests drive too). */
+export const CHROMIUM = process.env.WOCAS_CHROMIUM ?? '/usr/bin/chromium';
+/** What a closed network needs: no background calls home, no GPU, root sandbox off. */
+export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -23,7 +25,7 @@ export async function renderPdf(html: string): Promise<Buffer> {
       `PDF export needs Chromium, not found at ${CHROMIUM}: install it (Debian/Ubuntu: apt-get install chromium fonts-noto-cjk) or set WOCAS_CHROMIUM; or export html and print it`,
     );
   }
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
   try {
     const page = await browser.newPage({ javaScriptEnabled: false });
     await page.setContent(html, { waitUntil: 'load' });
