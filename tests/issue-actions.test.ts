@@ -118,6 +118,36 @@ describe.each(backendCases)('on $name', (backendCase) => {
         );
       });
 
+      it('later items follow a split, and a recluster keeps them where they landed', async () => {
+        const late = await issueOf('late-0');
+        expect(wocas('issue', 'merge', await issueOf('crash-0'), '--into', late).status).toBe(0);
+        const created = wocas(
+          'issue',
+          'split',
+          late,
+          '--items',
+          'crash-0,crash-1,crash-2',
+        ).stdout.trim();
+        const file = join(dir, 'later.jsonl');
+        writeFileSync(
+          file,
+          [
+            { id: 'later-crash', text: 'the app crashes at login again' },
+            { id: 'later-late', text: 'my parcel is late again' },
+          ]
+            .map((row) => JSON.stringify({ ...row, created_at: '2026-11-19T10:00:00Z' }))
+            .join('\n'),
+        );
+        expect(wocas('import', file).status).toBe(0);
+        // The split said "these are another problem": a later crash goes with the crashes.
+        expect(await issueOf('later-crash')).toBe(created);
+        expect(await issueOf('later-late')).toBe(late);
+        expect(wocas('recluster').status).toBe(0);
+        expect(await issueOf('later-crash')).toBe(created);
+        expect(await issueOf('later-late')).toBe(late);
+        expect(await issueOf('crash-0')).toBe(created);
+      });
+
       it('update changes status, owner, title and root cause, and keeps every change in the history', async () => {
         const late = await issueOf('late-0');
         const run = wocas(

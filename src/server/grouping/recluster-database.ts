@@ -68,6 +68,7 @@ export async function reclusterDatabase(
         text: row.text,
         vector: vectorize(countTerms(tokenize(row.text)), vocabulary),
         pinnedIssueId: pinned ? row.issue_id : undefined,
+        curated: curated.has(row.issue_id),
       });
     }
     const before = new Set(loaded.map((item) => item.issueId));

@@ -262,6 +262,33 @@ describe('recluster', () => {
     }
   });
 
+  it("leaves an analyst's curated issue exactly as it is: it takes nothing in", () => {
+    // One curated issue about blocked cards; a free topic shares "card" with it.
+    const curated = Array.from({ length: 6 }, (_, i): ReclusterItem => ({
+      id: `c${i}`,
+      vector: unit({ card: 1, blocked: 1, [`c-${i}`]: 0.3 }),
+      pinnedIssueId: 'iss_curated',
+      curated: true,
+    }));
+    const free = Array.from({ length: 6 }, (_, i): ReclusterItem => ({
+      id: `f${i}`,
+      vector: unit({ card: 1, delivery: 1, [`f-${i}`]: 0.3 }),
+    }));
+    // Thresholds so low that average-link would merge the two topics.
+    const chaining = { ...DEFAULT_RECLUSTER_OPTIONS, mergeOverChance: 0, mergeFloor: 0 };
+    const result = recluster([...curated, ...free], chaining);
+    expect(curated.every((item) => result.get(item.id) === 'iss_curated')).toBe(true);
+    const freeKeys = new Set(free.map((item) => result.get(item.id)));
+    expect(freeKeys.size).toBe(1);
+    expect(freeKeys.has('iss_curated')).toBe(false);
+    // Pinned by agents' "heard again" but not curated, the same issue does take the free topic in.
+    const heardAgain = recluster(
+      [...curated.map((item) => ({ ...item, curated: false })), ...free],
+      chaining,
+    );
+    expect(heardAgain.get('f0')).toBe('iss_curated');
+  });
+
   it('cuts a chained mixture of two topics in two, and leaves one topic whole', () => {
     // Two topics sharing "card": every item is 0.80 like its own topic and 0.40 like the other.
     const topic = (word: string, n: number): ReclusterItem[] =>

@@ -8,6 +8,12 @@ export interface ReclusterItem {
   vector: TermVector;
   /** Items an agent or analyst put in an issue stay there, and two pinned issues never merge. */
   pinnedIssueId?: string | undefined;
+  /**
+   * The pinned issue is one an analyst curated (merged, split, edited): they decided what it holds,
+   * so a regroup leaves it exactly as it is, taking nothing in. Later items still reach it as they
+   * arrive (the online grouper), and those stay with it.
+   */
+  curated?: boolean | undefined;
 }
 
 export interface ReclusterOptions {
@@ -73,9 +79,13 @@ interface Cluster {
  * key is its issue id.
  */
 export function recluster(
-  items: readonly ReclusterItem[],
+  all: readonly ReclusterItem[],
   options: ReclusterOptions = DEFAULT_RECLUSTER_OPTIONS,
 ): Map<string, string> {
+  const result = new Map<string, string>();
+  for (const item of all)
+    if (item.curated && item.pinnedIssueId !== undefined) result.set(item.id, item.pinnedIssueId);
+  const items = all.filter((item) => !result.has(item.id));
   const index = new CentroidIndex({ maxTerms: 1_000_000, candidateBudget: 20_000 });
   const clusters = new Map<string, Cluster>();
   const clusterOf: string[] = new Array<string>(items.length);
@@ -112,7 +122,6 @@ export function recluster(
   splitIncoherent(items, index, clusters, clusterOf, options, () => `c${next++}`);
   refine(items, index, clusters, clusterOf, options.refineRounds);
 
-  const result = new Map<string, string>();
   items.forEach((item, i) => result.set(item.id, clusterOf[i] as string));
   return result;
 }
