@@ -104,14 +104,27 @@ export interface GeneratedItem {
   times_heard: number;
 }
 
+const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'tas', 'vo', 'zu', 'pel', 'dri', 'nox', 'ul', 'bri'];
+
+/** The n-th made-up product name ("kalomi"): a vocabulary as large as a real catalogue's. */
+function productName(n: number): string {
+  let name = '';
+  for (let k = n + SYLLABLES.length; k > 0; k = Math.floor(k / SYLLABLES.length))
+    name += SYLLABLES[k % SYLLABLES.length];
+  return name;
+}
+
 /**
  * Reproducible synthetic feedback: a few hundred topics (object × problem) in English and Chinese,
- * drawn with a Zipf skew, phrased through varied frames, some with personal data to redact.
+ * drawn with a Zipf skew, phrased through varied frames, some with personal data to redact. With
+ * `products`, each English topic also names one of that many made-up products, Zipf-drawn, so that
+ * the set holds as many distinct problems as a large company hears.
  */
 export function generateItems(
   count: number,
   seed = 1,
   endMs = Date.UTC(2026, 10, 23),
+  products = 0,
 ): GeneratedItem[] {
   const random = seededRandom(seed);
   const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)] as T;
@@ -126,6 +139,7 @@ export function generateItems(
     const object = objects[topic % objects.length] as string;
     const problem = problems[Math.floor(topic / objects.length)] as string;
     let text = pick(frames).replace('{o}', object).replace('{p}', problem);
+    if (!chinese && products > 0) text += ` on the ${productName(zipfIndex(products))} plan`;
     if (!chinese) text += pick(FILLER);
     if (random() < 0.05) text += pick(PII);
     const agent = Math.floor(random() * 200);

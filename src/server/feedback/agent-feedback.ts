@@ -40,9 +40,9 @@ export async function suggestIssues(
           title: string;
           status: IssueStatus;
           mentions: number;
-        }>`SELECT i.id, i.title, i.status,
-            (SELECT count(*) FROM items WHERE issue_id = i.id) AS mentions
-           FROM issues i WHERE ${inList(
+        }>`SELECT i.id, i.title, i.status, COALESCE(t.mentions, 0) AS mentions
+           FROM issues i LEFT JOIN issue_totals t ON t.issue_id = i.id
+           WHERE ${inList(
              sql.ref('i.id'),
              matches.map((m) => m.issueId),
            )}`,
