@@ -57,4 +57,29 @@ describe('issueLabel', () => {
     expect([...phrases].filter((p) => /\d|\[|email\]|^why$/.test(p))).toEqual([]);
     expect(phrases).toContain('blocked');
   });
+
+  it("never names an issue by how agents write notes: 'Cust says', 'Agent note', 客户说", () => {
+    const notes = [
+      'Cust says the router drops wifi every night',
+      'Agent note: router drops wifi, customer rebooted twice',
+      'customer says router drops wifi again',
+    ];
+    const zh = ['客户说路由器晚上老断网', '客户说路由器一到晚上就断网', '客户说路由器又断网了'];
+    const counts = countsOver([...EVERYTHING, ...notes, ...zh]);
+    expect(issueLabel(notes, counts)).toMatch(/router|wifi/i);
+    expect(issueLabel(notes, counts)).not.toMatch(/\b(cust|says|agent|note|customer)\b/i);
+    const label = issueLabel(zh, counts) ?? '';
+    expect(label).toMatch(/路由器|断网/);
+    expect(label).not.toMatch(/客户|说/);
+  });
+
+  it('starts and ends a Chinese label on a content word, and keeps a word whole', () => {
+    const fee = ['年费手续费太贵了', '手续费扣得莫名其妙', '为什么收我手续费'];
+    const signal = ['花5G的钱用的是没信号的服务', '用的是没信号的网络', '家里用的是没信号的套餐'];
+    const counts = countsOver([...EVERYTHING, ...fee, ...signal]);
+    expect(issueLabel(fee, counts)).toContain('手续费');
+    const label = issueLabel(signal, counts) ?? '';
+    expect(label).toContain('没信号');
+    expect(label).not.toMatch(/^(的|是)|(的|是)$/);
+  });
 });

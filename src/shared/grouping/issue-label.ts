@@ -1,4 +1,4 @@
-import { UNSPACED_START, normalizeText } from '../text/normalize.js';
+import { CJK_CHAR, UNSPACED_START, normalizeText } from '../text/normalize.js';
 import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS, INTENT_WORDS } from '../text/stopwords.js';
 import { tokenize } from '../text/tokenize.js';
 import type { Vocabulary } from './term-vector.js';
@@ -10,8 +10,69 @@ export interface PhraseCounts {
 }
 
 const LONGEST_PHRASE = 3;
+/** Chinese labels are runs of this many words and characters at most ("扣了两次", "验证码收不到"). */
+const LONGEST_HAN_WORDS = 4;
+const LONGEST_HAN_PHRASE = 8;
 /** Words kept for comparing texts (they tell intents apart) that never name a problem on their own. */
 const NOT_A_NAME = new Set([...INTENT_WORDS, "can't", 'get', 'got']);
+/**
+ * How agents write notes, not what the problem is ("Cust says…", "Agent note:"): a label neither
+ * starts nor ends with one of these.
+ */
+const NOTE_WORDS = new Set([
+  'agent',
+  'note',
+  'notes',
+  'cust',
+  'customer',
+  'customers',
+  'caller',
+  'client',
+  'says',
+  'said',
+  'say',
+  'saying',
+  'told',
+  'tells',
+  'asked',
+  'asks',
+  'wants',
+  'called',
+  'calling',
+  'shows',
+  'showing',
+  'really',
+  'totally',
+  'actually',
+  'getting',
+  'tried',
+]);
+/**
+ * Characters that glue Chinese words together rather than name anything (particles, pronouns,
+ * "says"): a Chinese label neither starts nor ends with one, so it never reads "的是没信号".
+ */
+const HAN_GLUE = new Set(
+  Array.from(
+    '的了是我你您他她它们吗呢吧啊呀哦嗯啦嘛哈在和与及就都也还又很太这那个把被给让要想会么着过得地对从说一里上下',
+  ),
+);
+/** Words of customer-service notes in Chinese that name no problem ("客户说", "反而", "根本"). */
+const HAN_NOTE_WORDS = [
+  '客户',
+  '顾客',
+  '用户',
+  '根本',
+  '反而',
+  '实际',
+  '一点',
+  '一直',
+  '已经',
+  '现在',
+  '能不能',
+  '怎么',
+  '什么',
+  '为什么',
+];
 /** Runs between punctuation: a phrase never spans a comma or a sentence end. */
 const CLAUSES = /(?:[^\p{P}\p{S}]|(?<=\p{L})[-'](?=\p{L}))+/gu;
 const SPACED_WORD = /^\p{L}[\p{L}\p{M}'-]*$/u;
@@ -39,13 +100,36 @@ export function phrasesOf(text: string): Set<string> {
     for (const word of words) {
       if (UNSPACED_START.test(word)) {
         flush();
-        addGrams(segments(word), '', CHINESE_STOPWORDS, phrases);
+        if (CJK_CHAR.test(word)) addHanRuns(word, phrases);
+        else addGrams(segments(word), '', CHINESE_STOPWORDS, phrases);
       } else if (SPACED_WORD.test(word)) spaced.push(word);
       else flush();
     }
     flush();
   }
   return phrases;
+}
+
+/**
+ * Chinese phrases as runs of up to four dictionary words, at most eight characters: the segmenter
+ * often cuts a name in two ("步行" + "街"), and a run of words keeps it whole without ever cutting
+ * a word ("运营商", not "别家运"). A run starts and ends on a content word and holds no note word.
+ */
+function addHanRuns(run: string, into: Set<string>): void {
+  const words = segments(run);
+  const glue = (word: string) =>
+    CHINESE_STOPWORDS.has(word) || Array.from(word).every((char) => HAN_GLUE.has(char));
+  for (let start = 0; start < words.length; start++) {
+    if (glue(words[start] as string)) continue;
+    for (let end = start; end < Math.min(words.length, start + LONGEST_HAN_WORDS); end++) {
+      if (glue(words[end] as string)) continue;
+      const phrase = words.slice(start, end + 1).join('');
+      if (Array.from(phrase).length > LONGEST_HAN_PHRASE) break;
+      if (Array.from(phrase).length < 2 || /\p{N}|\P{Script=Han}/u.test(phrase)) continue;
+      if (HAN_NOTE_WORDS.some((word) => phrase.includes(word))) continue;
+      into.add(phrase);
+    }
+  }
 }
 
 function addGrams(
@@ -55,7 +139,7 @@ function addGrams(
   into: Set<string>,
 ): void {
   const content = (word: string | undefined) =>
-    word !== undefined && !stopwords.has(word.replace(/'/g, ''));
+    word !== undefined && !stopwords.has(word.replace(/'/g, '')) && !NOTE_WORDS.has(word);
   for (let start = 0; start < words.length; start++) {
     if (!content(words[start])) continue;
     for (let end = start; end < Math.min(words.length, start + LONGEST_PHRASE); end++) {
@@ -108,18 +192,27 @@ export function issueLabel(members: readonly string[], all: PhraseCounts): strin
   scored.sort((a, b) => b.score - a.score || (a.phrase < b.phrase ? -1 : 1));
   const [top] = scored;
   if (!top) return undefined;
-  // A longer phrase holding the best one names the problem better ("card" -> "card arrived"),
-  // as long as a good share of the items say it.
+  // A longer phrase holding a short one names the problem better ("card" -> "card arrived"), as
+  // long as most of the items that say the short one say the long one too.
   const joiner = wantUnspaced ? '' : ' ';
-  const longer = scored.find(
-    (s) =>
-      s.phrase.length > top.phrase.length &&
-      contains(s.phrase, top.phrase, joiner) &&
-      s.count * 5 >= top.count * 2,
-  );
-  const first = longer ?? top;
+  const extend = (best: (typeof scored)[number]) =>
+    scored
+      .filter(
+        (s) =>
+          s.phrase.length > best.phrase.length &&
+          contains(s.phrase, best.phrase, joiner) &&
+          s.count * 5 >= best.count * 2,
+      )
+      .reduce<(typeof scored)[number] | undefined>(
+        (a, b) =>
+          !a || b.count > a.count || (b.count === a.count && b.phrase.length > a.phrase.length)
+            ? b
+            : a,
+        undefined,
+      ) ?? best;
+  const first = extend(top);
   // Still one word: a second, unrelated phrase says what about it ("Pin · blocked").
-  const second = isOneWord(first.phrase, wantUnspaced)
+  const other = isOneWord(first.phrase, wantUnspaced)
     ? scored.find(
         (s) =>
           s !== first &&
@@ -128,6 +221,7 @@ export function issueLabel(members: readonly string[], all: PhraseCounts): strin
           s.score * 2 >= first.score,
       )
     : undefined;
+  const second = other && extend(other);
   return capitalise(second ? `${first.phrase} · ${second.phrase}` : first.phrase);
 }
 
