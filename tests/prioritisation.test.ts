@@ -71,7 +71,8 @@ for (const backend of backendCases) {
       return JSON.parse(run.stdout) as RankedIssues;
     };
     const byText = (issues: readonly RankedIssue[], title: RegExp) =>
-      issues.find((issue) => title.test(issue.title)) as RankedIssue;
+      // Titles are labels ("Refund never arrived"): matched whatever their case.
+      issues.find((issue) => new RegExp(title.source, 'i').test(issue.title)) as RankedIssue;
 
     beforeEach(async () => {
       dir = mkdtempSync(join(tmpdir(), 'wocas-priority-'));
@@ -234,12 +235,14 @@ for (const backend of backendCases) {
       // 4 of the week's 18 contacts (10 late, 4 crash, 4 refund).
       expect(english).toContain("22% of this week's contacts were preventable (4 of 18).");
       expect(english).toMatch(
-        /- Emerging: .*refund.* \(4 contacts against a usual 0\.1 a week over the previous 8 weeks\)/,
+        /- Emerging: .*[Rr]efund.* \(4 contacts against a usual 0\.1 a week over the previous 8 weeks\)/,
       );
       const chinese = report('zh-CN');
       expect(chinese).toContain('本周 22% 的联系本可避免（18 次中的 4 次）。');
       expect(chinese).toContain('按客户重视的方面统计联系次数：可靠性 4。');
-      expect(chinese).toMatch(/- 新兴问题：.*refund.*（本周 4 次联系，此前 8 周平均每周 0\.1 次）/);
+      expect(chinese).toMatch(
+        /- 新兴问题：.*[Rr]efund.*（本周 4 次联系，此前 8 周平均每周 0\.1 次）/,
+      );
     }, 120_000);
 
     it('issues.rank and GET /api/v1/issues take rankBy and preventable, with the same fields', async () => {

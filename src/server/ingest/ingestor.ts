@@ -1,10 +1,12 @@
 import type { IncomingItem } from '../../shared/domain/feedback-item.js';
 import type { Grouper } from '../../shared/grouping/grouper.js';
+import { phraseCountsOf } from '../../shared/grouping/issue-label.js';
 import { titleFromVerbatim } from '../../shared/grouping/issue-title.js';
 import { countTerms } from '../../shared/grouping/term-vector.js';
 import { redactField } from '../../shared/text/redact.js';
 import { tokenize } from '../../shared/text/tokenize.js';
 import { applyIssueRow, centroidModel, loadGrouper } from '../grouping/grouping-state.js';
+import { crossesRelabelSize, relabelIssues } from '../grouping/online-labels.js';
 import {
   addToVocabulary,
   groupingCounters,
@@ -231,13 +233,18 @@ export class Ingestor {
     const now = this.clock();
     const created: { id: string; title: string }[] = [];
     const items: StoredItem[] = [];
-    const touched = new Set<string>();
+    /** Each issue this group touches, with its size before the group. */
+    const touched = new Map<string, number>();
     const issueOf = new Map<string, string>();
     for (const { p, outcome } of fresh) {
       const assignment = this.grouper.assign({ counts: p.counts, chosenIssueId: p.item.issue_id });
       if (assignment.created)
         created.push({ id: assignment.issueId, title: titleFromVerbatim(p.text) });
-      touched.add(assignment.issueId);
+      if (!touched.has(assignment.issueId))
+        touched.set(
+          assignment.issueId,
+          (this.grouper.index.get(assignment.issueId)?.size ?? 1) - 1,
+        );
       items.push(toStored(p, assignment.issueId, assignment.by, now));
       issueOf.set(p.item.id, assignment.issueId);
       outcome.accepted.push(p.item.id);
@@ -256,8 +263,20 @@ export class Ingestor {
     await saveModels(
       tx,
       new Map(
-        [...touched].map((id): [string, IssueModel] => [id, centroidModel(this.grouper, id)]),
+        [...touched.keys()].map((id): [string, IssueModel] => [
+          id,
+          centroidModel(this.grouper, id),
+        ]),
       ),
+    );
+    await relabelIssues(
+      tx,
+      [...touched]
+        .filter(([id, before]) =>
+          crossesRelabelSize(before, this.grouper.index.get(id)?.size ?? before),
+        )
+        .map(([id]) => id),
+      phraseCountsOf(this.grouper.vocabulary),
     );
     // The stored items, not the incoming ones: their segments are redacted.
     await addLabels(tx, items);

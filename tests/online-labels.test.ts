@@ -1,0 +1,70 @@
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openAggregator, type Aggregator } from '../src/server/aggregator.js';
+import { updateIssue } from '../src/server/issues/issue-actions.js';
+import { first } from '../src/server/storage/sql.js';
+import { type TestStorage, backendCases } from './support/storage-backends.js';
+
+const NOW = Date.parse('2026-11-20T12:00:00Z');
+const ROUTER = [
+  'Cust says the router drops wifi every night',
+  'router drops wifi again, rebooted twice',
+  'customer says router drops wifi after 8pm',
+  'my router drops wifi when I stream',
+];
+
+describe.each(backendCases)('on $name', (backendCase) => {
+  describe.skipIf(backendCase.skip)('labels of issues made as items arrive', () => {
+    let store: TestStorage;
+    let aggregator: Aggregator;
+
+    const push = (texts: readonly string[], from: number) =>
+      aggregator.ingestor.ingest(
+        texts.map((text, i) => ({
+          id: `item-${from + i}`,
+          text,
+          channel: 'chat' as const,
+          times_heard: 1,
+          created_at: new Date(NOW - 60_000).toISOString(),
+        })),
+      );
+    const titleOf = async (itemId: string) =>
+      (
+        await first(
+          aggregator.storage,
+          sql<{
+            title: string;
+          }>`SELECT i.title FROM issues i JOIN items it ON it.issue_id = i.id WHERE it.id = ${itemId}`,
+        )
+      )?.title;
+
+    beforeEach(async () => {
+      store = await backendCase.fresh();
+      aggregator = await openAggregator(store.location, () => NOW);
+    });
+    afterEach(async () => {
+      await aggregator.close();
+      await store.drop();
+    });
+
+    it('a new issue is titled by its first verbatim, then by a label once items share a phrase', async () => {
+      await push(ROUTER.slice(0, 1), 0);
+      expect(await titleOf('item-0')).toBe('Cust says the router drops wifi every night');
+      await push(ROUTER.slice(1, 2), 1);
+      expect(await titleOf('item-1')).toBe('Router drops wifi');
+    });
+
+    it("keeps an analyst's title as the issue grows", async () => {
+      await push(ROUTER.slice(0, 1), 0);
+      const issue = (
+        await first(
+          aggregator.storage,
+          sql<{ issue_id: string }>`SELECT issue_id FROM items WHERE id = 'item-0'`,
+        )
+      )?.issue_id as string;
+      await updateIssue(aggregator.storage, issue, { title: 'Wifi drops at night' }, NOW);
+      await push(ROUTER.slice(1), 1);
+      expect(await titleOf('item-3')).toBe('Wifi drops at night');
+    });
+  });
+});
