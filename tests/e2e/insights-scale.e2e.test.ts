@@ -75,7 +75,6 @@ describe.skipIf(!available)(
 
     it('renders 200 rows at a time, sorts all of them, and charts from the whole ranking', async () => {
       const events: PageEvents = { dialogs: [], errors: [] };
-      const started = Date.now();
       const page = await openPage(browser, server.links.analyst, {
         locale: 'en-US',
         now: BROWSER_NOW,
@@ -90,8 +89,6 @@ describe.skipIf(!available)(
         .toBe(paretoSentence(result));
       const rows = page.locator('table.issues tbody tr');
       await expect.poll(() => rows.count()).toBe(200);
-      // Generous for a loaded CI machine; locally this takes about a second.
-      expect(Date.now() - started).toBeLessThan(10_000);
       await expect(rows.first().getAttribute('data-issue-id')).resolves.toBe(ranking[0]?.id);
 
       await page.getByRole('button', { name: 'Show 200 more' }).click();
