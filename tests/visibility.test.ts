@@ -367,6 +367,7 @@ for (const backend of backendCases) {
           ['issues.split', { id: 'no-such-issue', itemIds: ['sup-1'] }],
           ['issues.moveItems', { itemIds: ['sup-1'], into: 'no-such-issue' }],
           ['issues.history', { id: 'no-such-issue' }],
+          ['issues.similar', { id: 'no-such-issue' }],
         ] as const;
         for (const [name, args] of curation) {
           const answer = await as(viewer, name).invoke(args);
@@ -385,7 +386,7 @@ for (const backend of backendCases) {
         const everything = Object.keys(PERMISSIONS).sort();
         for (const viewer of VIEWERS)
           expect([...(checked.get(viewer) ?? [])].sort(), viewer).toEqual(everything);
-        expect(everything).toHaveLength(22);
+        expect(everything).toHaveLength(23);
       });
     },
   );

@@ -4,6 +4,7 @@ import type {
   IssueDetail,
   IssueItemsPage,
   MyFeedbackItem,
+  Suggestion,
 } from '../src/shared/api/contract.js';
 import type { RankedIssues } from '../src/shared/domain/issue.js';
 import { type ApiFixture, type Holder, call, item, startApi } from './support/http-fixture.js';
@@ -143,6 +144,31 @@ for (const backend of backendCases) {
       expect(ranked.issues.find((issue) => issue.id === split.id)?.times_heard).toBe(3);
     });
 
+    it('offers the issues most like this one as merge candidates, and drops one merged away', async () => {
+      // Split the parcel issue in two: the halves are one problem that the analyst can put back.
+      const late = (await itemsOf(parcel, { search: 'late' })).items.map((row) => row.id);
+      const half = await invoke<{ id: string }>('ana', 'issues.split', {
+        id: parcel,
+        itemIds: late.slice(0, 2),
+      });
+      const similar = await invoke<Suggestion[]>('ana', 'issues.similar', { id: half.id });
+      expect(similar[0]).toMatchObject({ id: parcel, status: 'new', mentions: 3 });
+      expect(similar[0]?.similarity).toBeGreaterThan(0.3);
+      // The refunds share nothing with parcels: never offered.
+      expect(similar.map((issue) => issue.id)).not.toContain(refund);
+      expect(similar.map((issue) => issue.id)).not.toContain(half.id);
+
+      await invoke('ana', 'issues.merge', { id: half.id, into: parcel });
+      const afterMerge = await invoke<Suggestion[]>('ana', 'issues.similar', { id: parcel });
+      expect(afterMerge.map((issue) => issue.id)).not.toContain(half.id);
+      // A merged-away id answers for the issue that kept its items.
+      expect(await invoke<Suggestion[]>('ana', 'issues.similar', { id: half.id })).toEqual(
+        afterMerge,
+      );
+      expect((await raw('ana', 'issues.similar', { id: 'nope' })).status).toBe(404);
+      expect((await raw('ana', 'issues.similar', { id: parcel, limit: 0 })).status).toBe(400);
+    });
+
     it('pages and searches every item of an issue', async () => {
       const first = await itemsOf(parcel, { limit: 2 });
       const rest = await itemsOf(parcel, { limit: 2, offset: 2 });
@@ -162,6 +188,7 @@ for (const backend of backendCases) {
         ['issues.split', { id: parcel, itemIds: ['x'] }],
         ['issues.moveItems', { itemIds: ['x'], into: parcel }],
         ['issues.history', { id: parcel }],
+        ['issues.similar', { id: parcel }],
       ];
       for (const holder of ['amy', 'lee'] as const) {
         for (const [method, args] of edits)

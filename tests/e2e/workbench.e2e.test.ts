@@ -204,6 +204,22 @@ describe.skipIf(!available)(
       await page.screenshot({ path: `${SHOTS}workbench-5-move.png` });
       await dialog.getByRole('button', { name: 'Close' }).click();
 
+      // The split-off issue is the same problem after all: its most alike issue is the one it
+      // came from, one click from merging back.
+      const splitOff = await open(page, splitId, 'Split by the analyst');
+      const similar = splitOff.locator('section.similar-issues li');
+      await expect.poll(() => similar.first().getAttribute('data-issue-id')).toBe(top.id);
+      expect(await similar.first().textContent()).toMatch(/\d+% alike · \d+ items/);
+      await splitOff.locator('section.similar-issues').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SHOTS}workbench-similar.png` });
+      await similar.first().getByRole('button', { name: 'Merge into this one' }).click();
+      // The panel now shows the issue that kept the items, with all of them back.
+      await expect
+        .poll(() => splitOff.locator('h2').first().textContent())
+        .toContain('Address cannot be changed after ordering');
+      expect(await itemTotal(top.id)).toBe(total);
+      await splitOff.getByRole('button', { name: 'Close' }).click();
+
       // Merge two ranked issues from the table.
       await row(page, second.id).getByRole('checkbox').check();
       await row(page, third.id).getByRole('checkbox').check();

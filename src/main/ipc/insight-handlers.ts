@@ -15,6 +15,7 @@ export const UNAVAILABLE_ON_DESKTOP = [
   'issues.moveItems',
   'issues.history',
   'issues.items',
+  'issues.similar',
 ] as const satisfies readonly MethodName[];
 
 function unavailable(method: MethodName): () => never {

@@ -12,6 +12,7 @@ import {
 } from '../issues/issue-actions.js';
 import { issueHistory, survivingIssueId } from '../issues/issue-history.js';
 import { issueItems } from '../issues/issue-items.js';
+import { similarIssues } from '../issues/similar-issues.js';
 import { getIssue } from '../issues/issues-repo.js';
 import type { Sql } from '../storage/sql.js';
 import type { CallContext, HandlerMap } from './handler-registry.js';
@@ -108,6 +109,19 @@ export const workbenchHandlers: HandlerMap = {
       const history = await issueHistory(aggregator.storage, id);
       if (history === undefined) throw new HttpError(404, `no issue ${id}`);
       return history;
+    },
+  },
+  'issues.similar': {
+    run: async ({ id, limit }, { aggregator }) => {
+      const target = (await survivingIssueId(aggregator.storage, id)) ?? id;
+      const similar = await similarIssues(
+        aggregator.storage,
+        aggregator.ingestor.currentGrouper.index,
+        target,
+        limit ?? 5,
+      );
+      if (similar === undefined) throw new HttpError(404, `no issue ${id}`);
+      return similar;
     },
   },
   'issues.items': {

@@ -6,6 +6,7 @@ import type { Grouper } from '../../shared/grouping/grouper.js';
 import { countTerms } from '../../shared/grouping/term-vector.js';
 import { tokenize } from '../../shared/text/tokenize.js';
 import { latestNotes } from '../issues/issue-history.js';
+import { describeMatches } from '../issues/issue-matches.js';
 import { type Sql, inList, rows } from '../storage/sql.js';
 
 /**
@@ -30,29 +31,7 @@ export async function suggestIssues(
     (id) => grouper.index.get(id),
     grouper.vocabulary,
   );
-  if (matches.length === 0) return [];
-  const found = new Map(
-    (
-      await rows(
-        q,
-        sql<{
-          id: string;
-          title: string;
-          status: IssueStatus;
-          mentions: number;
-        }>`SELECT i.id, i.title, i.status, COALESCE(t.mentions, 0) AS mentions
-           FROM issues i LEFT JOIN issue_totals t ON t.issue_id = i.id
-           WHERE ${inList(
-             sql.ref('i.id'),
-             matches.map((m) => m.issueId),
-           )}`,
-      )
-    ).map((row) => [row.id, row]),
-  );
-  return matches.flatMap((match) => {
-    const row = found.get(match.issueId);
-    return row ? [{ ...row, similarity: Math.round(match.similarity * 1000) / 1000 }] : [];
-  });
+  return describeMatches(q, matches);
 }
 
 interface MineRow {

@@ -78,6 +78,7 @@ export const PERMISSIONS: Record<RouteName | MethodName, Permission> = {
   'issues.split': { roles: CURATORS, scope: 'curation', words: 'call issues.split' },
   'issues.moveItems': { roles: CURATORS, scope: 'curation', words: 'call issues.moveItems' },
   'issues.history': { roles: CURATORS, scope: 'role', words: 'call issues.history' },
+  'issues.similar': { roles: CURATORS, scope: 'role', words: 'call issues.similar' },
   // A lead reads their own team's items only: the handler narrows the team with itemFilter.
   'issues.items': { roles: LEAD_AND_UP, scope: 'role', words: 'call issues.items', heavy: true },
 };

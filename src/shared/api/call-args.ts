@@ -103,6 +103,7 @@ export const CALL_ARGS: ArgsSchemas<ApiMethods> = {
   'issues.split': z.strictObject({ id: issueId, itemIds, title: typed(200).optional() }),
   'issues.moveItems': z.strictObject({ itemIds, into: issueId }),
   'issues.history': z.strictObject({ id: issueId }),
+  'issues.similar': z.strictObject({ id: issueId, limit: z.int().min(1).max(20).optional() }),
   'issues.items': z.strictObject({
     id: issueId,
     ...windowFilterShape,

@@ -55,6 +55,8 @@ export interface ApiMethods {
   'issues.history': { args: { id: string }; result: HistoryEntry[] };
   /** Every item of an issue, newest first, paged and searchable. */
   'issues.items': { args: IssueItemsQuery; result: IssueItemsPage };
+  /** Open issues most like this one (its centroid against theirs), most alike first: merge candidates. */
+  'issues.similar': { args: { id: string; limit?: number }; result: Suggestion[] };
 }
 
 export type MethodName = keyof ApiMethods;

@@ -59,4 +59,8 @@ export const workbench = {
   'workbench.mergeSelected': 'Merge the selected issues',
   'workbench.mergeKeep': 'Keep (of {count} selected)',
   'workbench.mergedCount': 'Issues merged: {count}.',
+  'workbench.similar': 'Issues like this one',
+  'workbench.similarNone': 'No other open issue is much like this one.',
+  'workbench.similarFigures': '{percent}% alike · {count} items',
+  'workbench.mergeIntoThis': 'Merge into this one',
 } as const;

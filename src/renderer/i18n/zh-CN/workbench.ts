@@ -61,4 +61,8 @@ export const workbench: Record<keyof typeof en, string> = {
   'workbench.mergeSelected': '合并所选问题',
   'workbench.mergeKeep': '保留（所选 {count} 个中的）',
   'workbench.mergedCount': '已合并问题：{count}。',
+  'workbench.similar': '与此相似的问题',
+  'workbench.similarNone': '没有与此明显相似的未关闭问题。',
+  'workbench.similarFigures': '相似度 {percent}% · {count} 条',
+  'workbench.mergeIntoThis': '合并到这个问题',
 };

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/i18n.js';
 import { Breakdown } from './breakdown-charts.js';
 import { IssueItems } from './issue-items.js';
 import { CurationForm, IssueHistory, MergeInto } from './issue-workbench.js';
+import { SimilarIssues } from './similar-issues.js';
 import { browserTimeZone, trendConfig } from './trend-chart.js';
 import { useChart } from './use-chart.js';
 import { trendBucket, useInsights } from './insights-store.js';
@@ -114,6 +115,7 @@ function DetailBody({ detail, filter }: { detail: IssueDetail; filter: WindowFil
       </p>
       {canEdit && <CurationForm key={issue.id} detail={detail} />}
       {canEdit && <MergeInto issueId={issue.id} />}
+      {canEdit && <SimilarIssues issueId={issue.id} />}
       <NumberCards detail={detail} />
       {detail.root_cause && (
         <section>
