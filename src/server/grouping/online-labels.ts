@@ -3,7 +3,10 @@ import { type PhraseCounts, issueLabel } from '../../shared/grouping/issue-label
 import { setAutoTitle } from '../issues/issues-repo.js';
 import { type Sql, rows } from '../storage/sql.js';
 
-/** The newest items an online relabel reads: enough for a label, bounded for a busy issue. */
+/**
+ * The newest items an online relabel reads: enough for a label, bounded for a busy issue. Newest
+ * by `created_at`, which the ranking's index keeps in order per issue, so nothing is sorted.
+ */
 const ITEMS_READ = 200;
 
 /**
@@ -28,7 +31,7 @@ export async function relabelIssues(
       tx,
       sql<{
         text: string;
-      }>`SELECT text FROM items WHERE issue_id = ${issueId} ORDER BY seq DESC LIMIT ${ITEMS_READ}`,
+      }>`SELECT text FROM items WHERE issue_id = ${issueId} ORDER BY created_at DESC LIMIT ${ITEMS_READ}`,
     );
     const label = issueLabel(
       texts.map((row) => row.text),
