@@ -133,7 +133,10 @@ export async function rankIssues(q: Sql, query: RankingQuery, now: number): Prom
   );
   const wanted = statusMatcher(query.status ?? 'all');
   const settings = await costSettings(q);
-  const costs = await issueCosts(q, settings, where, from, to);
+  const rankBy = query.rankBy ?? 'score';
+  // Ranked by cost, every issue's cost decides the order; otherwise only the shown issues' is read.
+  const costs =
+    rankBy === 'cost' ? await issueCosts(q, settings, where, from, to) : new Map<string, number>();
   const ranked = windowRows
     .map((row): RankedIssue => {
       const issue = issues.get(row.issue_id) as RankedIssueRow;
@@ -163,15 +166,37 @@ export async function rankIssues(q: Sql, query: RankingQuery, now: number): Prom
         wanted(issue.status) &&
         (query.preventable === undefined || issue.preventable === query.preventable),
     );
-  ranked.sort(rankOrder(query.rankBy ?? 'score'));
+  ranked.sort(rankOrder(rankBy));
   const limited = query.limit === undefined ? ranked : ranked.slice(0, query.limit);
-  await flagEmerging(q, limited, where, query, now);
+  const shown = shownOnly(where, limited, ranked.length);
+  if (rankBy !== 'cost') {
+    const shownCosts = await issueCosts(q, settings, shown, from, to);
+    for (const issue of limited) issue.cost = shownCosts.get(issue.id) ?? 0;
+  }
+  await flagEmerging(q, limited, shown, query, now);
   if (query.withItems) await attachItemIds(q, limited, query);
   return {
     generated_at: new Date(now).toISOString(),
     currency: settings.currency,
     issues: limited,
   };
+}
+
+/**
+ * The filters narrowed to the issues shown when the limit left some out, so that the reads made
+ * for the shown issues alone (their cost, their emerging windows) go through items_ranking for
+ * those issues instead of every issue's items in the window.
+ */
+function shownOnly(
+  where: RawBuilder<unknown>,
+  shown: readonly RankedIssue[],
+  ranked: number,
+): RawBuilder<unknown> {
+  if (shown.length === ranked || shown.length > IN_LIST_MAX) return where;
+  return sql`${where} AND ${inList(
+    sql.ref('issue_id'),
+    shown.map((issue) => issue.id),
+  )}`;
 }
 
 /** Most important first by the chosen measure; ties fall back to the score's own order. */
