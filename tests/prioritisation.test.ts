@@ -133,6 +133,19 @@ for (const backend of backendCases) {
       expect(byText(byCost.issues, /late/).cost).toBe(15);
       expect(byText(byCost.issues, /crash/).cost).toBe(48);
       expect(byText(byCost.issues, /refund/).cost).toBe(0);
+      // All time the kept totals carry no cost, so the items are read for it: the same by any order.
+      const allTime = (...args: string[]) =>
+        JSON.parse(wocas('issues', '--json', ...args).stdout) as RankedIssues;
+      const costs = (doc: RankedIssues) => doc.issues.map((issue) => [issue.title, issue.cost]);
+      // 9 weeks: crash 9 × 4 × 8 × 1.5, late 9 × 10 × 3 × 0.5.
+      expect(costs(allTime('--rank-by', 'cost'))).toEqual([
+        ['the app crashes at login', 432],
+        ['my parcel is late again', 135],
+        ['refund never arrived on my card', 0],
+      ]);
+      expect(costs(allTime('--rank-by', 'contacts', '--limit', '1'))).toEqual([
+        ['my parcel is late again', 135],
+      ]);
     }, 120_000);
 
     it('a limited ranking reads costs and emerging windows for the shown issues alone, with the same numbers', async () => {
