@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import { browserAvailability, launchBrowser } from './support/browser.js';
 import { BROWSER_NOW, type PageEvents, openPage } from './support/insights-page.js';
 import { type UiServer, startUiServer } from './support/ui-server.js';
 
+const SHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 const { available, reason } = browserAvailability();
 
 /** A port nothing listens on: a server's, closed again. */
@@ -158,12 +160,14 @@ describe.skipIf(!available)(
       await expect.poll(() => row.getAttribute('class')).toBe('failing');
       const cells = await row.locator('td').allTextContents();
       expect(cells.slice(3, 5)).toEqual(['0', '1']);
-      expect(cells[5]).toMatch(/^Failing after 1 attempts: fetch failed \(ECONNREFUSED\)$/);
+      expect(cells[5]).toMatch(/^Failing after 1 attempt: fetch failed \(ECONNREFUSED\)$/);
       await expect(hooks.locator('.hooks-failing').textContent()).resolves.toBe(
         'Failing: 1 of 1 webhooks. Their deliveries wait and are retried until the receiver answers.',
       );
       // The secret never comes back with the list.
       await expect(page.content()).resolves.not.toContain(stored?.secret);
+      await page.locator('h1').click();
+      await page.screenshot({ path: `${SHOTS}admin-settings.png` });
 
       await row.getByRole('button', { name: 'Remove' }).click();
       await row.getByRole('button', { name: 'Remove for good' }).click();

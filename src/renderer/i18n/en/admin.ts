@@ -2,7 +2,7 @@
 export const admin = {
   'admin.title': 'Settings',
   'admin.intro':
-    'What the ranking by cost multiplies by, and where alerts go. The same settings as `wocas cost` and `wocas webhook`.',
+    'What the ranking by cost multiplies by, and where alerts go: the same settings as the wocas cost and wocas webhook commands.',
   'admin.refresh': 'Refresh',
 
   'admin.costs.title': 'Cost to serve',
@@ -31,6 +31,7 @@ export const admin = {
   'admin.hooks.ok': 'Delivering',
   'admin.hooks.waiting': '{pending} waiting to be sent',
   'admin.hooks.failing': 'Failing after {attempts} attempts: {error}',
+  'admin.hooks.failingOne': 'Failing after 1 attempt: {error}',
   'admin.hooks.failingSummary':
     'Failing: {count} of {total} webhooks. Their deliveries wait and are retried until the receiver answers.',
   'admin.hooks.event.status': 'Status changes',

@@ -3,7 +3,7 @@ import type { admin as en } from '../en/admin.js';
 export const admin: Record<keyof typeof en, string> = {
   'admin.title': '设置',
   'admin.intro':
-    '按服务成本排序所用的成本，以及提醒发往何处。与 `wocas cost` 和 `wocas webhook` 是同一套设置。',
+    '按服务成本排序所用的成本，以及提醒发往何处：与 wocas cost 和 wocas webhook 命令是同一套设置。',
   'admin.refresh': '刷新',
 
   'admin.costs.title': '服务成本',
@@ -32,6 +32,7 @@ export const admin: Record<keyof typeof en, string> = {
   'admin.hooks.ok': '正常发送',
   'admin.hooks.waiting': '{pending} 条等待发送',
   'admin.hooks.failing': '已尝试 {attempts} 次仍失败：{error}',
+  'admin.hooks.failingOne': '已尝试 1 次仍失败：{error}',
   'admin.hooks.failingSummary':
     '{total} 个 Webhook 中有 {count} 个发送失败：消息会保留，并一直重试到接收方应答为止。',
   'admin.hooks.event.status': '状态变更',
