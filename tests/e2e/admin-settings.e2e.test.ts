@@ -178,5 +178,27 @@ describe.skipIf(!available)(
       await expect(webhooks(server.aggregator.storage)).resolves.toEqual([]);
       expect(events).toEqual({ dialogs: [], errors: [] });
     });
+
+    it('speaks Simplified Chinese, the saved costs included', async () => {
+      const zh = await openPage(browser, server.links.admin, {
+        locale: 'zh-CN',
+        now: BROWSER_NOW,
+        events,
+      });
+      await zh.getByRole('button', { name: '设置' }).click();
+      await zh.getByRole('heading', { name: '设置', level: 1 }).waitFor();
+      const costs = zh.getByRole('region', { name: '服务成本' });
+      await expect
+        .poll(() => costs.locator('tr[data-channel="chat"] td').allTextContents())
+        .toEqual(['12', '0.55', '6.60 EUR']);
+      await expect(costs.locator('tr[data-channel="phone"] td').last().textContent()).resolves.toBe(
+        '未设置（0）',
+      );
+      const hooks = zh.getByRole('region', { name: 'Webhook' });
+      await expect(hooks.getByText('还没有 Webhook。').count()).resolves.toBe(1);
+      await expect(hooks.getByRole('button', { name: '添加 Webhook' }).count()).resolves.toBe(1);
+      await zh.context().close();
+      expect(events).toEqual({ dialogs: [], errors: [] });
+    });
   },
 );
