@@ -153,5 +153,25 @@ describe.skipIf(!available)(
       await expect.poll(() => page.locator('#pareto-summary').textContent()).toMatch(/ of cost$/);
       expect(events.errors).toEqual([]);
     });
+
+    it('says the Pareto of cost in Simplified Chinese', async () => {
+      const issues = await ranked({ rankBy: 'cost' });
+      const byCost = pareto(issues.map((issue) => ({ id: issue.id, value: issue.cost })));
+      const zh = await openPage(browser, server.links.analyst, {
+        locale: 'zh-CN',
+        now: BROWSER_NOW,
+        events,
+      });
+      await zh.getByRole('heading', { name: '客户在说什么' }).waitFor();
+      await setWindow(zh, FROM, TO, { from: '开始日期', to: '结束日期' });
+      await zh.getByLabel('排序依据').selectOption('cost');
+      await expect
+        .poll(() => zh.locator('#pareto-summary').textContent())
+        .toBe(
+          `${byCost.vitalFew} 个问题（占全部问题的 ${percent.format(byCost.vitalFewShare)}）带来了 80% 的服务成本`,
+        );
+      await zh.context().close();
+      expect(events.errors).toEqual([]);
+    });
   },
 );
