@@ -15,6 +15,7 @@ import Database from 'better-sqlite3';
 import { sql } from 'kysely';
 import { openAggregator } from '../src/server/aggregator.js';
 import { importFile } from '../src/server/ingest/import-file.js';
+import { setChannelCost } from '../src/server/costs/channel-costs.js';
 import { rankIssues } from '../src/server/issues/rank-issues.js';
 import type { StorageLocation } from '../src/server/storage/storage.js';
 import { MIGRATIONS } from '../src/server/storage/sqlite/migrations.js';
@@ -105,10 +106,17 @@ async function run(
   );
   const rank: Run['rank'] = [];
   const timeRank = async (what: string, query: Parameters<typeof rankIssues>[1]) => {
+    // One warm-up, then the median of three: the machine is shared, one run is noise.
     await rankIssues(aggregator.storage, query, now);
-    const t = performance.now();
-    const ranked = await rankIssues(aggregator.storage, query, now);
-    rank.push({ label: what, ms: Math.round(performance.now() - t), issues: ranked.issues.length });
+    const times: number[] = [];
+    let issues = 0;
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      issues = (await rankIssues(aggregator.storage, query, now)).issues.length;
+      times.push(performance.now() - t);
+    }
+    const ms = Math.round(times.sort((a, b) => a - b)[1] as number);
+    rank.push({ label: what, ms, issues });
   };
   await timeRank('all time', {});
   await timeRank('last 28 days, with trend', { from: now - 28 * 86_400_000, to: now });
@@ -117,6 +125,20 @@ async function run(
     to: now,
     team: 'team-3',
     channel: 'chat',
+  });
+  // With a cost set the ranking also sums each issue's contacts per channel over the window.
+  await aggregator.storage.write(async (tx) => {
+    await setChannelCost(tx, 'phone', { minutes: 8, per_minute: 1.5 }, 'EUR');
+    await setChannelCost(tx, 'chat', { minutes: 12, per_minute: 0.6 });
+    await setChannelCost(tx, 'email', { minutes: 5, per_minute: 0.8 });
+  });
+  await timeRank('all time, costs set', {});
+  await timeRank('all time, costs set, top 50', { limit: 50 });
+  await timeRank('all time, by cost', { rankBy: 'cost' });
+  await timeRank('last 28 days, by cost', {
+    from: now - 28 * 86_400_000,
+    to: now,
+    rankBy: 'cost',
   });
   await aggregator.close();
   const cliStart = performance.now();

@@ -234,6 +234,12 @@ describe('first run and capture, offline', () => {
         message: `${method} is not available in the desktop app: insights are in the WOCAS web UI on the aggregator.`,
       });
     }
+    for (const method of ['costs.show', 'costs.set', 'webhooks.list', 'webhooks.add']) {
+      expect(await refusal(method, {})).toEqual({
+        code: 'not_available',
+        message: `${method} is not available in the desktop app: cost and webhook settings are in the WOCAS web UI on the aggregator, for admins.`,
+      });
+    }
   });
 
   it('reports an unexpected failure without its details, and logs it', async () => {

@@ -134,6 +134,54 @@ for (const backend of backendCases) {
       expect(byText(byCost.issues, /late/).cost).toBe(15);
       expect(byText(byCost.issues, /crash/).cost).toBe(48);
       expect(byText(byCost.issues, /refund/).cost).toBe(0);
+      // All time the kept totals carry no cost, so the items are read for it: the same by any order.
+      const allTime = (...args: string[]) =>
+        JSON.parse(wocas('issues', '--json', ...args).stdout) as RankedIssues;
+      const costs = (doc: RankedIssues) => doc.issues.map((issue) => [issue.title, issue.cost]);
+      // 9 weeks: crash 9 × 4 × 8 × 1.5, late 9 × 10 × 3 × 0.5.
+      expect(costs(allTime('--rank-by', 'cost'))).toEqual([
+        ['the app crashes at login', 432],
+        ['my parcel is late again', 135],
+        ['refund never arrived on my card', 0],
+      ]);
+      expect(costs(allTime('--rank-by', 'contacts', '--limit', '1'))).toEqual([
+        ['my parcel is late again', 135],
+      ]);
+    }, 120_000);
+
+    it('a limited ranking reads costs and emerging windows for the shown issues alone, with the same numbers', async () => {
+      // The spike grows to 24 contacts: first by contacts, and still emerging.
+      await api.aggregator.ingestor.ingest([
+        {
+          id: 'refund-3',
+          text: 'refund never arrived on my card',
+          channel: 'chat',
+          created_at: new Date(START + 3 * DAY).toISOString(),
+          times_heard: 20,
+        },
+      ]);
+      for (const rankBy of ['score', 'contacts', 'cost']) {
+        const all = ranking('--rank-by', rankBy).issues;
+        expect(all).toHaveLength(3);
+        for (const limit of [1, 2]) {
+          expect(ranking('--rank-by', rankBy, '--limit', String(limit)).issues).toEqual(
+            all.slice(0, limit),
+          );
+        }
+      }
+      const [top] = ranking('--rank-by', 'contacts', '--limit', '1').issues;
+      expect(top).toMatchObject({ times_heard: 24, emerging: true, cost: 0 });
+      // By score the spike leads too; the second shown, late, keeps its cost (10 × 3 min × 0.5).
+      expect(
+        ranking('--rank-by', 'score', '--limit', '2').issues.map((issue) => [
+          issue.title,
+          issue.cost,
+          issue.emerging,
+        ]),
+      ).toEqual([
+        ['refund never arrived on my card', 0, true],
+        ['my parcel is late again', 15, false],
+      ]);
     }, 120_000);
 
     it('flags the planted spike as emerging, not the steady issues, and says why', () => {

@@ -382,11 +382,29 @@ for (const backend of backendCases) {
         else expect(teams).toEqual(expect.arrayContaining(['sales', 'support']));
       });
 
+      it.each(VIEWERS)('the settings methods (channel costs, webhooks): %s', async (viewer) => {
+        const admin = viewer === 'admin';
+        const shown = await as(viewer, 'costs.show').invoke({});
+        expect(shown.status).toBe(viewer === 'agent' ? 403 : 200);
+        expect((await as(viewer, 'webhooks.list').invoke({})).status).toBe(admin ? 200 : 403);
+        // Changes that leave nothing behind: the role is checked first, so only an admin's reach
+        // the arguments (a 400) or the missing webhook (a 404).
+        const changes = [
+          ['costs.set', { channel: 'phone', minutes: -1, per_minute: 1 }, 400],
+          ['webhooks.add', { url: 'ftp://chat.example/hook' }, 400],
+          ['webhooks.remove', { id: 'whk_none' }, 404],
+        ] as const;
+        for (const [name, args, adminStatus] of changes) {
+          const answer = await as(viewer, name).invoke(args);
+          expect(answer.status, `${name}: ${answer.text}`).toBe(admin ? adminStatus : 403);
+        }
+      });
+
       it('walked every route and call method of the permission table for every role', () => {
         const everything = Object.keys(PERMISSIONS).sort();
         for (const viewer of VIEWERS)
           expect([...(checked.get(viewer) ?? [])].sort(), viewer).toEqual(everything);
-        expect(everything).toHaveLength(23);
+        expect(everything).toHaveLength(28);
       });
     },
   );

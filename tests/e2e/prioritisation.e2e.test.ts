@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setChannelCost } from '../../src/server/costs/channel-costs.js';
 import { rankIssues } from '../../src/server/issues/rank-issues.js';
+import { pareto } from '../../src/shared/ranking/pareto.js';
 import type { RankingQuery } from '../../src/server/issues/rank-issues.js';
 import { browserAvailability, launchBrowser } from './support/browser.js';
 import {
@@ -11,7 +12,10 @@ import {
   type PageEvents,
   TO,
   WINDOW,
+  count,
   openPage,
+  paretoSentence,
+  percent,
   rowIds,
   setWindow,
 } from './support/insights-page.js';
@@ -19,6 +23,7 @@ import { type UiServer, startUiServer } from './support/ui-server.js';
 
 const SEED = fileURLToPath(new URL('../fixtures/feedback-mixed.csv', import.meta.url));
 const { available, reason } = browserAvailability();
+const money = new Intl.NumberFormat('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const SPIKE = 'the hovercraft dock turnstile beeps twice then freezes';
 
 describe.skipIf(!available)(
@@ -99,6 +104,75 @@ describe.skipIf(!available)(
       await expect(page.locator('.rank-by-explain').first().textContent()).resolves.toMatch(
         /^Cost to serve: .* in EUR\./,
       );
+      expect(events.errors).toEqual([]);
+    });
+
+    it('draws the Pareto of cost under rank-by cost, with its sentence and bars, and of contacts on the toggle', async () => {
+      const issues = await ranked({ rankBy: 'cost' });
+      const byCost = pareto(issues.map((issue) => ({ id: issue.id, value: issue.cost })));
+      const byContacts = pareto(
+        issues.map((issue) => ({ id: issue.id, value: issue.times_heard })),
+      );
+      // The data make the two orders differ, so the chart shows a different issue first.
+      expect(byCost.points[0]?.id).not.toBe(byContacts.points[0]?.id);
+      const title = new Map(issues.map((issue) => [issue.id, issue.title]));
+      const figures = page.locator('.pareto-figures tbody tr');
+      const firstFigures = async () =>
+        (await figures.all()).slice(0, 3).map((row) => row.locator('td').allTextContents());
+      const expectedRows = (result: typeof byCost, format: (value: number) => string) =>
+        result.points
+          .slice(0, 3)
+          .map((point, i) => [
+            String(i + 1),
+            title.get(point.id),
+            format(point.value),
+            percent.format(point.cumulativeShare),
+          ]);
+
+      const one = byCost.vitalFew === 1;
+      await expect
+        .poll(() => page.locator('#pareto-summary').textContent())
+        .toBe(
+          `${byCost.vitalFew} ${one ? 'issue' : 'issues'} (${percent.format(byCost.vitalFewShare)} of issues) ${one ? 'drives' : 'drive'} 80% of cost`,
+        );
+      await expect(page.getByLabel('Cost to serve', { exact: true }).isChecked()).resolves.toBe(
+        true,
+      );
+      await expect
+        .poll(async () => Promise.all(await firstFigures()))
+        .toEqual(expectedRows(byCost, (value) => money.format(value)));
+      // Chat costs 60 EUR a contact, phone 10.80: the top bar is the dearest issue's cost.
+      expect(byCost.points[0]?.value).toBe(issues[0]?.cost);
+
+      await page.getByLabel('Contacts', { exact: true }).check();
+      await expect
+        .poll(() => page.locator('#pareto-summary').textContent())
+        .toBe(paretoSentence(byContacts));
+      await expect
+        .poll(async () => Promise.all(await firstFigures()))
+        .toEqual(expectedRows(byContacts, (value) => count.format(value)));
+      await page.getByLabel('Cost to serve', { exact: true }).check();
+      await expect.poll(() => page.locator('#pareto-summary').textContent()).toMatch(/ of cost$/);
+      expect(events.errors).toEqual([]);
+    });
+
+    it('says the Pareto of cost in Simplified Chinese', async () => {
+      const issues = await ranked({ rankBy: 'cost' });
+      const byCost = pareto(issues.map((issue) => ({ id: issue.id, value: issue.cost })));
+      const zh = await openPage(browser, server.links.analyst, {
+        locale: 'zh-CN',
+        now: BROWSER_NOW,
+        events,
+      });
+      await zh.getByRole('heading', { name: '客户在说什么' }).waitFor();
+      await setWindow(zh, FROM, TO, { from: '开始日期', to: '结束日期' });
+      await zh.getByLabel('排序依据').selectOption('cost');
+      await expect
+        .poll(() => zh.locator('#pareto-summary').textContent())
+        .toBe(
+          `${byCost.vitalFew} 个问题（占全部问题的 ${percent.format(byCost.vitalFewShare)}）带来了 80% 的服务成本`,
+        );
+      await zh.context().close();
       expect(events.errors).toEqual([]);
     });
   },

@@ -1,6 +1,7 @@
 import type { Session } from '../../shared/api/contract.js';
 import { LOCALES, LOCALE_NAMES, type Locale, type MessageKey } from '../i18n/catalogs.js';
 import { useI18n, useI18nStore } from '../i18n/i18n.js';
+import { AdminView } from '../views/admin/admin-view.js';
 import { CaptureView } from '../views/capture/capture-view.js';
 import { MyFeedbackView } from '../views/capture/my-feedback-view.js';
 import { showPanel } from '../views/desktop/desktop-store.js';
@@ -20,6 +21,7 @@ const VIEW_LABELS: Record<View, MessageKey> = {
   mine: 'nav.mine',
   insights: 'nav.insights',
   team: 'nav.team',
+  admin: 'nav.admin',
 };
 
 function LanguageSwitch() {
@@ -87,6 +89,7 @@ function SignedIn({ session }: { session: Session }) {
             {view === 'mine' && <MyFeedbackView />}
             {view === 'insights' && <InsightsView />}
             {view === 'team' && <TeamView />}
+            {view === 'admin' && <AdminView />}
           </>
         )}
       </main>

@@ -6,7 +6,7 @@ import { bootDesktop } from '../views/desktop/desktop-store.js';
 
 const TOKEN_KEY = 'wocas.token';
 
-export type View = 'capture' | 'mine' | 'insights' | 'team';
+export type View = 'capture' | 'mine' | 'insights' | 'team' | 'admin';
 
 interface SessionState {
   client: WocasClient | null;
@@ -28,8 +28,13 @@ export function viewsFor(session: Session): View[] {
       return ['capture', 'mine'];
     case 'lead':
       return ['team', 'insights', 'capture', 'mine'];
-    default:
+    case 'analyst':
       return ['insights', 'team', 'capture', 'mine'];
+    // The settings live on the aggregator: the desktop app has none to show.
+    case 'admin':
+      return session.mode === 'browser'
+        ? ['insights', 'team', 'admin', 'capture', 'mine']
+        : ['insights', 'team', 'capture', 'mine'];
   }
 }
 

@@ -1,3 +1,4 @@
+import { admin as enAdmin } from './en/admin.js';
 import { capture as enCapture } from './en/capture.js';
 import { common as enCommon } from './en/common.js';
 import { desktop as enDesktop } from './en/desktop.js';
@@ -5,6 +6,7 @@ import { insights as enInsights } from './en/insights.js';
 import { priority as enPriority } from './en/priority.js';
 import { team as enTeam } from './en/team.js';
 import { workbench as enWorkbench } from './en/workbench.js';
+import { admin as zhAdmin } from './zh-CN/admin.js';
 import { capture as zhCapture } from './zh-CN/capture.js';
 import { common as zhCommon } from './zh-CN/common.js';
 import { desktop as zhDesktop } from './zh-CN/desktop.js';
@@ -25,6 +27,7 @@ const en = {
   ...enDesktop,
   ...enWorkbench,
   ...enPriority,
+  ...enAdmin,
 };
 export type MessageKey = keyof typeof en;
 
@@ -36,6 +39,7 @@ const zhCN: Record<MessageKey, string> = {
   ...zhDesktop,
   ...zhWorkbench,
   ...zhPriority,
+  ...zhAdmin,
 };
 
 export const LOCALES = ['en', 'zh-CN'] as const;

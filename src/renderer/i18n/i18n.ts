@@ -39,6 +39,8 @@ export interface I18n {
   t: Translate;
   number: (value: number) => string;
   percent: (value: number) => string;
+  /** An amount of money with cents, without its currency (the currency is said beside it). */
+  money: (value: number) => string;
   date: (iso: string) => string;
   dateTime: (iso: string) => string;
 }
@@ -57,6 +59,10 @@ export function i18nFor(locale: Locale): I18n {
   const catalog = CATALOGS[locale];
   const numbers = new Intl.NumberFormat(locale);
   const percents = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const moneys = new Intl.NumberFormat(locale, {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
   const dateTimes = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const i18n: I18n = {
@@ -71,6 +77,7 @@ export function i18nFor(locale: Locale): I18n {
       ),
     number: (value) => numbers.format(value),
     percent: (value) => percents.format(value),
+    money: (value) => moneys.format(value),
     date: (iso) => dates.format(new Date(iso)),
     dateTime: (iso) => dateTimes.format(new Date(iso)),
   };

@@ -14,6 +14,7 @@ import { captureHandlers } from './capture-handlers.js';
 import type { CallContext, Handlers } from './handler-registry.js';
 import { insightHandlers } from './insight-handlers.js';
 import { sessionHandlers } from './session-handlers.js';
+import { settingsHandlers } from './settings-handlers.js';
 import { workbenchHandlers } from './workbench-handlers.js';
 
 const HANDLERS = joinHandlers<Handlers>(
@@ -23,6 +24,7 @@ const HANDLERS = joinHandlers<Handlers>(
   captureHandlers,
   insightHandlers,
   workbenchHandlers,
+  settingsHandlers,
 );
 
 /**

@@ -1,18 +1,13 @@
 import { sql } from 'kysely';
 import { CHANNELS, type Channel } from '../../shared/domain/item-fields.js';
+import {
+  CURRENCY_PATTERN,
+  type ChannelCost,
+  type CostSettings,
+} from '../../shared/domain/settings.js';
 import { type Sql, first, rows } from '../storage/sql.js';
 
-/** Cost to serve: average handling minutes and cost per minute, set per channel. */
-export interface ChannelCost {
-  minutes: number;
-  per_minute: number;
-}
-
-/** `wocas cost show --json`: the contract's shape. */
-export interface CostSettings {
-  currency: string;
-  channels: Partial<Record<Channel, ChannelCost>>;
-}
+export type { ChannelCost, CostSettings };
 
 /** Until someone sets one. */
 export const DEFAULT_CURRENCY = 'USD';
@@ -49,7 +44,7 @@ export async function setChannelCost(
     if (!Number.isFinite(value) || value < 0)
       throw new CostSettingError(`--${name.replace('_', '-')} must be a number ≥ 0`);
   }
-  if (currency !== undefined && !/^[A-Z]{3}$/.test(currency))
+  if (currency !== undefined && !CURRENCY_PATTERN.test(currency))
     throw new CostSettingError(
       `--currency must be a three-letter code such as USD or CNY, got "${currency}"`,
     );

@@ -23,7 +23,7 @@ import {
 import type { IssueRow } from './issues-repo.js';
 import { type IssueTotals, allIssueTotals } from './issue-totals.js';
 import { emergingVerdicts, emergingWindow } from './emerging-flags.js';
-import { issueCosts } from './issue-costs.js';
+import { type CostColumns, costColumns, issueCosts } from './issue-costs.js';
 
 export interface RankingQuery {
   /** Start of the window (inclusive), epoch ms; without it the window is all time and trend is 0. */
@@ -84,21 +84,31 @@ function bounds(query: RankingQuery): { from: number; to: number } {
   return { from: query.from ?? Number.MIN_SAFE_INTEGER, to: query.to ?? Number.MAX_SAFE_INTEGER };
 }
 
-/** Each issue's counts over a window and filters, from the covering index items_ranking. */
-function windowTotals(
+/**
+ * Each issue's counts over a window and filters, from the covering index items_ranking; with
+ * channel costs set, each issue's cost from the same pass.
+ */
+async function windowTotals(
   q: Sql,
   where: RawBuilder<unknown>,
   from: number,
   to: number,
-): Promise<IssueTotals[]> {
-  return rows(
+  priced: CostColumns | null,
+): Promise<{ totals: IssueTotals[]; costs: Map<string, number> }> {
+  const found = await rows(
     q,
-    sql<IssueTotals>`SELECT issue_id, count(*) AS mentions, sum(times_heard) AS times_heard,
+    sql<
+      IssueTotals & Record<string, unknown>
+    >`SELECT issue_id, count(*) AS mentions, sum(times_heard) AS times_heard,
               count(DISTINCT agent) AS agents, min(created_at) AS first_seen, max(created_at) AS last_seen
+              ${priced === null ? sql`` : sql`, ${priced.columns}`}
          FROM ${itemsForRanking(q)}
         WHERE created_at >= ${from} AND created_at < ${to} ${where}
         GROUP BY issue_id`,
   );
+  const costs = new Map<string, number>();
+  if (priced !== null) for (const row of found) costs.set(row.issue_id, priced.costOf(row));
+  return { totals: found, costs };
 }
 
 /**
@@ -109,9 +119,22 @@ function windowTotals(
 export async function rankIssues(q: Sql, query: RankingQuery, now: number): Promise<RankedIssues> {
   const where = filters(q, query);
   const { from, to } = bounds(query);
-  const windowRows = isAllTime(query)
-    ? await allIssueTotals(q)
-    : await windowTotals(q, where, from, to);
+  const settings = await costSettings(q);
+  const rankBy = query.rankBy ?? 'score';
+  const allTime = isAllTime(query);
+  // A window's costs come with its counts; all time, the kept totals have none, so the items are
+  // read for them: every issue's when they decide the order, else only the shown issues' (below).
+  const counted = allTime
+    ? {
+        totals: await allIssueTotals(q),
+        costs:
+          rankBy === 'cost'
+            ? await issueCosts(q, settings, where, from, to)
+            : new Map<string, number>(),
+      }
+    : await windowTotals(q, where, from, to, costColumns(settings));
+  const windowRows = counted.totals;
+  const costs = counted.costs;
 
   const previous = new Map<string, number>();
   if (query.from !== undefined) {
@@ -132,8 +155,6 @@ export async function rankIssues(q: Sql, query: RankingQuery, now: number): Prom
     windowRows.map((row) => row.issue_id),
   );
   const wanted = statusMatcher(query.status ?? 'all');
-  const settings = await costSettings(q);
-  const costs = await issueCosts(q, settings, where, from, to);
   const ranked = windowRows
     .map((row): RankedIssue => {
       const issue = issues.get(row.issue_id) as RankedIssueRow;
@@ -163,15 +184,37 @@ export async function rankIssues(q: Sql, query: RankingQuery, now: number): Prom
         wanted(issue.status) &&
         (query.preventable === undefined || issue.preventable === query.preventable),
     );
-  ranked.sort(rankOrder(query.rankBy ?? 'score'));
+  ranked.sort(rankOrder(rankBy));
   const limited = query.limit === undefined ? ranked : ranked.slice(0, query.limit);
-  await flagEmerging(q, limited, where, query, now);
+  const shown = shownOnly(where, limited, ranked.length);
+  if (allTime && rankBy !== 'cost') {
+    const shownCosts = await issueCosts(q, settings, shown, from, to);
+    for (const issue of limited) issue.cost = shownCosts.get(issue.id) ?? 0;
+  }
+  await flagEmerging(q, limited, shown, query, now);
   if (query.withItems) await attachItemIds(q, limited, query);
   return {
     generated_at: new Date(now).toISOString(),
     currency: settings.currency,
     issues: limited,
   };
+}
+
+/**
+ * The filters narrowed to the issues shown when the limit left some out, so that the reads made
+ * for the shown issues alone (their cost, their emerging windows) go through items_ranking for
+ * those issues instead of every issue's items in the window.
+ */
+function shownOnly(
+  where: RawBuilder<unknown>,
+  shown: readonly RankedIssue[],
+  ranked: number,
+): RawBuilder<unknown> {
+  if (shown.length === ranked || shown.length > IN_LIST_MAX) return where;
+  return sql`${where} AND ${inList(
+    sql.ref('issue_id'),
+    shown.map((issue) => issue.id),
+  )}`;
 }
 
 /** Most important first by the chosen measure; ties fall back to the score's own order. */

@@ -11,8 +11,10 @@ import type { TokenIdentity } from './tokens-repo.js';
  * - `own`: the caller's own records (their items, what they have seen).
  * - `stamped`: a write; the items are stored under the token's identity (stampItem).
  * - `curation`: an analyst's change to issues (status, owner, title, cause, merge, split, move).
+ * - `settings`: the aggregator's own settings (channel costs, webhooks): no customer data, but a
+ *   webhook URL is itself a credential for the receiver.
  */
-export type Scope = 'company' | 'role' | 'own' | 'stamped' | 'curation';
+export type Scope = 'company' | 'role' | 'own' | 'stamped' | 'curation' | 'settings';
 
 interface Permission {
   roles: readonly Role[];
@@ -27,6 +29,8 @@ const EVERYONE = ROLES;
 const LEAD_AND_UP: readonly Role[] = ['lead', 'analyst', 'admin'];
 /** Who may change issues: the full-time owners of root causes, not leads or agents. */
 const CURATORS: readonly Role[] = ['analyst', 'admin'];
+/** Who may change the aggregator's settings, and see webhooks (their URLs are credentials). */
+const ADMINS: readonly Role[] = ['admin'];
 
 /** Every HTTP route that needs a token. */
 export const ROUTES = [
@@ -81,6 +85,12 @@ export const PERMISSIONS: Record<RouteName | MethodName, Permission> = {
   'issues.similar': { roles: CURATORS, scope: 'role', words: 'call issues.similar' },
   // A lead reads their own team's items only: the handler narrows the team with itemFilter.
   'issues.items': { roles: LEAD_AND_UP, scope: 'role', words: 'call issues.items', heavy: true },
+  // Whoever may rank by cost may read what it multiplies by: company-wide, no customer data.
+  'costs.show': { roles: LEAD_AND_UP, scope: 'company', words: 'call costs.show' },
+  'costs.set': { roles: ADMINS, scope: 'settings', words: 'change channel costs' },
+  'webhooks.list': { roles: ADMINS, scope: 'settings', words: 'list webhooks' },
+  'webhooks.add': { roles: ADMINS, scope: 'settings', words: 'add webhooks' },
+  'webhooks.remove': { roles: ADMINS, scope: 'settings', words: 'remove webhooks' },
 };
 
 export function isHeavy(name: RouteName | MethodName): boolean {

@@ -1,11 +1,12 @@
 import type { IssueStatus } from '../../shared/domain/issue.js';
+import {
+  WEBHOOK_EVENTS,
+  WEBHOOK_FORMATS,
+  type WebhookEvent,
+  type WebhookFormat,
+} from '../../shared/domain/settings.js';
 
-/** What a webhook can subscribe to. */
-export const WEBHOOK_EVENTS = ['status', 'emerging', 'new_issue'] as const;
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
-
-export const WEBHOOK_FORMATS = ['json', 'slack'] as const;
-export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
+export { WEBHOOK_EVENTS, WEBHOOK_FORMATS, type WebhookEvent, type WebhookFormat };
 
 /** The issue as an event carries it: the contract's fields, nothing a customer said. */
 export interface EventIssue {

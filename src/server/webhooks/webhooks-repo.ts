@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { randomId } from '../../shared/domain/ids.js';
+import type { CreatedWebhook, WebhookStatus } from '../../shared/domain/settings.js';
 import { type Sql, changes, rows } from '../storage/sql.js';
 import {
   type WebhookEvent,
@@ -9,6 +10,11 @@ import {
   WebhookSettingError,
 } from './webhook-events.js';
 
+export type { WebhookStatus };
+
+/** Removing a webhook that is not there: a 404 on the API, a usage error on the command line. */
+export class WebhookMissingError extends WebhookSettingError {}
+
 export interface Webhook {
   id: string;
   url: string;
@@ -16,20 +22,6 @@ export interface Webhook {
   events: WebhookEvent[];
   format: WebhookFormat;
   created_at: number;
-}
-
-/** `wocas webhook list`: no secret; deliveries waiting, and the latest failure so it is never silent. */
-export interface WebhookStatus {
-  id: string;
-  url: string;
-  events: WebhookEvent[];
-  format: WebhookFormat;
-  created_at: string;
-  delivered: number;
-  pending: number;
-  /** The most attempts any waiting delivery has had. */
-  max_attempts: number;
-  last_error: string | null;
 }
 
 function checkUrl(url: string): void {
@@ -49,7 +41,7 @@ export async function addWebhook(
   events: readonly WebhookEvent[],
   format: string,
   now: number,
-): Promise<{ id: string; secret: string }> {
+): Promise<CreatedWebhook> {
   checkUrl(url);
   if (!(WEBHOOK_FORMATS as readonly string[]).includes(format))
     throw new WebhookSettingError(`unknown format "${format}": use json or slack`);
@@ -66,7 +58,7 @@ export async function addWebhook(
 export async function removeWebhook(q: Sql, id: string): Promise<void> {
   await sql`DELETE FROM webhook_deliveries WHERE webhook_id = ${id}`.execute(q.db);
   if ((await changes(q, sql`DELETE FROM webhooks WHERE id = ${id}`)) === 0)
-    throw new WebhookSettingError(`no webhook ${id}`);
+    throw new WebhookMissingError(`no webhook ${id}`);
 }
 
 export async function webhooks(q: Sql): Promise<Webhook[]> {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ISSUE_STATUSES, RANK_BY, STATUS_FILTERS, VALUE_DIMENSIONS } from '../domain/issue.js';
 import { CHANNELS } from '../domain/item-fields.js';
+import { CURRENCY_PATTERN, WEBHOOK_EVENTS, WEBHOOK_FORMATS } from '../domain/settings.js';
 import type { ApiMethods, MethodName } from './contract.js';
 
 /**
@@ -26,6 +27,8 @@ const itemIds = z.array(z.string().min(1).max(200)).min(1).max(10_000);
 /** What an analyst types: long enough for a paragraph, short enough to stay a note. */
 const typed = (max: number) => z.string().max(max);
 const none = z.strictObject({});
+/** Minutes and money per minute: finite, never negative, and short of absurd. */
+const money = z.number().min(0).max(1_000_000);
 
 /** The window and filters most reads take; the server parses the times and scopes the team after. */
 const windowFilterShape = {
@@ -111,6 +114,24 @@ export const CALL_ARGS: ArgsSchemas<ApiMethods> = {
     limit: z.int().min(1).max(500).optional(),
     search: z.string().max(200).optional(),
   }),
+
+  'costs.show': none,
+  'costs.set': z.strictObject({
+    channel: z.enum(CHANNELS),
+    minutes: money,
+    per_minute: money,
+    currency: z
+      .string()
+      .regex(CURRENCY_PATTERN, 'a three-letter ISO 4217 code such as USD or CNY')
+      .optional(),
+  }),
+  'webhooks.list': none,
+  'webhooks.add': z.strictObject({
+    url: z.string().min(1).max(2_000),
+    events: z.array(z.enum(WEBHOOK_EVENTS)).min(1).max(WEBHOOK_EVENTS.length).optional(),
+    format: z.enum(WEBHOOK_FORMATS).optional(),
+  }),
+  'webhooks.remove': z.strictObject({ id: z.string().min(1).max(64) }),
 };
 
 /** Every method of the contract, from the schema map: the list cannot miss one. */

@@ -8,6 +8,13 @@ import type {
   ValueDimension,
 } from '../domain/issue.js';
 import type { Role } from '../domain/role.js';
+import type {
+  CostSettings,
+  CreatedWebhook,
+  WebhookEvent,
+  WebhookFormat,
+  WebhookStatus,
+} from '../domain/settings.js';
 
 /**
  * Everything the UI can ask of WOCAS, as one type. The desktop app answers over Electron IPC
@@ -57,6 +64,17 @@ export interface ApiMethods {
   'issues.items': { args: IssueItemsQuery; result: IssueItemsPage };
   /** Open issues most like this one (its centroid against theirs), most alike first: merge candidates. */
   'issues.similar': { args: { id: string; limit?: number }; result: Suggestion[] };
+
+  /** The cost to serve a contact, per channel (what `--rank-by cost` multiplies by). */
+  'costs.show': { args: Record<string, never>; result: CostSettings };
+  /** Sets one channel's cost (and the currency of every cost, when given); admins only. */
+  'costs.set': { args: CostSetArgs; result: CostSettings };
+  /** The webhooks with their deliveries: delivered, pending, attempts, the last error; no secrets. */
+  'webhooks.list': { args: Record<string, never>; result: WebhookStatus[] };
+  /** Adds a webhook; the answer carries its signing secret, the only time it is shown. */
+  'webhooks.add': { args: WebhookAddArgs; result: CreatedWebhook };
+  /** Removes a webhook and the deliveries still waiting for it. */
+  'webhooks.remove': { args: { id: string }; result: { removed: string } };
 }
 
 export type MethodName = keyof ApiMethods;
@@ -283,3 +301,27 @@ export interface IssueItemsPage {
   total: number;
   items: IssueItem[];
 }
+
+/** `wocas cost set` as a call: minutes and cost per minute ≥ 0; currency a three-letter ISO 4217 code. */
+export interface CostSetArgs {
+  channel: Channel;
+  minutes: number;
+  per_minute: number;
+  currency?: string;
+}
+
+/** `wocas webhook add` as a call: events default to all three, format to `json`. */
+export interface WebhookAddArgs {
+  url: string;
+  events?: WebhookEvent[];
+  format?: WebhookFormat;
+}
+
+export type {
+  ChannelCost,
+  CostSettings,
+  CreatedWebhook,
+  WebhookEvent,
+  WebhookFormat,
+  WebhookStatus,
+} from '../domain/settings.js';

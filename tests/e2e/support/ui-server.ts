@@ -12,7 +12,7 @@ export interface UiServer {
   url: string;
   aggregator: Aggregator;
   /** A sign-in link per role: `URL/#token=…`. */
-  links: { agent: string; agent2: string; lead: string; analyst: string };
+  links: { agent: string; agent2: string; lead: string; analyst: string; admin: string };
   close(): Promise<void>;
 }
 
@@ -49,6 +49,7 @@ export async function startUiServer(seedFile?: string): Promise<UiServer> {
         agent2: await link('bo', 'agent', 'support'),
         lead: await link('lee', 'lead', 'support'),
         analyst: await link('ana', 'analyst'),
+        admin: await link('root', 'admin'),
       },
       close,
     };

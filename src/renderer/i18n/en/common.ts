@@ -6,6 +6,7 @@ export const common = {
   'nav.mine': 'My feedback',
   'nav.insights': 'Insights',
   'nav.team': 'Team',
+  'nav.admin': 'Settings',
   'nav.language': 'Language',
   'nav.signOut': 'Sign out',
   'signIn.title': 'Sign in to WOCAS',

@@ -10,8 +10,6 @@ export const priority = {
     'Contacts: how many customer contacts the issue stood for in the window.',
   'priority.explain.cost':
     'Cost to serve: contacts × average handling minutes × cost per minute of each channel, in {currency}. Channels without a cost count 0.',
-  'priority.costPareto':
-    '{count} issues ({share} of issues) make {threshold} of the cost to serve.',
   'priority.emerging.title': 'Emerging issues',
   'priority.emerging.badge': 'Emerging',
   'priority.emerging.none': 'No issue is well above its usual rate in this window.',

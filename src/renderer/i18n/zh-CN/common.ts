@@ -7,6 +7,7 @@ export const common: Record<keyof typeof en, string> = {
   'nav.mine': '我的反馈',
   'nav.insights': '洞察',
   'nav.team': '团队',
+  'nav.admin': '设置',
   'nav.language': '语言',
   'nav.signOut': '退出',
   'signIn.title': '登录 WOCAS',

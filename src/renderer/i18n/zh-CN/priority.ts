@@ -10,7 +10,6 @@ export const priority: Record<keyof typeof en, string> = {
   'priority.explain.contacts': '联系次数：该问题在时间范围内涉及的客户联系次数。',
   'priority.explain.cost':
     '服务成本：联系次数 × 各渠道平均处理分钟数 × 每分钟成本，单位 {currency}。未设置成本的渠道计为 0。',
-  'priority.costPareto': '{count} 个问题（占问题的 {share}）造成了 {threshold} 的服务成本。',
   'priority.emerging.title': '新兴问题',
   'priority.emerging.badge': '新兴',
   'priority.emerging.none': '此时间范围内没有明显高于其通常水平的问题。',

@@ -46,7 +46,7 @@ export function InsightsView() {
         </p>
       </div>
       <FiltersBar lockedTeam={lockedTeam} loading={ranked.loading} />
-      <RankByPicker currency={ranked.data?.currency ?? ''} issues={issues} />
+      <RankByPicker currency={ranked.data?.currency ?? ''} />
       {ranked.error !== null && (
         <p role="alert" className="error">
           {describeError(ranked.error, t)}
@@ -65,7 +65,7 @@ export function InsightsView() {
             the table is what the analyst acts on first. */}
         <div className="charts-column">
           {ranked.data && <EmergingIssues issues={issues} />}
-          <ParetoChart issues={issues} />
+          <ParetoChart issues={issues} currency={ranked.data?.currency ?? ''} rankBy={rankBy} />
           {ranked.data && <TrendChart issues={issues} filter={filter} />}
           {ranked.data && <BreakdownCharts filter={filter} />}
         </div>

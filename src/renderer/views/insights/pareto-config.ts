@@ -1,5 +1,6 @@
 import { Chart, type ChartConfiguration, type Plugin } from 'chart.js';
 import type { Pareto } from '../../../shared/ranking/pareto.js';
+import type { MessageKey } from '../../i18n/catalogs.js';
 import type { I18n } from '../../i18n/i18n.js';
 import { PALETTE } from './use-chart.js';
 
@@ -8,18 +9,41 @@ export const PARETO_BARS = 25;
 
 type ParetoType = 'bar' | 'line';
 
-/** "N issues (X% of issues) drive 80% of contacts", the chart's text alternative. */
-export function paretoSentence(result: Pareto, { t, percent }: I18n): string {
-  if (result.total === 0) return t('insights.pareto.empty');
+/** What the bars measure: contacts (times heard) or their cost to serve. */
+export type ParetoMeasure = 'contacts' | 'cost';
+
+const SENTENCES = {
+  contacts: {
+    empty: 'insights.pareto.empty',
+    one: 'insights.pareto.summaryOne',
+    many: 'insights.pareto.summary',
+  },
+  cost: {
+    empty: 'insights.pareto.emptyCost',
+    one: 'insights.pareto.summaryCostOne',
+    many: 'insights.pareto.summaryCost',
+  },
+} as const satisfies Record<ParetoMeasure, Record<string, MessageKey>>;
+
+/** "N issues (X% of issues) drive 80% of contacts" (or "of cost"), the chart's text alternative. */
+export function paretoSentence(
+  result: Pareto,
+  { t, percent }: I18n,
+  measure: ParetoMeasure = 'contacts',
+): string {
+  const keys = SENTENCES[measure];
+  if (result.total === 0) return t(keys.empty);
   const values = {
     count: result.vitalFew,
     share: percent(result.vitalFewShare),
     threshold: percent(result.threshold),
   };
-  return t(
-    result.vitalFew === 1 ? 'insights.pareto.summaryOne' : 'insights.pareto.summary',
-    values,
-  );
+  return t(result.vitalFew === 1 ? keys.one : keys.many, values);
+}
+
+/** One bar's value as the chart and its table say it: a count, or money with cents. */
+export function paretoValue(value: number, measure: ParetoMeasure, i18n: I18n): string {
+  return measure === 'cost' ? i18n.money(value) : i18n.number(value);
 }
 
 /**
@@ -62,15 +86,18 @@ function thresholdMarker(result: Pareto, shown: number, label: string): Plugin<P
   };
 }
 
-/** Bars of contacts per issue (biggest first) and the cumulative share line on a 0–100% axis. */
+/** Bars of contacts (or cost) per issue, biggest first, and the cumulative share line on a 0–100% axis. */
 export function paretoConfig(
   result: Pareto,
   titles: ReadonlyMap<string, string>,
   i18n: I18n,
+  measure: ParetoMeasure = 'contacts',
+  currency = '',
 ): ChartConfiguration<ParetoType, number[], string> {
   const { t, number, percent } = i18n;
   const top = result.points.slice(0, PARETO_BARS);
-  const contacts = t('insights.pareto.contacts');
+  const contacts =
+    measure === 'cost' ? t('insights.pareto.cost', { currency }) : t('insights.pareto.contacts');
   const cumulative = t('insights.pareto.cumulative');
   const marker = t(result.vitalFew === 1 ? 'insights.pareto.markerOne' : 'insights.pareto.marker', {
     threshold: percent(result.threshold),
@@ -107,11 +134,20 @@ export function paretoConfig(
       locale: i18n.locale,
       interaction: { mode: 'index', intersect: false },
       scales: {
-        x: { grid: { display: false }, title: { display: true, text: t('insights.pareto.axis') } },
+        x: {
+          grid: { display: false },
+          title: {
+            display: true,
+            text: t(measure === 'cost' ? 'insights.pareto.axisCost' : 'insights.pareto.axis'),
+          },
+        },
         y: {
           beginAtZero: true,
           title: { display: true, text: contacts },
-          ticks: { precision: 0, callback: (value) => number(Number(value)) },
+          ticks: {
+            ...(measure === 'contacts' ? { precision: 0 } : {}),
+            callback: (value) => number(Number(value)),
+          },
         },
         share: {
           position: 'right',
@@ -128,7 +164,7 @@ export function paretoConfig(
           callbacks: {
             title: (items) => titles.get(top[items[0]?.dataIndex ?? 0]?.id ?? '') ?? '',
             label: (item) =>
-              `${item.dataset.label ?? ''}: ${item.dataset.yAxisID === 'share' ? percent(item.parsed.y ?? 0) : number(item.parsed.y ?? 0)}`,
+              `${item.dataset.label ?? ''}: ${item.dataset.yAxisID === 'share' ? percent(item.parsed.y ?? 0) : paretoValue(item.parsed.y ?? 0, measure, i18n)}`,
           },
         },
       },

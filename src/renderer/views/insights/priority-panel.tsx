@@ -1,7 +1,5 @@
 import { create } from 'zustand';
-import { useMemo } from 'react';
 import { RANK_BY, type RankBy, type RankedIssue } from '../../../shared/domain/issue.js';
-import { pareto } from '../../../shared/ranking/pareto.js';
 import { useI18n } from '../../i18n/i18n.js';
 import '../../styles/priority.css';
 import { useInsights } from './insights-store.js';
@@ -13,44 +11,29 @@ export const useRankBy = create<{ rankBy: RankBy; setRankBy: (rankBy: RankBy) =>
 }));
 
 /**
- * The rank-by choice, with one sentence saying what the chosen ranking means; ranked by cost, also
- * the Pareto of cost: how few issues make 80% of what contacts cost.
+ * The rank-by choice, with one sentence saying what the chosen ranking means. Each option's title
+ * says the same for the rankings not chosen; the Pareto chart beside follows the choice of cost.
  */
-export function RankByPicker({
-  currency,
-  issues,
-}: {
-  currency: string;
-  issues: readonly RankedIssue[];
-}) {
-  const { t, percent } = useI18n();
+export function RankByPicker({ currency }: { currency: string }) {
+  const { t } = useI18n();
   const { rankBy, setRankBy } = useRankBy();
-  const costPareto = useMemo(
-    () => pareto(issues.map((issue) => ({ id: issue.id, value: issue.cost }))),
-    [issues],
-  );
   return (
     <div className="rank-by">
       <label className="field">
         <span>{t('priority.rankBy')}</span>
         <select value={rankBy} onChange={(e) => setRankBy(e.target.value as RankBy)}>
           {RANK_BY.map((choice) => (
-            <option key={choice} value={choice}>
+            <option
+              key={choice}
+              value={choice}
+              title={t(`priority.explain.${choice}`, { currency })}
+            >
               {t(`priority.rankBy.${choice}`)}
             </option>
           ))}
         </select>
       </label>
       <p className="muted rank-by-explain">{t(`priority.explain.${rankBy}`, { currency })}</p>
-      {rankBy === 'cost' && costPareto.total > 0 && (
-        <p className="rank-by-explain">
-          {t('priority.costPareto', {
-            count: costPareto.vitalFew,
-            share: percent(costPareto.vitalFewShare),
-            threshold: percent(costPareto.threshold),
-          })}
-        </p>
-      )}
     </div>
   );
 }
