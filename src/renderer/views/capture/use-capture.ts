@@ -70,6 +70,8 @@ export function useCapture(
   onSaved?: () => void,
   /** How long a browser save is held for Undo before it is sent; 0 (the desktop) sends at once. */
   holdMs = 0,
+  /** The desktop's Undo window after a save: Undo then withdraws the item it saved. */
+  withdrawMs = 0,
 ): CaptureActions {
   const [saving, setSaving] = useState(false);
   const [status, setStatus] = useState<Notice | null>(() =>
@@ -99,6 +101,19 @@ export function useCapture(
     timer: ReturnType<typeof setTimeout>;
   } | null>(null);
   const [canUndoSave, setCanUndoSave] = useState(false);
+  /** The desktop's last save, which Undo withdraws (locally, and on the aggregator if it went). */
+  const recent = useRef<{
+    id: string;
+    draft: Draft;
+    channel: Channel;
+    timer: ReturnType<typeof setTimeout>;
+  } | null>(null);
+  const forgetRecent = useCallback(() => {
+    if (!recent.current) return;
+    clearTimeout(recent.current.timer);
+    recent.current = null;
+    setCanUndoSave(false);
+  }, []);
 
   /**
    * Sends the queued saves oldest first, each with its own id, so one that reached the server
@@ -163,6 +178,12 @@ export function useCapture(
         onSaved?.();
         setFailure(null);
         setOffline(false);
+        if (withdrawMs > 0) {
+          forgetRecent();
+          const timer = setTimeout(forgetRecent, withdrawMs);
+          recent.current = { id: result.id, draft, channel, timer };
+          setCanUndoSave(true);
+        }
         const render = (delivery: Delivery) => savedMessage(result, issue?.title, delivery);
         announce(
           savedMessage(result, issue?.title),
@@ -184,7 +205,7 @@ export function useCapture(
         focusVerbatim();
       }
     },
-    [client, store, queue, announce, focusVerbatim, onSaved, holdMs],
+    [client, store, queue, announce, focusVerbatim, onSaved, holdMs, withdrawMs, forgetRecent],
   );
 
   const discard = useCallback(() => {
@@ -252,7 +273,25 @@ export function useCapture(
     focusVerbatim();
   };
 
+  /** The desktop's Undo: the saved item is withdrawn, and the words go back in the form as typed. */
+  const withdrawRecent = useCallback(async () => {
+    const current = recent.current;
+    if (!current) return;
+    forgetRecent();
+    try {
+      await client.invoke('items.withdraw', { item_id: current.id });
+      store.setState({ draft: current.draft, channel: current.channel, discarded: null });
+      setFailure(null);
+      announce(({ t }) => t('capture.undoneWithdrawn'));
+    } catch (error) {
+      setFailure({ message: failureMessage(error), unreachable: false });
+    } finally {
+      focusVerbatim();
+    }
+  }, [client, store, announce, focusVerbatim, forgetRecent]);
+
   const undoSave = useCallback(() => {
+    if (recent.current) return void withdrawRecent();
     const current = held.current;
     if (!current) return;
     clearTimeout(current.timer);
@@ -263,9 +302,10 @@ export function useCapture(
       announce(({ t }) => t('capture.undone'));
     }
     focusVerbatim();
-  }, [queue, store, announce, focusVerbatim]);
+  }, [queue, store, announce, focusVerbatim, withdrawRecent]);
 
   useEffect(() => () => releaseHeld(), [releaseHeld]);
+  useEffect(() => () => forgetRecent(), [forgetRecent]);
 
   return {
     saving,
