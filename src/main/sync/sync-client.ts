@@ -73,7 +73,9 @@ export class SyncClient {
   async sync(): Promise<SyncResult> {
     const run: PushRun = { pushed: 0, heldBack: new Set() };
     try {
-      await this.withRetry(() => this.fetchFirst());
+      // A new computer (an empty cache) gets the issues before any push, so suggestions work at
+      // once and a push that fails cannot keep them away.
+      if (this.store.issues.cursor() === undefined) await this.withRetry(() => this.pullIssues());
       await this.pushAll(run);
       run.pushed += await this.pushChanges();
       await this.withRetry(() => this.pullIssues());
@@ -139,14 +141,19 @@ export class SyncClient {
   }
 
   /**
-   * A new computer (an empty issue cache, no earlier items fetched) first gets the issues, so
-   * suggestions work from the first call, and the agent's items the aggregator already has, so My
-   * feedback is not empty: before any push, so a push that fails cannot keep them away.
+   * Once per local store, the agent's items the aggregator already has (the desktop's sign-in on a
+   * new computer), so My feedback is not empty there. Refused (a token that may not, an older
+   * aggregator): nothing is fetched and the push still goes; unreachable: a transient error.
    */
-  async fetchFirst(): Promise<void> {
-    if (this.store.issues.cursor() === undefined) await this.pullIssues();
+  async fetchEarlierItems(): Promise<void> {
     if (this.store.db.prepare("SELECT 1 FROM sync_state WHERE key = 'earlier_items'").get()) return;
-    const mine = await this.aggregator.myItems(EARLIER_ITEMS);
+    const mine = await this.withRetry(() => this.aggregator.myItems(EARLIER_ITEMS)).catch(
+      (error: unknown) => {
+        if (error instanceof FatalSyncError) return null;
+        throw error;
+      },
+    );
+    if (mine === null) return;
     this.store.items.adoptSynced(
       mine.map((item) => ({
         id: item.id,

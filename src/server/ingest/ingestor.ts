@@ -201,11 +201,11 @@ export class Ingestor {
         const id = p.item.id;
         const storedAs = stored.get(id);
         const earlier = storedAs === undefined ? seen.get(id) : storedContentKey(storedAs.content);
-        const settled =
-          storedAs === undefined
-            ? changed.withdrawn.get(id)?.has(p.item.agent ?? '') === true
-            : changed.edited.has(id);
-        if (settled) {
+        // Only for the same agent's push: another's item under a reused id is still a conflict.
+        const settled = (storedAs === undefined ? changed.withdrawn : changed.edited)
+          .get(id)
+          ?.has(p.item.agent ?? '');
+        if (settled === true) {
           outcome.duplicates.push(id);
           if (storedAs !== undefined) outcome.issues[id] = storedAs.issueId;
         } else if (earlier === undefined) {
