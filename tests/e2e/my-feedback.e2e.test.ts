@@ -195,6 +195,10 @@ describe.skipIf(!available)(
         });
         const seeds = [seed.id, seed2.id].sort();
         const seeded = await mentions(seed.issue_id as string);
+        // Captured earlier in the browser: a new computer shows it in My feedback after sign-in.
+        const earlier = await capture(secret, {
+          text: `${marker} earlier in the browser, the app froze`,
+        });
         const desktop = await openDesktopPage(browser, { now: new Date() });
         try {
           const { page, core } = desktop;
@@ -231,15 +235,21 @@ describe.skipIf(!available)(
           await verbatim.press('Alt+1');
           await page.getByRole('button', { name: w.undoSave }).click();
           await page.getByRole('status').filter({ hasText: w.undoneWithdrawn }).waitFor();
-          expect(core.store.myFeedback.list(10).map((item) => item.text)).toEqual([]);
+          expect(core.store.myFeedback.list(10).map((item) => item.id)).toEqual([earlier.id]);
           await core.sync.syncNow();
-          expect((await stored(marker)).map((row) => row.id).sort()).toEqual(seeds);
+          expect((await stored(marker)).map((row) => row.id).sort()).toEqual(
+            [...seeds, earlier.id].sort(),
+          );
 
           // A save kept, then corrected from My feedback: local at once, on the server after sync.
           await verbatim.fill(`${marker} the app crashes at checkout`);
           await verbatim.press('Enter');
           await core.sync.syncNow();
           await page.getByRole('button', { name: new RegExp(`^${w.mine}`) }).click();
+          await page
+            .locator('.mine-item .verbatim')
+            .filter({ hasText: 'earlier in the browser, the app froze' })
+            .waitFor();
           const card = page.locator('.mine-item').filter({ hasText: 'crashes at checkout' });
           await card.getByRole('button', { name: w.edit, exact: true }).click();
           await card
