@@ -3,9 +3,8 @@ import type { MyFeedbackItem, WocasClient } from '../../../shared/api/contract.j
 import { useClient, useSession } from '../../app/session-store.js';
 import { useI18n } from '../../i18n/i18n.js';
 import '../../styles/capture.css';
-import { type Message, failureMessage } from './capture-messages.js';
+import { type Message, failureMessage, savedCount } from './capture-messages.js';
 import { FeedbackCard, type ItemActions } from './feedback-card.js';
-import { savedCount } from './capture-messages.js';
 
 const LIMIT = 100;
 
@@ -20,6 +19,58 @@ interface Mine {
   /** What the last correction or withdrawal did, for the status line. */
   done: Message | null;
   actions: ItemActions;
+}
+
+type Items = MyFeedbackItem[] | null;
+
+/**
+ * Correcting and withdrawing from My feedback. Each change carries an id made here, so sending it
+ * again (a retry) changes nothing more; the list follows what the answer says is stored.
+ */
+function itemActions(
+  client: WocasClient,
+  on: {
+    setItems: (update: (current: Items) => Items) => void;
+    failed: (failure: unknown) => void;
+    done: (message: Message) => void;
+  },
+): ItemActions {
+  return {
+    edit: async (item, text) => {
+      try {
+        const result = await client.invoke('items.edit', {
+          item_id: item.id,
+          text,
+          id: globalThis.crypto.randomUUID(),
+        });
+        on.setItems(
+          (current) =>
+            current?.map((entry) =>
+              entry.id === item.id ? { ...entry, text: result.text ?? entry.text } : entry,
+            ) ?? null,
+        );
+        on.done(
+          savedCount(result.synced ? 'mine.edited' : 'mine.editedLocally', result.redactions),
+        );
+        return true;
+      } catch (failure) {
+        on.failed(failure);
+        return false;
+      }
+    },
+    withdraw: async (item) => {
+      try {
+        const result = await client.invoke('items.withdraw', {
+          item_id: item.id,
+          id: globalThis.crypto.randomUUID(),
+        });
+        on.setItems((current) => current?.filter((entry) => entry.id !== item.id) ?? null);
+        on.done(({ t }) => t(result.synced ? 'mine.withdrawn' : 'mine.withdrawnLocally'));
+      } catch (failure) {
+        on.failed(failure);
+      }
+    },
+  };
 }
 
 /** The agent's items, loaded on open and on demand; a slower, older answer never replaces a newer one. */
@@ -68,47 +119,14 @@ function useMine(client: WocasClient): Mine {
     }
   }, [client, items]);
 
-  const actions: ItemActions = {
-    // Each change carries an id made here, so sending it again (a retry) changes nothing more.
-    edit: async (item, text) => {
-      try {
-        const result = await client.invoke('items.edit', {
-          item_id: item.id,
-          text,
-          id: globalThis.crypto.randomUUID(),
-        });
-        setItems(
-          (current) =>
-            current?.map((entry) =>
-              entry.id === item.id ? { ...entry, text: result.text ?? entry.text } : entry,
-            ) ?? null,
-        );
-        setError(null);
-        setDone(() =>
-          savedCount(result.synced ? 'mine.edited' : 'mine.editedLocally', result.redactions),
-        );
-        return true;
-      } catch (failure) {
-        setError(() => failureMessage(failure));
-        return false;
-      }
+  const actions = itemActions(client, {
+    setItems,
+    failed: (failure) => setError(() => failureMessage(failure)),
+    done: (message) => {
+      setError(null);
+      setDone(() => message);
     },
-    withdraw: async (item) => {
-      try {
-        const result = await client.invoke('items.withdraw', {
-          item_id: item.id,
-          id: globalThis.crypto.randomUUID(),
-        });
-        setItems((current) => current?.filter((entry) => entry.id !== item.id) ?? null);
-        setError(null);
-        const message: Message = ({ t }) =>
-          t(result.synced ? 'mine.withdrawn' : 'mine.withdrawnLocally');
-        setDone(() => message);
-      } catch (failure) {
-        setError(() => failureMessage(failure));
-      }
-    },
-  };
+  });
 
   useEffect(() => {
     void reload();
