@@ -12,6 +12,7 @@ import { redact } from '../../../shared/text/redact.js';
 import { type CaptureStore, type Draft, captureInput, isEmpty } from './capture-store.js';
 import { type OfflineQueue, waiting } from './offline-queue.js';
 import { ClientError } from '../../client/http-client.js';
+import { useWithdrawUndo } from './use-withdraw-undo.js';
 
 /** How often a browser with queued saves asks the server again (and on every sign of life before that). */
 const RETRY_EVERY_MS = 15_000;
@@ -101,19 +102,13 @@ export function useCapture(
     timer: ReturnType<typeof setTimeout>;
   } | null>(null);
   const [canUndoSave, setCanUndoSave] = useState(false);
-  /** The desktop's last save, which Undo withdraws (locally, and on the aggregator if it went). */
-  const recent = useRef<{
-    id: string;
-    draft: Draft;
-    channel: Channel;
-    timer: ReturnType<typeof setTimeout>;
-  } | null>(null);
-  const forgetRecent = useCallback(() => {
-    if (!recent.current) return;
-    clearTimeout(recent.current.timer);
-    recent.current = null;
-    setCanUndoSave(false);
-  }, []);
+  const recentSave = useWithdrawUndo(
+    client,
+    withdrawMs,
+    useCallback((error: unknown) => {
+      setFailure({ message: failureMessage(error), unreachable: false });
+    }, []),
+  );
 
   /**
    * Sends the queued saves oldest first, each with its own id, so one that reached the server
@@ -178,12 +173,7 @@ export function useCapture(
         onSaved?.();
         setFailure(null);
         setOffline(false);
-        if (withdrawMs > 0) {
-          forgetRecent();
-          const timer = setTimeout(forgetRecent, withdrawMs);
-          recent.current = { id: result.id, draft, channel, timer };
-          setCanUndoSave(true);
-        }
+        recentSave.remember({ id: result.id, draft, channel });
         const render = (delivery: Delivery) => savedMessage(result, issue?.title, delivery);
         announce(
           savedMessage(result, issue?.title),
@@ -205,7 +195,7 @@ export function useCapture(
         focusVerbatim();
       }
     },
-    [client, store, queue, announce, focusVerbatim, onSaved, holdMs, withdrawMs, forgetRecent],
+    [client, store, queue, announce, focusVerbatim, onSaved, holdMs, recentSave],
   );
 
   const discard = useCallback(() => {
@@ -275,23 +265,17 @@ export function useCapture(
 
   /** The desktop's Undo: the saved item is withdrawn, and the words go back in the form as typed. */
   const withdrawRecent = useCallback(async () => {
-    const current = recent.current;
-    if (!current) return;
-    forgetRecent();
-    try {
-      await client.invoke('items.withdraw', { item_id: current.id });
-      store.setState({ draft: current.draft, channel: current.channel, discarded: null });
+    const undone = await recentSave.undo();
+    if (undone) {
+      store.setState({ draft: undone.draft, channel: undone.channel, discarded: null });
       setFailure(null);
       announce(({ t }) => t('capture.undoneWithdrawn'));
-    } catch (error) {
-      setFailure({ message: failureMessage(error), unreachable: false });
-    } finally {
-      focusVerbatim();
     }
-  }, [client, store, announce, focusVerbatim, forgetRecent]);
+    focusVerbatim();
+  }, [recentSave, store, announce, focusVerbatim]);
 
   const undoSave = useCallback(() => {
-    if (recent.current) return void withdrawRecent();
+    if (recentSave.pending()) return void withdrawRecent();
     const current = held.current;
     if (!current) return;
     clearTimeout(current.timer);
@@ -305,14 +289,13 @@ export function useCapture(
   }, [queue, store, announce, focusVerbatim, withdrawRecent]);
 
   useEffect(() => () => releaseHeld(), [releaseHeld]);
-  useEffect(() => () => forgetRecent(), [forgetRecent]);
 
   return {
     saving,
     status,
     error: failure?.message ?? (offline ? unreachable : null),
     queued,
-    canUndoSave,
+    canUndoSave: canUndoSave || recentSave.armed,
     undoSave,
     save,
     discard,
