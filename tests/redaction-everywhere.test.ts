@@ -141,6 +141,12 @@ for (const backend of backendCases) {
         pushed: ITEMS_PER_PATH,
         pending: 0,
       });
+      // The agent corrects each verbatim on the desktop: redacted here, sent by the outbox.
+      for (const item of planted('desktop')) desktop.changes.edit(item.id, `${item.text} (fixed)`);
+      expect(await new SyncClient(desktop, aggregator, instant).sync()).toEqual({
+        pushed: ITEMS_PER_PATH,
+        pending: 0,
+      });
       desktop.close();
 
       // `wocas capture` into another local store, then `wocas sync`.
@@ -162,6 +168,15 @@ for (const backend of backendCases) {
         '--token',
         api.secrets.amy,
       ]);
+
+      // The agent corrects those in the browser's way (items.edit).
+      for (const item of planted('capture-cli')) {
+        const edited = await call(api.url, 'POST', '/api/v1/call/items.edit', {
+          token: api.secrets.amy,
+          json: { item_id: item.id, text: `${item.text} (fixed)` },
+        });
+        expect(edited.status, edited.text).toBe(200);
+      }
 
       // A plain HTTP push.
       const pushed = await call(api.url, 'POST', '/api/v1/items', {
@@ -243,7 +258,9 @@ for (const backend of backendCases) {
         const local = openLocalStore(file);
         const counts = local.db.prepare('SELECT redactions FROM items').pluck().all();
         local.close();
-        expect(counts).toEqual(Array.from({ length: ITEMS_PER_PATH }, () => 4));
+        // The desktop's verbatims were corrected with the form again: found once more.
+        const expected = file.includes('desktop') ? 5 : 4;
+        expect(counts).toEqual(Array.from({ length: ITEMS_PER_PATH }, () => expected));
       }
       const curated = await rows(
         api.aggregator.storage,

@@ -121,6 +121,68 @@ describe('crashes at any instant lose and duplicate nothing', () => {
     expect(aggregatorRows()).toEqual(saved);
   });
 
+  it('applies corrections and withdrawals once when `wocas sync` is killed mid-push', async () => {
+    const served = await serve();
+    const token = agentToken();
+    const saved = capture(250);
+    const first = runWocas(
+      ['sync', '--store', storePath, '--server', served.url, '--token', token],
+      dir,
+    );
+    expect(first.status).toBe(0);
+    const store = openLocalStore(storePath);
+    try {
+      saved.ids.slice(0, 100).forEach((id) => store.changes.edit(id, `corrected ${id}`));
+      saved.ids.slice(100, 150).forEach((id) => store.changes.withdraw(id));
+    } finally {
+      store.close();
+    }
+    // Killed as its k-th push of changes reaches the aggregator, which applies it unheard.
+    for (const k of [0, 1, 0]) {
+      const running: { child?: ChildProcess } = {};
+      let pushes = 0;
+      const proxy = await startFaultyProxy(served.url, (path) => {
+        if (path === '/api/v1/items/changes' && pushes++ === k) running.child?.kill('SIGKILL');
+        return { kind: 'pass' };
+      });
+      const child = spawn(
+        process.execPath,
+        [BIN, 'sync', '--store', storePath, '--server', proxy.url, '--token', token],
+        { env: cleanEnv() },
+      );
+      running.child = child;
+      children.push(child);
+      const ended = await new Promise<NodeJS.Signals | number | null>((resolve) =>
+        child.on('exit', (code, signal) => resolve(signal ?? code)),
+      );
+      await proxy.close();
+      // The last round may find nothing left to kill it on: every change went before.
+      expect([ended === 'SIGKILL', ended === 0]).toContain(true);
+    }
+    const last = runWocas(
+      ['sync', '--store', storePath, '--server', served.url, '--token', token],
+      dir,
+    );
+    expect(JSON.parse(last.stdout)).toMatchObject({ pending: 0 });
+    served.child.kill('SIGTERM');
+    await served.exited;
+    const db = new Database(dbPath, { readonly: true });
+    try {
+      const items = db.prepare('SELECT id, text FROM items ORDER BY id').all() as {
+        id: string;
+        text: string;
+      }[];
+      expect(items.map((row) => row.id)).toEqual([
+        ...saved.ids.slice(0, 100),
+        ...saved.ids.slice(150),
+      ]);
+      expect(items.slice(0, 100).every((row) => row.text === `corrected ${row.id}`)).toBe(true);
+      expect(db.prepare('SELECT count(*) FROM item_changes').pluck().get()).toBe(150);
+    } finally {
+      db.close();
+    }
+  });
+
   it('survives the aggregator being killed with SIGKILL mid-push and restarted', async () => {
     const port = await freePort();
     let served = await serve(port);

@@ -208,6 +208,36 @@ for (const backend of backendCases) {
         },
       );
 
+      it.each(VIEWERS)(
+        'items.edit, items.withdraw, POST /api/v1/items/changes: %s',
+        async (viewer) => {
+          // Only an agent token changes items, and only its own: another's is as if unknown.
+          const edit = await as(viewer, 'items.edit').invoke({ item_id: 'sal-2', text: 'x' });
+          const withdraw = await as(viewer, 'items.withdraw').invoke({ item_id: 'sal-2' });
+          const batch = await as(viewer, 'POST /api/v1/items/changes').post(
+            '/api/v1/items/changes',
+            { changes: [{ id: 'change-sal-2', item_id: 'sal-2', kind: 'withdraw' }] },
+          );
+          if (viewer === 'agent') {
+            expect([edit.status, withdraw.status, batch.status]).toEqual([400, 400, 200]);
+            expect(edit.body.error).toBe('item_id: no such item of yours');
+            expect(batch.body.rejected).toEqual([
+              { id: 'change-sal-2', error: 'item_id: no such item of yours' },
+            ]);
+          } else {
+            expect([edit.status, withdraw.status, batch.status]).toEqual([403, 403, 403]);
+            expect(edit.body.error).toContain('only agents change their own items');
+          }
+          const still = await rows(
+            api.aggregator.storage,
+            sql<{ text: string }>`SELECT text FROM items WHERE id = 'sal-2'`,
+          );
+          expect(still.map((row) => row.text)).toEqual([
+            'the invoice total is wrong after the refund',
+          ]);
+        },
+      );
+
       it.each(VIEWERS)('issues.suggest: %s', async (viewer) => {
         const method = as(viewer, 'issues.suggest');
         // Every token finds a problem another team heard first, by its shared words.
@@ -404,7 +434,7 @@ for (const backend of backendCases) {
         const everything = Object.keys(PERMISSIONS).sort();
         for (const viewer of VIEWERS)
           expect([...(checked.get(viewer) ?? [])].sort(), viewer).toEqual(everything);
-        expect(everything).toHaveLength(28);
+        expect(everything).toHaveLength(31);
       });
     },
   );

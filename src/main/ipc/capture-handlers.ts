@@ -3,6 +3,17 @@ import { InvalidItemError } from '../store/captured-items.js';
 import { DesktopApiError } from './desktop-error.js';
 import type { DesktopHandlerMap } from './handler-map.js';
 
+/** A store refusal (bad text, an unknown item) as the agent reads it, like the aggregator's 400. */
+function refusingInvalid<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof InvalidItemError)
+      throw new DesktopApiError('invalid_arguments', invalidInput('arguments', error.message));
+    throw error;
+  }
+}
+
 /**
  * The capture panel's methods over the local store, mirroring how the aggregator answers them in
  * the browser (src/server/calls/capture-handlers.ts): the same arguments, the same results. The
@@ -40,6 +51,17 @@ export const captureHandlers: DesktopHandlerMap = {
       issue_id: saved.issue_id,
       redactions: saved.redactions,
     };
+  },
+  // Applied to the local store at once and queued like a capture; `id` only matters to the browser.
+  'items.edit': ({ item_id, text }, { store, sync }) => {
+    const change = refusingInvalid(() => store.changes.edit(item_id, text));
+    sync.captured();
+    return { ...change, synced: false };
+  },
+  'items.withdraw': ({ item_id }, { store, sync }) => {
+    const change = refusingInvalid(() => store.changes.withdraw(item_id));
+    sync.captured();
+    return { ...change, synced: false };
   },
   'issues.suggest': ({ text, limit }, { store }) => {
     return store.issues

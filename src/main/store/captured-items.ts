@@ -28,6 +28,16 @@ export interface CapturedItem {
 
 export class InvalidItemError extends Error {}
 
+/** An item the aggregator has, as `feedback.mine` describes it. */
+export interface AdoptedItem {
+  id: string;
+  text: string;
+  channel: string;
+  times_heard: number;
+  created_at: string;
+  issue_id: string | null;
+}
+
 /**
  * Saving what an agent captured: validated, redacted before it touches the disk, and written with
  * its outbox entry in one transaction, so an item is either saved and queued or not saved at all.
@@ -81,6 +91,22 @@ export class CapturedItems {
         if (result.changes === 1) this.insertOutbox.run(Number(result.lastInsertRowid));
         return this.byId.get(id) as CapturedItem;
       })
+      .immediate();
+  }
+
+  /**
+   * Items the aggregator already holds for this agent (a new computer's first sync): kept as synced,
+   * with no outbox entry, so My feedback shows them. An item saved here already stays as it is, and
+   * one withdrawn here is not brought back while its withdrawal waits to be sent.
+   */
+  adoptSynced(items: readonly AdoptedItem[]): number {
+    const insert = this.db.prepare(`
+      INSERT INTO items (id, text, channel, times_heard, created_at, sync_state, server_issue_id)
+      SELECT @id, @text, @channel, @times_heard, @created_at, 'synced', @issue_id
+       WHERE NOT EXISTS (SELECT 1 FROM item_changes WHERE item_id = @id AND kind = 'withdraw')
+      ON CONFLICT (id) DO NOTHING`);
+    return this.db
+      .transaction(() => items.reduce((sum, item) => sum + insert.run(item).changes, 0))
       .immediate();
   }
 

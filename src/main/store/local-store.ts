@@ -1,5 +1,6 @@
 import { CapturedItems } from './captured-items.js';
 import { IssueCache } from './issue-cache.js';
+import { ItemChanges } from './item-changes.js';
 import { MyFeedbackView } from './my-feedback.js';
 import { type LocalDatabase, openLocalDatabase } from './open-local-store.js';
 import { Outbox } from './outbox.js';
@@ -9,6 +10,7 @@ export interface LocalStore {
   readonly db: LocalDatabase;
   readonly items: CapturedItems;
   readonly outbox: Outbox;
+  readonly changes: ItemChanges;
   readonly issues: IssueCache;
   readonly myFeedback: MyFeedbackView;
   close(): void;
@@ -20,6 +22,7 @@ export function openLocalStore(path: string): LocalStore {
     db,
     items: new CapturedItems(db),
     outbox: new Outbox(db),
+    changes: new ItemChanges(db),
     issues: new IssueCache(db),
     myFeedback: new MyFeedbackView(db),
     close: () => db.close(),

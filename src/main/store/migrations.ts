@@ -62,4 +62,26 @@ export const LOCAL_MIGRATIONS: readonly Migration[] = [
       DELETE FROM sync_state WHERE key = 'issues_cursor';
     `,
   },
+  {
+    version: 3,
+    name: "the agent's corrections and withdrawals of their items, queued like captures",
+    sql: `
+      -- One row per change not yet acknowledged (or refused) by the aggregator, in the order made.
+      -- The id is made here, once: a push repeated after a crash or a lost answer is the same change,
+      -- which the aggregator applies once. A change goes only once its item's capture has left the
+      -- outbox, so the aggregator never sees a change before the item it changes.
+      CREATE TABLE item_changes (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        item_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('edit', 'withdraw')),
+        -- An edit's new verbatim, redacted like a capture before it touches the disk.
+        text TEXT,
+        state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'rejected')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT
+      );
+      CREATE INDEX item_changes_pending ON item_changes (state, seq);
+    `,
+  },
 ];

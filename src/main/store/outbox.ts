@@ -50,8 +50,14 @@ export class Outbox {
     });
   }
 
+  /** What waits to be sent: captures, and the agent's corrections and withdrawals (ItemChanges). */
   pending(): number {
-    return this.db.prepare('SELECT count(*) FROM outbox').pluck().get() as number;
+    return this.db
+      .prepare(
+        "SELECT (SELECT count(*) FROM outbox) + (SELECT count(*) FROM item_changes WHERE state = 'pending')",
+      )
+      .pluck()
+      .get() as number;
   }
 
   /** Records the aggregator's answer for a batch, in one transaction. */

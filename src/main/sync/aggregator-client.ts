@@ -1,5 +1,7 @@
 import { errorTextOf } from '../../shared/api/call-over-http.js';
 import type { IssueSnapshot } from '../store/issue-cache.js';
+import type { MyFeedbackItem } from '../../shared/api/contract.js';
+import type { ChangeAcknowledgement, OutgoingChange } from '../store/item-changes.js';
 import type { OutgoingItem, PushAcknowledgement } from '../store/outbox.js';
 
 /** Worth retrying later: the network, a timeout, an overloaded or restarting aggregator. */
@@ -29,6 +31,10 @@ export interface AggregatorClient {
   issueChanges(cursor: string | undefined, limit: number): Promise<IssueChanges>;
   /** The issue each of these items is grouped in now (reclustering and merges move them). */
   itemIssues(ids: readonly string[]): Promise<Record<string, string>>;
+  /** The agent's corrections and withdrawals (POST /api/v1/items/changes). */
+  pushChanges(changes: readonly OutgoingChange[]): Promise<ChangeAcknowledgement>;
+  /** The token holder's items the aggregator has, newest first (`feedback.mine`). */
+  myItems(limit: number): Promise<MyFeedbackItem[]>;
 }
 
 export interface HttpClientOptions {
@@ -106,5 +112,7 @@ export function httpAggregatorClient(options: HttpClientOptions): AggregatorClie
       ),
     itemIssues: async (ids) =>
       (await request<{ issues: Record<string, string> }>('POST', '/items/issues', { ids })).issues,
+    pushChanges: (changes) => request<ChangeAcknowledgement>('POST', '/items/changes', { changes }),
+    myItems: (limit) => request<MyFeedbackItem[]>('POST', '/call/feedback.mine', { limit }),
   };
 }

@@ -7,6 +7,9 @@ import {
   TransientSyncError,
 } from './aggregator-client.js';
 
+/** How many of the agent's earlier items a new computer fetches (feedback.mine's limit). */
+const EARLIER_ITEMS = 500;
+
 export interface RetryPolicy {
   /** Tries per step before giving up for now. */
   attempts: number;
@@ -70,7 +73,11 @@ export class SyncClient {
   async sync(): Promise<SyncResult> {
     const run: PushRun = { pushed: 0, heldBack: new Set() };
     try {
+      // A new computer (an empty cache) gets the issues before any push, so suggestions work at
+      // once and a push that fails cannot keep them away.
+      if (this.store.issues.cursor() === undefined) await this.withRetry(() => this.pullIssues());
       await this.pushAll(run);
+      run.pushed += await this.pushChanges();
       await this.withRetry(() => this.pullIssues());
       await this.withRetry(() => this.refreshMyItems());
       if (run.heldBack.size > 0) throw heldBackError(run.heldBack.size);
@@ -131,6 +138,63 @@ export class SyncClient {
         (await this.pushBatch(batch.slice(half), heldBack))
       );
     }
+  }
+
+  /**
+   * Once per local store, the agent's items the aggregator already has (the desktop's sign-in on a
+   * new computer), so My feedback is not empty there. Refused (a token that may not, an older
+   * aggregator): nothing is fetched and the push still goes; unreachable: a transient error.
+   */
+  async fetchEarlierItems(): Promise<void> {
+    if (this.store.db.prepare("SELECT 1 FROM sync_state WHERE key = 'earlier_items'").get()) return;
+    const mine = await this.withRetry(() => this.aggregator.myItems(EARLIER_ITEMS)).catch(
+      (error: unknown) => {
+        if (error instanceof FatalSyncError) return null;
+        throw error;
+      },
+    );
+    if (mine === null) return;
+    this.store.items.adoptSynced(
+      mine.map((item) => ({
+        id: item.id,
+        text: item.text,
+        channel: item.channel ?? 'other',
+        times_heard: item.times_heard ?? 1,
+        created_at: item.created_at,
+        issue_id: item.issue?.id ?? null,
+      })),
+    );
+    this.store.db
+      .prepare("INSERT OR REPLACE INTO sync_state (key, value) VALUES ('earlier_items', '1')")
+      .run();
+  }
+
+  /**
+   * Pushes the agent's corrections and withdrawals, oldest first, each once its item's capture has
+   * left the outbox. Returns how many the aggregator acknowledged; one it refuses is kept, marked.
+   */
+  async pushChanges(): Promise<number> {
+    let pushed = 0;
+    for (
+      let batch = this.store.changes.next(this.options.batchSize);
+      batch.length > 0;
+      batch = this.store.changes.next(this.options.batchSize)
+    ) {
+      try {
+        const ack = await this.withRetry(() => this.aggregator.pushChanges(batch));
+        this.store.changes.acknowledge(ack);
+        pushed += ack.applied.length + ack.duplicates.length;
+        // An answer naming none of them would bring the same batch back forever.
+        if (pushed === 0 && ack.rejected.length === 0) break;
+      } catch (error) {
+        this.store.changes.recordFailure(
+          batch.map((change) => change.id),
+          (error as Error).message,
+        );
+        throw error;
+      }
+    }
+    return pushed;
   }
 
   async pullIssues(): Promise<void> {

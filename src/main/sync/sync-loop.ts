@@ -159,11 +159,14 @@ export class SyncLoop {
         baseUrl: credentials.baseUrl,
         token: credentials.token,
       });
-      const result = await new SyncClient(
+      const client = new SyncClient(
         this.options.store,
         aggregator,
         this.options.syncOptions ?? DEFAULT_SYNC_OPTIONS,
-      ).sync();
+      );
+      // Signed in on a new computer: the agent's earlier items first (`wocas sync` does not).
+      await client.fetchEarlierItems();
+      const result = await client.sync();
       this.report(before);
       if (result.error) return this.failed(result.error, result.failure === 'transient');
       await this.refreshTaxonomy(credentials);

@@ -3,6 +3,10 @@ import { feedbackItemStrictSchema } from '../../shared/domain/feedback-item.js';
 import { HttpError } from '../http/http-error.js';
 import { agentFeedback, markSeen, suggestIssues } from '../feedback/agent-feedback.js';
 import { storedRedactions } from '../items/items-repo.js';
+import { itemChangeSchema } from '../../shared/domain/item-change.js';
+import type { ItemChangeResult } from '../../shared/api/contract.js';
+import { applyItemChanges } from '../items/item-changes.js';
+import type { Aggregator } from '../aggregator.js';
 import type { HandlerMap } from './handler-registry.js';
 import { isSharedTerm } from '../grouping/shared-terms.js';
 import { dataScope } from '../tokens/permissions.js';
@@ -13,6 +17,26 @@ const QUEUED_FOR_AT_MOST = 30 * 86_400_000;
 function heardAt(claimed: string | undefined, now: number): number {
   const at = claimed === undefined ? Number.NaN : Date.parse(claimed);
   return Number.isFinite(at) && at <= now && at >= now - QUEUED_FOR_AT_MOST ? at : now;
+}
+
+/** One edit or withdrawal by the token's agent, answered like a capture: at once, or a 400 that says why. */
+async function changeItem(
+  aggregator: Aggregator,
+  agent: string,
+  raw: Record<string, unknown>,
+  now: number,
+): Promise<ItemChangeResult> {
+  const parsed = itemChangeSchema.safeParse({
+    ...raw,
+    id: raw.id ?? globalThis.crypto.randomUUID(),
+  });
+  if (!parsed.success) throw new HttpError(400, invalidInputMessage('arguments', parsed.error));
+  const change = parsed.data;
+  const outcome = await applyItemChanges(aggregator.storage, agent, [change], now);
+  const refused = outcome.rejected[0];
+  if (refused !== undefined) throw new HttpError(400, refused.error);
+  const stored = outcome.stored.get(change.id) ?? { text: null, redactions: 0 };
+  return { item_id: change.item_id, id: change.id, synced: true, ...stored };
 }
 
 /** What an agent does in the capture panel, served to the browser (the desktop answers locally). */
@@ -40,6 +64,14 @@ export const captureHandlers: HandlerMap = {
       const redactions = await storedRedactions(aggregator.storage, item.id);
       return { id: item.id, synced: true, issue_id: outcome.issues[item.id] ?? null, redactions };
     },
+  },
+  'items.edit': {
+    run: ({ item_id, text, id }, { aggregator, token, now }) =>
+      changeItem(aggregator, token.name, { kind: 'edit', item_id, text, id }, now),
+  },
+  'items.withdraw': {
+    run: ({ item_id, id }, { aggregator, token, now }) =>
+      changeItem(aggregator, token.name, { kind: 'withdraw', item_id, id }, now),
   },
   'issues.suggest': {
     run: (args, { aggregator, token }) => {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { confidentMatches } from '../../shared/grouping/suggestion-floor.js';
 import type { MyFeedbackItem, Suggestion } from '../../shared/api/contract.js';
+import type { Channel } from '../../shared/domain/feedback-item.js';
 import type { IssueStatus } from '../../shared/domain/issue.js';
 import type { Grouper } from '../../shared/grouping/grouper.js';
 import { countTerms } from '../../shared/grouping/term-vector.js';
@@ -37,6 +38,8 @@ export async function suggestIssues(
 interface MineRow {
   id: string;
   text: string;
+  channel: Channel;
+  times_heard: number;
   created_at: number;
   issue_id: string;
   title: string;
@@ -57,7 +60,7 @@ export async function agentFeedback(
 ): Promise<MyFeedbackItem[]> {
   const mine = await rows(
     q,
-    sql<MineRow>`SELECT it.id, it.text, it.created_at, s.id AS issue_id, s.title, s.status, s.owner, s.root_cause, seen.status AS seen
+    sql<MineRow>`SELECT it.id, it.text, it.channel, it.times_heard, it.created_at, s.id AS issue_id, s.title, s.status, s.owner, s.root_cause, seen.status AS seen
          FROM items it
          JOIN issues direct ON direct.id = it.issue_id
          JOIN issues s ON s.id = coalesce(direct.merged_into, direct.id)
@@ -70,6 +73,8 @@ export async function agentFeedback(
     text: row.text,
     created_at: new Date(row.created_at).toISOString(),
     sync_state: 'synced',
+    channel: row.channel,
+    times_heard: Number(row.times_heard),
     issue: {
       id: row.issue_id,
       title: row.title,

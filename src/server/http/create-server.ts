@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { Aggregator } from '../aggregator.js';
 import { TokensRepo } from '../tokens/tokens-repo.js';
 import { registerIssuesRoute } from './issues-route.js';
+import { registerItemChangesRoute } from './item-changes-route.js';
 import { registerItemsRoute } from './items-route.js';
 import { registerSyncRoutes } from './sync-routes.js';
 import { registerUi } from './ui-route.js';
@@ -65,6 +66,7 @@ export function createServer({
   // One group commit for every write path, so concurrent pushes and captures share transactions.
   const commits = new GroupCommit(aggregator.ingestor);
   registerItemsRoute(app, aggregator, tokens, commits);
+  registerItemChangesRoute(app, aggregator, tokens);
   // One cap for every heavy read, so rankings, trends and reports together cannot starve sync.
   const heavy = new HeavyReads();
   registerIssuesRoute(app, aggregator, tokens, heavy);

@@ -27,6 +27,7 @@ import {
   insertItems,
   storedItems,
 } from '../items/items-repo.js';
+import { changedItems } from '../items/changed-items.js';
 import { addLabels } from '../items/taxonomy.js';
 import { addToIssueTotals } from '../issues/issue-totals.js';
 import type { Sql } from '../storage/sql.js';
@@ -182,17 +183,18 @@ export class Ingestor {
   /**
    * Splits each batch into items stored already (answered as duplicates), new ones, and conflicts:
    * an id stored (or earlier in this group) with other content is another report under a reused
-   * id, refused rather than dropped as if it were a retry.
+   * id, refused rather than dropped as if it were a retry. An item its agent has since edited is a
+   * duplicate whatever its content (the push repeats the words as first saved), and so is one its
+   * agent withdrew (the tombstone): a late or repeated push never brings it back.
    */
   private async dropStored(
     tx: Sql,
     prepared: readonly (readonly Prepared[])[],
     outcomes: IngestOutcome[],
   ): Promise<{ p: Prepared; outcome: IngestOutcome }[]> {
-    const stored = await storedItems(
-      tx,
-      prepared.flatMap((batch) => batch.map((p) => p.item.id)),
-    );
+    const ids = prepared.flatMap((batch) => batch.map((p) => p.item.id));
+    const stored = await storedItems(tx, ids);
+    const changed = await changedItems(tx, ids);
     const fresh: { p: Prepared; outcome: IngestOutcome }[] = [];
     const seen = new Map<string, string>();
     prepared.forEach((batch, i) => {
@@ -201,7 +203,14 @@ export class Ingestor {
         const id = p.item.id;
         const storedAs = stored.get(id);
         const earlier = storedAs === undefined ? seen.get(id) : storedContentKey(storedAs.content);
-        if (earlier === undefined) {
+        // Only for the same agent's push: another's item under a reused id is still a conflict.
+        const settled = (storedAs === undefined ? changed.withdrawn : changed.edited)
+          .get(id)
+          ?.has(p.item.agent ?? '');
+        if (settled === true) {
+          outcome.duplicates.push(id);
+          if (storedAs !== undefined) outcome.issues[id] = storedAs.issueId;
+        } else if (earlier === undefined) {
           seen.set(id, contentOf(p));
           fresh.push({ p, outcome });
         } else if (earlier !== contentOf(p)) {

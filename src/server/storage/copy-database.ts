@@ -152,6 +152,7 @@ export async function copyDatabase(
       'issue_totals',
       'issue_agents',
       'channel_costs',
+      'item_changes',
       'webhooks',
       'webhook_events',
       'webhook_deliveries',

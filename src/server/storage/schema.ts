@@ -75,6 +75,13 @@ export interface Schema {
     new_value: string | null;
     actor: string | null;
   };
+  item_changes: {
+    id: string;
+    item_id: string;
+    kind: 'edit' | 'withdraw';
+    agent: string;
+    at: number;
+  };
   channel_costs: { channel: string; minutes: number; per_minute: number };
   webhooks: {
     id: string;

@@ -31,6 +31,11 @@ const LEAD_AND_UP: readonly Role[] = ['lead', 'analyst', 'admin'];
 const CURATORS: readonly Role[] = ['analyst', 'admin'];
 /** Who may change the aggregator's settings, and see webhooks (their URLs are credentials). */
 const ADMINS: readonly Role[] = ['admin'];
+/**
+ * Who may correct or withdraw an item: its own agent, and only by an agent token (whose items are
+ * stored under its name whatever the payload said). Leads and analysts do not change agents' words.
+ */
+const AGENTS: readonly Role[] = ['agent'];
 
 /** Every HTTP route that needs a token. */
 export const ROUTES = [
@@ -38,6 +43,7 @@ export const ROUTES = [
   'GET /api/v1/issues',
   'GET /api/v1/sync/issues',
   'POST /api/v1/items/issues',
+  'POST /api/v1/items/changes',
   'GET /api/v1/reports/weekly',
 ] as const;
 export type RouteName = (typeof ROUTES)[number];
@@ -55,6 +61,11 @@ export const PERMISSIONS: Record<RouteName | MethodName, Permission> = {
     scope: 'role',
     words: 'look up the issues of items',
   },
+  'POST /api/v1/items/changes': {
+    roles: AGENTS,
+    scope: 'own',
+    words: 'edit or withdraw items (only agents change their own items)',
+  },
   'GET /api/v1/reports/weekly': {
     roles: LEAD_AND_UP,
     scope: 'role',
@@ -64,6 +75,16 @@ export const PERMISSIONS: Record<RouteName | MethodName, Permission> = {
   'session.whoami': { roles: EVERYONE, scope: 'own', words: 'call session.whoami' },
   'meta.taxonomy': { roles: EVERYONE, scope: 'company', words: 'call meta.taxonomy' },
   'items.capture': { roles: EVERYONE, scope: 'stamped', words: 'call items.capture' },
+  'items.edit': {
+    roles: AGENTS,
+    scope: 'own',
+    words: 'call items.edit (only agents change their own items)',
+  },
+  'items.withdraw': {
+    roles: AGENTS,
+    scope: 'own',
+    words: 'call items.withdraw (only agents change their own items)',
+  },
   'issues.suggest': { roles: EVERYONE, scope: 'company', words: 'call issues.suggest' },
   'feedback.mine': { roles: EVERYONE, scope: 'own', words: 'call feedback.mine' },
   'feedback.markSeen': { roles: EVERYONE, scope: 'own', words: 'call feedback.markSeen' },

@@ -29,6 +29,8 @@ const typed = (max: number) => z.string().max(max);
 const none = z.strictObject({});
 /** Minutes and money per minute: finite, never negative, and short of absurd. */
 const money = z.number().min(0).max(1_000_000);
+/** A client-made id of an item change, like the browser queue's item ids. */
+const changeId = z.string().min(8).max(64);
 
 /** The window and filters most reads take; the server parses the times and scopes the team after. */
 const windowFilterShape = {
@@ -61,6 +63,16 @@ export const CALL_ARGS: ArgsSchemas<ApiMethods> = {
     id: z.string().min(8).max(64).optional(),
     /** Set by the browser's offline queue: when the save was made (the server bounds it by its own clock). */
     heard_at: z.iso.datetime({ offset: true }).optional(),
+  }),
+  'items.edit': z.strictObject({
+    item_id: z.string().min(1).max(128),
+    // The stored-text rule (cleaning, 1 to 5,000 characters) runs where the edit is applied.
+    text: z.string(),
+    id: changeId.optional(),
+  }),
+  'items.withdraw': z.strictObject({
+    item_id: z.string().min(1).max(128),
+    id: changeId.optional(),
   }),
   'issues.suggest': z.strictObject({
     text: z.string().max(5_000),

@@ -29,6 +29,13 @@ export interface ApiMethods {
 
   /** Saves what a customer said. On the desktop: locally first, synced later. */
   'items.capture': { args: CaptureInput; result: CaptureResult };
+  /**
+   * Corrects the verbatim of one of the signed-in agent's own items. `id` is the change's own id
+   * (client-made; sending it again changes nothing). On the desktop: locally first, synced later.
+   */
+  'items.edit': { args: { item_id: string; text: string; id?: string }; result: ItemChangeResult };
+  /** Withdraws one of the agent's own items: it leaves every count, and a later push cannot bring it back. */
+  'items.withdraw': { args: { item_id: string; id?: string }; result: ItemChangeResult };
   /** Open issues like the text being typed, best first ("heard again" candidates). */
   'issues.suggest': { args: { text: string; limit?: number }; result: Suggestion[] };
   /** The signed-in agent's own items and what became of them. */
@@ -135,6 +142,18 @@ export interface CaptureResult {
   redactions: number;
 }
 
+export interface ItemChangeResult {
+  item_id: string;
+  /** The change's id, to send again safely. */
+  id: string;
+  /** True once the aggregator has applied it (always in the browser; after sync on the desktop). */
+  synced: boolean;
+  /** The verbatim as stored after an edit (redacted); null after a withdrawal. */
+  text: string | null;
+  /** Personal data found and removed from an edited text. */
+  redactions: number;
+}
+
 export interface Suggestion {
   id: string;
   title: string;
@@ -159,6 +178,9 @@ export interface MyFeedbackItem {
   } | null;
   /** The issue's status changed since the agent last looked. */
   unseen: boolean;
+  /** How it was captured (the aggregator says; a new desktop keeps them with the items it fetches). */
+  channel?: Channel;
+  times_heard?: number;
 }
 
 /** ISO 8601 bounds: from inclusive, to exclusive. */

@@ -88,6 +88,11 @@ const feedbackItemShape = {
     .optional(),
 };
 
+/** A verbatim as it is stored (cleaned, trimmed, 1 to 5,000 characters): captures and edits alike. */
+export const verbatimTextSchema = feedbackItemShape.text;
+/** An item id as a client makes it (the idempotency key). */
+export const itemIdSchema = feedbackItemShape.id.unwrap();
+
 /** Lenient about extra fields: import files often carry columns of their own. */
 export const feedbackItemSchema = z.object(feedbackItemShape);
 /** Strict: an API client that sends a field we do not know has a bug worth hearing about. */

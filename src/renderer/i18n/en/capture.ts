@@ -29,6 +29,8 @@ export const capture = {
   'capture.undoClear': 'Undo',
   'capture.undoSave': 'Undo save',
   'capture.undone': 'Undone: nothing was sent, the text is back in the form.',
+  'capture.undoneWithdrawn':
+    'Undone: the saved item was withdrawn, so it counts nowhere; the text is back in the form.',
   'capture.empty': 'Type what the customer said first.',
   'capture.draftRestored': 'Your unsaved draft was restored.',
   'capture.similar': 'Similar open issues',
@@ -51,4 +53,17 @@ export const capture = {
   'mine.ungrouped': 'Not grouped yet',
   'mine.pending': 'Waiting to sync',
   'mine.rejected': 'Not accepted by the server',
+  'mine.edit': 'Edit',
+  'mine.withdraw': 'Withdraw',
+  'mine.editLabel': 'Correct what the customer said',
+  'mine.saveEdit': 'Save correction',
+  'mine.cancel': 'Cancel',
+  'mine.confirmWithdraw': 'Withdraw this item? It will no longer count in any issue.',
+  'mine.withdrawYes': 'Withdraw it',
+  'mine.keep': 'Keep it',
+  'mine.edited': 'Correction saved',
+  'mine.editedLocally': 'Correction saved on this computer; it is sent with the next sync',
+  'mine.withdrawn': 'Withdrawn: it no longer counts in any issue.',
+  'mine.withdrawnLocally':
+    'Withdrawn on this computer; the server is told with the next sync, and it counts nowhere after that.',
 } as const;

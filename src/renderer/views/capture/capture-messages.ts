@@ -61,3 +61,16 @@ export function savedMessage(
     return t('capture.withRedactions', { confirmation, redactions });
   };
 }
+
+/** A confirmation with the personal details removed: "Correction saved — 1 personal detail removed". */
+export function savedCount(key: 'mine.edited' | 'mine.editedLocally', redactions: number): Message {
+  return ({ t }) => {
+    const confirmation = t(key);
+    if (redactions === 0) return confirmation;
+    const removed =
+      redactions === 1
+        ? t('capture.redactedOne')
+        : t('capture.redactedMany', { count: redactions });
+    return t('capture.withRedactions', { confirmation, redactions: removed });
+  };
+}

@@ -15,7 +15,7 @@ import { Suggestions } from './suggestions.js';
 import { useCapture } from './use-capture.js';
 import { useSuggestions } from './use-suggestions.js';
 
-/** How long a browser save can be taken back before it is sent. */
+/** How long a save can be taken back: in the browser before it is sent, on the desktop by withdrawing it. */
 const UNDO_SECONDS = 5;
 
 /** Alt+1 … Alt+5 by physical key: on a Mac, Option+1 types "¡", so `key` cannot be trusted. */
@@ -68,6 +68,7 @@ export function CaptureView() {
     focusVerbatim,
     clearContext,
     inBrowser ? UNDO_SECONDS * 1000 : 0,
+    inBrowser ? 0 : UNDO_SECONDS * 1000,
   );
   useDesktopCapture(store, verbatimRef);
   const text = useStore(store, (state) => state.draft.text);

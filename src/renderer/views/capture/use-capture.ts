@@ -12,6 +12,7 @@ import { redact } from '../../../shared/text/redact.js';
 import { type CaptureStore, type Draft, captureInput, isEmpty } from './capture-store.js';
 import { type OfflineQueue, waiting } from './offline-queue.js';
 import { ClientError } from '../../client/http-client.js';
+import { useWithdrawUndo } from './use-withdraw-undo.js';
 
 /** How often a browser with queued saves asks the server again (and on every sign of life before that). */
 const RETRY_EVERY_MS = 15_000;
@@ -70,6 +71,8 @@ export function useCapture(
   onSaved?: () => void,
   /** How long a browser save is held for Undo before it is sent; 0 (the desktop) sends at once. */
   holdMs = 0,
+  /** The desktop's Undo window after a save: Undo then withdraws the item it saved. */
+  withdrawMs = 0,
 ): CaptureActions {
   const [saving, setSaving] = useState(false);
   const [status, setStatus] = useState<Notice | null>(() =>
@@ -99,6 +102,13 @@ export function useCapture(
     timer: ReturnType<typeof setTimeout>;
   } | null>(null);
   const [canUndoSave, setCanUndoSave] = useState(false);
+  const recentSave = useWithdrawUndo(
+    client,
+    withdrawMs,
+    useCallback((error: unknown) => {
+      setFailure({ message: failureMessage(error), unreachable: false });
+    }, []),
+  );
 
   /**
    * Sends the queued saves oldest first, each with its own id, so one that reached the server
@@ -163,6 +173,7 @@ export function useCapture(
         onSaved?.();
         setFailure(null);
         setOffline(false);
+        recentSave.remember({ id: result.id, draft, channel });
         const render = (delivery: Delivery) => savedMessage(result, issue?.title, delivery);
         announce(
           savedMessage(result, issue?.title),
@@ -184,7 +195,7 @@ export function useCapture(
         focusVerbatim();
       }
     },
-    [client, store, queue, announce, focusVerbatim, onSaved, holdMs],
+    [client, store, queue, announce, focusVerbatim, onSaved, holdMs, recentSave],
   );
 
   const discard = useCallback(() => {
@@ -252,7 +263,19 @@ export function useCapture(
     focusVerbatim();
   };
 
+  /** The desktop's Undo: the saved item is withdrawn, and the words go back in the form as typed. */
+  const withdrawRecent = useCallback(async () => {
+    const undone = await recentSave.undo();
+    if (undone) {
+      store.setState({ draft: undone.draft, channel: undone.channel, discarded: null });
+      setFailure(null);
+      announce(({ t }) => t('capture.undoneWithdrawn'));
+    }
+    focusVerbatim();
+  }, [recentSave, store, announce, focusVerbatim]);
+
   const undoSave = useCallback(() => {
+    if (recentSave.pending()) return void withdrawRecent();
     const current = held.current;
     if (!current) return;
     clearTimeout(current.timer);
@@ -263,7 +286,7 @@ export function useCapture(
       announce(({ t }) => t('capture.undone'));
     }
     focusVerbatim();
-  }, [queue, store, announce, focusVerbatim]);
+  }, [queue, store, announce, focusVerbatim, withdrawRecent]);
 
   useEffect(() => () => releaseHeld(), [releaseHeld]);
 
@@ -272,7 +295,7 @@ export function useCapture(
     status,
     error: failure?.message ?? (offline ? unreachable : null),
     queued,
-    canUndoSave,
+    canUndoSave: canUndoSave || recentSave.armed,
     undoSave,
     save,
     discard,

@@ -167,4 +167,18 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       CREATE INDEX webhook_deliveries_due ON webhook_deliveries (delivered_at, next_attempt_at);
     `,
   },
+  {
+    version: 12,
+    name: "agents' corrections and withdrawals of their own items, append-only",
+    sql: `
+      CREATE TABLE item_changes (
+        id ${T} PRIMARY KEY,
+        item_id ${T} NOT NULL,
+        kind ${T} NOT NULL CHECK (kind IN ('edit', 'withdraw')),
+        agent ${T} NOT NULL,
+        at BIGINT NOT NULL
+      );
+      CREATE INDEX item_changes_item ON item_changes (item_id);
+    `,
+  },
 ];

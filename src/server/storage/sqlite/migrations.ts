@@ -236,4 +236,22 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX webhook_deliveries_due ON webhook_deliveries (delivered_at, next_attempt_at);
     `,
   },
+  {
+    version: 12,
+    name: "agents' corrections and withdrawals of their own items, append-only",
+    sql: `
+      -- One row per change, keyed by the id the agent's client made: applying a change inserts its
+      -- row first, so a retried push (the desktop's outbox, the browser's resend) changes nothing.
+      -- A withdrawal's row is also the tombstone ingest honours: the item itself is deleted, and a
+      -- late or repeated push of it by the same agent is answered "duplicate" instead of storing it.
+      CREATE TABLE item_changes (
+        id TEXT PRIMARY KEY,
+        item_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('edit', 'withdraw')),
+        agent TEXT NOT NULL,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX item_changes_item ON item_changes (item_id);
+    `,
+  },
 ];

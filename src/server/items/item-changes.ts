@@ -1,0 +1,137 @@
+import { sql } from 'kysely';
+import type { ItemChange } from '../../shared/domain/item-change.js';
+import { redactField } from '../../shared/text/redact.js';
+import { rebuildIssueModel } from '../grouping/recluster-database.js';
+import { bumpGeneration } from '../grouping/vocabulary-repo.js';
+import { recomputeIssueTotals } from '../issues/issue-totals.js';
+import { type Sql, first } from '../storage/sql.js';
+import type { Storage } from '../storage/storage.js';
+
+/** What the aggregator did with a batch of item changes, each answered on its own. */
+export interface ChangeOutcome {
+  applied: string[];
+  /** Applied before (a retried push): nothing changed now. */
+  duplicates: string[];
+  rejected: { id: string; error: string }[];
+  /** Change id → the item's verbatim as stored now (null once withdrawn), for applied and duplicates. */
+  stored: Map<string, { text: string | null; redactions: number }>;
+}
+
+interface ItemRow {
+  id: string;
+  issue_id: string;
+  agent: string | null;
+  text: string;
+  redactions: number;
+}
+
+const NOT_YOURS = 'item_id: no such item of yours';
+
+/**
+ * Applies agents' corrections and withdrawals of their own items, in one write transaction.
+ * Each change's row is inserted before anything else: a change id already there is a retry and
+ * changes nothing, so a desktop that pushes again after a lost answer is harmless. Only the item's
+ * own agent may change it; one refused change never holds back the others.
+ *
+ * A withdrawn item is deleted (its verbatim should not linger) and its change row stays as the
+ * tombstone ingest honours. Its issue's totals, centroid and automatic title are rebuilt from the
+ * items left, as an analyst's move does; an edited item stays in its issue with the centroid
+ * rebuilt, and may move at the next recluster.
+ */
+export async function applyItemChanges(
+  storage: Storage,
+  agent: string,
+  changes: readonly ItemChange[],
+  now: number,
+): Promise<ChangeOutcome> {
+  return storage.write(async (tx) => {
+    const outcome: ChangeOutcome = { applied: [], duplicates: [], rejected: [], stored: new Map() };
+    const touched = new Set<string>();
+    for (const change of changes) {
+      const error = await applyOne(tx, agent, change, now, touched, outcome);
+      if (error !== null) outcome.rejected.push({ id: change.id, error });
+    }
+    if (touched.size > 0) {
+      for (const issueId of touched) await rebuildIssueModel(tx, issueId);
+      await recomputeIssueTotals(tx, [...touched]);
+      // Every process's grouper reloads at its next ingest, so none assigns by a stale centroid.
+      await bumpGeneration(tx);
+    }
+    return outcome;
+  });
+}
+
+/** Applies one change; the refusal's words, or null. */
+async function applyOne(
+  tx: Sql,
+  agent: string,
+  change: ItemChange,
+  now: number,
+  touched: Set<string>,
+  outcome: ChangeOutcome,
+): Promise<string | null> {
+  const earlier = await first(
+    tx,
+    sql<{
+      item_id: string;
+      kind: string;
+      agent: string;
+    }>`SELECT item_id, kind, agent FROM item_changes WHERE id = ${change.id}`,
+  );
+  const item = await first(
+    tx,
+    sql<ItemRow>`SELECT id, issue_id, agent, text, redactions FROM items WHERE id = ${change.item_id}`,
+  );
+  const mine = item !== undefined && item.agent === agent;
+  if (earlier !== undefined) {
+    if (
+      earlier.item_id !== change.item_id ||
+      earlier.kind !== change.kind ||
+      earlier.agent !== agent
+    )
+      return 'id: conflict: already used for another change';
+    outcome.duplicates.push(change.id);
+    outcome.stored.set(change.id, storedOf(mine ? item : undefined));
+    return null;
+  }
+  if (item !== undefined && !mine) return NOT_YOURS;
+  if (change.kind === 'edit') {
+    if (item === undefined)
+      return (await withdrawnBy(tx, change.item_id, agent))
+        ? 'item_id: this item was withdrawn'
+        : NOT_YOURS;
+    const redacted = redactField(change.text);
+    const text = redacted.text ?? '';
+    const redactions = Number(item.redactions) + redacted.count;
+    await sql`UPDATE items SET text = ${text}, redactions = ${redactions} WHERE id = ${item.id}`.execute(
+      tx.db,
+    );
+    outcome.stored.set(change.id, { text, redactions: redacted.count });
+  } else {
+    // An item not here yet is withdrawn all the same: the tombstone keeps a push still on its way out.
+    if (item !== undefined) await sql`DELETE FROM items WHERE id = ${item.id}`.execute(tx.db);
+    outcome.stored.set(change.id, { text: null, redactions: 0 });
+  }
+  if (item !== undefined) touched.add(item.issue_id);
+  await tx.db
+    .insertInto('item_changes')
+    .values({ id: change.id, item_id: change.item_id, kind: change.kind, agent, at: now })
+    .execute();
+  outcome.applied.push(change.id);
+  return null;
+}
+
+function storedOf(item: ItemRow | undefined): { text: string | null; redactions: number } {
+  return item === undefined ? { text: null, redactions: 0 } : { text: item.text, redactions: 0 };
+}
+
+async function withdrawnBy(tx: Sql, itemId: string, agent: string): Promise<boolean> {
+  return (
+    (await first(
+      tx,
+      sql<{
+        n: number;
+      }>`SELECT 1 AS n FROM item_changes WHERE item_id = ${itemId} AND kind = 'withdraw' AND agent = ${agent}`,
+    )) !== undefined
+  );
+}
