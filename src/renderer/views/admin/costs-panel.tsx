@@ -120,30 +120,18 @@ function CostForm({ settings, onSaved }: { settings: CostSettings; onSaved: () =
           ))}
         </select>
       </label>
-      <label className="field">
-        <span>{t('admin.costs.minutes')}</span>
-        <input
-          name="minutes"
-          type="number"
-          min="0"
-          step="any"
-          inputMode="decimal"
-          value={minutes}
-          onChange={(e) => setMinutes(e.target.value)}
-        />
-      </label>
-      <label className="field">
-        <span>{t('admin.costs.perMinute')}</span>
-        <input
-          name="per_minute"
-          type="number"
-          min="0"
-          step="any"
-          inputMode="decimal"
-          value={perMinute}
-          onChange={(e) => setPerMinute(e.target.value)}
-        />
-      </label>
+      <DecimalField
+        name="minutes"
+        label={t('admin.costs.minutes')}
+        value={minutes}
+        onChange={setMinutes}
+      />
+      <DecimalField
+        name="per_minute"
+        label={t('admin.costs.perMinute')}
+        value={perMinute}
+        onChange={setPerMinute}
+      />
       <label className="field">
         <span>{t('admin.costs.currency')}</span>
         <input
@@ -159,5 +147,33 @@ function CostForm({ settings, onSaved }: { settings: CostSettings; onSaved: () =
       </button>
       <ActionMessage message={said} />
     </form>
+  );
+}
+
+/** A labelled field for a number of minutes or of money: never negative, decimals allowed. */
+function DecimalField({
+  name,
+  label,
+  value,
+  onChange,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <input
+        name={name}
+        type="number"
+        min="0"
+        step="any"
+        inputMode="decimal"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </label>
   );
 }
