@@ -70,6 +70,9 @@ for (const backend of backendCases) {
       expect(run.stderr).toBe('');
       return JSON.parse(run.stdout) as RankedIssues;
     };
+    /** Which planted problem an issue is, by its title (a label such as "Parcel is late"). */
+    const topicOf = (title: string) =>
+      ['crash', 'late', 'refund'].find((topic) => title.toLowerCase().includes(topic)) ?? title;
     const byText = (issues: readonly RankedIssue[], title: RegExp) =>
       // Titles are labels ("Refund never arrived"): matched whatever their case.
       issues.find((issue) => new RegExp(title.source, 'i').test(issue.title)) as RankedIssue;
@@ -128,8 +131,8 @@ for (const backend of backendCases) {
       const byContacts = ranking('--rank-by', 'contacts');
       const byCost = ranking('--rank-by', 'cost');
       expect(byCost.currency).toBe('EUR');
-      expect(byContacts.issues[0]?.title).toMatch(/late/);
-      expect(byCost.issues[0]?.title).toMatch(/crash/);
+      expect(byContacts.issues[0]?.title).toMatch(/late/i);
+      expect(byCost.issues[0]?.title).toMatch(/crash/i);
       // 10 email contacts × 3 min × 0.5; 4 phone contacts × 8 min × 1.5; chat has no cost set.
       expect(byText(byCost.issues, /late/).cost).toBe(15);
       expect(byText(byCost.issues, /crash/).cost).toBe(48);
@@ -137,16 +140,15 @@ for (const backend of backendCases) {
       // All time the kept totals carry no cost, so the items are read for it: the same by any order.
       const allTime = (...args: string[]) =>
         JSON.parse(wocas('issues', '--json', ...args).stdout) as RankedIssues;
-      const costs = (doc: RankedIssues) => doc.issues.map((issue) => [issue.title, issue.cost]);
+      const costs = (doc: RankedIssues) =>
+        doc.issues.map((issue) => [topicOf(issue.title), issue.cost]);
       // 9 weeks: crash 9 × 4 × 8 × 1.5, late 9 × 10 × 3 × 0.5.
       expect(costs(allTime('--rank-by', 'cost'))).toEqual([
-        ['the app crashes at login', 432],
-        ['my parcel is late again', 135],
-        ['refund never arrived on my card', 0],
+        ['crash', 432],
+        ['late', 135],
+        ['refund', 0],
       ]);
-      expect(costs(allTime('--rank-by', 'contacts', '--limit', '1'))).toEqual([
-        ['my parcel is late again', 135],
-      ]);
+      expect(costs(allTime('--rank-by', 'contacts', '--limit', '1'))).toEqual([['late', 135]]);
     }, 120_000);
 
     it('a limited ranking reads costs and emerging windows for the shown issues alone, with the same numbers', async () => {
@@ -174,13 +176,13 @@ for (const backend of backendCases) {
       // By score the spike leads too; the second shown, late, keeps its cost (10 × 3 min × 0.5).
       expect(
         ranking('--rank-by', 'score', '--limit', '2').issues.map((issue) => [
-          issue.title,
+          topicOf(issue.title),
           issue.cost,
           issue.emerging,
         ]),
       ).toEqual([
-        ['refund never arrived on my card', 0, true],
-        ['my parcel is late again', 15, false],
+        ['refund', 0, true],
+        ['late', 15, false],
       ]);
     }, 120_000);
 
