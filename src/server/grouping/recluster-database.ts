@@ -107,26 +107,30 @@ export async function reclusterDatabase(
 }
 
 /**
- * Recomputes one issue's centroid and automatic title from its items as they are now (after an
- * analyst moved items in or out). Runs inside the caller's transaction.
+ * Recomputes these issues' centroids and automatic titles from their items as they are now (after
+ * an analyst or an agent moved, changed or withdrew items), reading the vocabulary once for all of
+ * them. Runs inside the caller's transaction.
  */
-export async function rebuildIssueModel(tx: Sql, issueId: string): Promise<void> {
+export async function rebuildIssueModels(tx: Sql, issueIds: Iterable<string>): Promise<void> {
   const vocabulary = await loadVocabulary(tx);
-  const found = await rows(
-    tx,
-    sql<{
-      id: string;
-      text: string;
-    }>`SELECT id, text FROM items WHERE issue_id = ${issueId} ORDER BY seq`,
-  );
-  const list: Loaded[] = found.map((row) => ({
-    id: row.id,
-    issueId,
-    text: row.text,
-    vector: vectorize(countTerms(tokenize(row.text)), vocabulary),
-  }));
-  if (list.length === 0) await saveModels(tx, new Map([[issueId, { size: 0, terms: [] }]]));
-  else await saveCentroidsAndTitles(tx, new Map([[issueId, list]]), phraseCountsOf(vocabulary));
+  const phrases = phraseCountsOf(vocabulary);
+  for (const issueId of new Set(issueIds)) {
+    const found = await rows(
+      tx,
+      sql<{
+        id: string;
+        text: string;
+      }>`SELECT id, text FROM items WHERE issue_id = ${issueId} ORDER BY seq`,
+    );
+    const list: Loaded[] = found.map((row) => ({
+      id: row.id,
+      issueId,
+      text: row.text,
+      vector: vectorize(countTerms(tokenize(row.text)), vocabulary),
+    }));
+    if (list.length === 0) await saveModels(tx, new Map([[issueId, { size: 0, terms: [] }]]));
+    else await saveCentroidsAndTitles(tx, new Map([[issueId, list]]), phrases);
+  }
 }
 
 /** Greedy maximum overlap: each old issue lends its id to the cluster holding most of its items. */

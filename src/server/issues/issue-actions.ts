@@ -3,7 +3,7 @@ import { newIssueId } from '../../shared/domain/ids.js';
 import { ISSUE_STATUSES, VALUE_DIMENSIONS } from '../../shared/domain/issue.js';
 import { titleFromVerbatim } from '../../shared/grouping/issue-title.js';
 import { redact } from '../../shared/text/redact.js';
-import { rebuildIssueModel } from '../grouping/recluster-database.js';
+import { rebuildIssueModels } from '../grouping/recluster-database.js';
 import { bumpGeneration } from '../grouping/vocabulary-repo.js';
 import { type Sql, changes, first, inList, rows } from '../storage/sql.js';
 import type { Storage } from '../storage/storage.js';
@@ -85,7 +85,7 @@ export async function mergeIssues(
     await sql`UPDATE issues SET curated = 1, updated_at = ${now} WHERE id = ${target}`.execute(
       tx.db,
     );
-    await rebuildIssueModel(tx, target);
+    await rebuildIssueModels(tx, [target]);
     await recomputeIssueTotals(tx, [source, target]);
     await recordHistory(tx, target, context, 'merge', 'items', source, String(moved));
     await recordHistory(tx, source, context, 'merge', 'merged_into', null, target);
@@ -148,8 +148,7 @@ export async function splitIssue(
     await sql`UPDATE issues SET curated = 1, updated_at = ${now} WHERE id = ${issueId}`.execute(
       tx.db,
     );
-    await rebuildIssueModel(tx, issueId);
-    await rebuildIssueModel(tx, created);
+    await rebuildIssueModels(tx, [issueId, created]);
     await recomputeIssueTotals(tx, [issueId, created]);
     await recordHistory(tx, issueId, context, 'split', 'items', String(found.length), created);
     await recordHistory(tx, created, context, 'split', 'from', null, issueId);
@@ -279,10 +278,9 @@ export async function moveItems(
     );
     for (const source of sources) {
       const count = String(moving.filter((row) => row.issue_id === source).length);
-      await rebuildIssueModel(tx, source);
       await recordHistory(tx, source, context, 'move', 'items_out', count, into);
     }
-    await rebuildIssueModel(tx, into);
+    await rebuildIssueModels(tx, [...sources, into]);
     await recomputeIssueTotals(tx, [...sources, into]);
     await recordHistory(
       tx,

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { ItemChange } from '../../shared/domain/item-change.js';
 import { redactField } from '../../shared/text/redact.js';
-import { rebuildIssueModel } from '../grouping/recluster-database.js';
+import { rebuildIssueModels } from '../grouping/recluster-database.js';
 import { bumpGeneration } from '../grouping/vocabulary-repo.js';
 import { recomputeIssueTotals } from '../issues/issue-totals.js';
 import { type Sql, first } from '../storage/sql.js';
@@ -52,7 +52,7 @@ export async function applyItemChanges(
       if (error !== null) outcome.rejected.push({ id: change.id, error });
     }
     if (touched.size > 0) {
-      for (const issueId of touched) await rebuildIssueModel(tx, issueId);
+      await rebuildIssueModels(tx, touched);
       await recomputeIssueTotals(tx, [...touched]);
       // Every process's grouper reloads at its next ingest, so none assigns by a stale centroid.
       await bumpGeneration(tx);
