@@ -1,6 +1,6 @@
 import type { Suggestion } from '../../shared/api/contract.js';
 import type { CentroidIndex } from '../../shared/grouping/centroid-index.js';
-import type { TermVector } from '../../shared/grouping/term-vector.js';
+import { unitVector } from '../../shared/grouping/term-vector.js';
 import type { Sql } from '../storage/sql.js';
 import { describeMatches } from './issue-matches.js';
 import { type IssueModel, getIssue } from './issues-repo.js';
@@ -25,21 +25,11 @@ export async function similarIssues(
 ): Promise<Suggestion[] | undefined> {
   const row = await getIssue(q, issueId);
   if (!row) return undefined;
-  const vector = unitVector(JSON.parse(row.model) as IssueModel);
+  const vector = unitVector((JSON.parse(row.model) as IssueModel).terms);
   if (vector.terms.length === 0) return [];
   // One more than asked for, and a few for issues merged away since the index last caught up.
   const matches = index
     .nearest(vector, limit + 4)
     .filter((match) => match.issueId !== issueId && match.similarity >= MERGE_CANDIDATE_FLOOR);
   return (await describeMatches(q, matches)).slice(0, limit);
-}
-
-function unitVector({ terms }: IssueModel): TermVector {
-  const sorted = [...terms].sort((a, b) => b[1] - a[1]);
-  const norm = Math.sqrt(sorted.reduce((sum, [, weight]) => sum + weight * weight, 0));
-  if (norm === 0) return { terms: [], weights: new Float64Array(0) };
-  return {
-    terms: sorted.map(([term]) => term),
-    weights: Float64Array.from(sorted, ([, weight]) => weight / norm),
-  };
 }

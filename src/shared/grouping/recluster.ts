@@ -1,6 +1,6 @@
 import { CentroidIndex } from './centroid-index.js';
 import { MaxHeap } from './max-heap.js';
-import { type TermVector, dot } from './term-vector.js';
+import { type TermVector, dot, unitVector } from './term-vector.js';
 import { type ScriptClass, scriptClassOf } from '../text/tokenize.js';
 
 export interface ReclusterItem {
@@ -163,14 +163,6 @@ function averageLink(index: CentroidIndex, a: string, b: string): number {
   return product / (ca.size * cb.size);
 }
 
-function unitVector(sum: ReadonlyMap<string, number>, norm: number): TermVector {
-  const entries = [...sum].sort((x, y) => y[1] - x[1]);
-  return {
-    terms: entries.map(([t]) => t),
-    weights: Float64Array.from(entries, ([, w]) => w / norm),
-  };
-}
-
 function mergeAverageLink(
   index: CentroidIndex,
   clusters: Map<string, Cluster>,
@@ -183,10 +175,7 @@ function mergeAverageLink(
   const pushNeighbours = (cluster: Cluster) => {
     const centroid = index.get(cluster.key);
     if (!centroid || centroid.norm === 0) return;
-    for (const match of index.nearest(
-      unitVector(centroid.sum, centroid.norm),
-      options.neighbours + 1,
-    )) {
+    for (const match of index.nearest(unitVector(centroid.sum), options.neighbours + 1)) {
       const other = clusters.get(match.issueId);
       if (!other || other === cluster || (other.pinned && cluster.pinned)) continue;
       const similarity = averageLink(index, cluster.key, other.key);

@@ -70,6 +70,17 @@ export function vectorize(counts: ReadonlyMap<string, number>, vocabulary: Vocab
   };
 }
 
+/** A sum of vectors (a centroid) as a unit vector, heaviest terms first: the direction it points in. */
+export function unitVector(sum: Iterable<readonly [string, number]>): TermVector {
+  const entries = [...sum].sort((x, y) => y[1] - x[1]);
+  const norm = Math.sqrt(entries.reduce((total, [, weight]) => total + weight * weight, 0));
+  if (norm === 0) return EMPTY_VECTOR;
+  return {
+    terms: entries.map(([term]) => term),
+    weights: Float64Array.from(entries, ([, weight]) => weight / norm),
+  };
+}
+
 export function dot(a: TermVector, b: ReadonlyMap<string, number>): number {
   let sum = 0;
   for (let i = 0; i < a.terms.length; i++)
