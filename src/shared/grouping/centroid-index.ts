@@ -8,6 +8,9 @@ export interface Centroid {
   norm: number;
   size: number;
   open: boolean;
+  /** Scratch for `nearest`: the search that last touched this centroid, and its partial product. */
+  search: number;
+  product: number;
 }
 
 export interface Match {
@@ -34,6 +37,7 @@ export const DEFAULT_INDEX_OPTIONS: CentroidIndexOptions = {
 export class CentroidIndex {
   private readonly centroids = new Map<string, Centroid>();
   private readonly postings = new Map<string, Set<Centroid>>();
+  private searches = 0;
 
   constructor(private readonly options: CentroidIndexOptions = DEFAULT_INDEX_OPTIONS) {}
 
@@ -52,7 +56,15 @@ export class CentroidIndex {
   /** Adds or replaces an issue's centroid. */
   put(id: string, sum: Iterable<readonly [string, number]>, size: number, open: boolean): Centroid {
     this.remove(id);
-    const centroid: Centroid = { id, sum: new Map(sum), norm: 0, size, open };
+    const centroid: Centroid = {
+      id,
+      sum: new Map(sum),
+      norm: 0,
+      size,
+      open,
+      search: 0,
+      product: 0,
+    };
     centroid.norm = norm(centroid.sum);
     this.centroids.set(id, centroid);
     for (const term of centroid.sum.keys()) this.post(term, centroid);
@@ -89,36 +101,40 @@ export class CentroidIndex {
 
   /** The open issues most similar to `vector` (cosine to the centroid), best first. */
   nearest(vector: TermVector, limit = 1): Match[] {
-    const dots = new Map<Centroid, number>();
+    // Partial dot products accumulate on the centroids themselves, stamped with this search's
+    // number: a Map keyed by centroid cost more than the arithmetic on every posting read.
+    const search = ++this.searches;
+    const candidates: Centroid[] = [];
     let examined = 0;
     for (let i = 0; i < vector.terms.length; i++) {
       const term = vector.terms[i] as string;
       const weight = vector.weights[i] as number;
       const posting = this.postings.get(term);
       if (!posting) continue;
-      if (examined + posting.size <= this.options.candidateBudget || dots.size === 0) {
+      if (examined + posting.size <= this.options.candidateBudget || candidates.length === 0) {
         examined += posting.size;
         for (const centroid of posting) {
-          if (centroid.open)
-            dots.set(
-              centroid,
-              (dots.get(centroid) ?? 0) + weight * (centroid.sum.get(term) as number),
-            );
+          if (!centroid.open) continue;
+          const product = weight * (centroid.sum.get(term) as number);
+          if (centroid.search === search) centroid.product += product;
+          else {
+            centroid.search = search;
+            centroid.product = product;
+            candidates.push(centroid);
+          }
         }
       } else {
-        for (const [centroid, partial] of dots) {
+        for (const centroid of candidates) {
           const value = centroid.sum.get(term);
-          if (value !== undefined) dots.set(centroid, partial + weight * value);
+          if (value !== undefined) centroid.product += weight * value;
         }
       }
     }
     const matches: Match[] = [];
-    for (const [centroid, product] of dots) {
+    for (const centroid of candidates)
       if (centroid.norm > 0)
-        matches.push({ issueId: centroid.id, similarity: product / centroid.norm });
-    }
-    matches.sort((a, b) => b.similarity - a.similarity || (a.issueId < b.issueId ? -1 : 1));
-    return matches.slice(0, limit);
+        matches.push({ issueId: centroid.id, similarity: centroid.product / centroid.norm });
+    return limit === 1 ? best(matches) : matches.sort(byBestFirst).slice(0, limit);
   }
 
   private prune(centroid: Centroid): void {
@@ -145,6 +161,16 @@ export class CentroidIndex {
     posting.delete(centroid);
     if (posting.size === 0) this.postings.delete(term);
   }
+}
+
+const byBestFirst = (a: Match, b: Match) =>
+  b.similarity - a.similarity || (a.issueId < b.issueId ? -1 : 1);
+
+/** The first of `matches` in best-first order, without sorting them all. */
+function best(matches: readonly Match[]): Match[] {
+  let top: Match | undefined;
+  for (const match of matches) if (top === undefined || byBestFirst(match, top) < 0) top = match;
+  return top === undefined ? [] : [top];
 }
 
 function norm(sum: ReadonlyMap<string, number>): number {

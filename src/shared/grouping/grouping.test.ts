@@ -104,6 +104,47 @@ describe('CentroidIndex', () => {
     expect(index.nearest(unit({ login: 1 }), 10)).toEqual([]);
     expect(index.nearest(unit({ parcel: 1 }))[0]?.issueId).toBe('b');
   });
+
+  it('the single nearest is the head of the ranked list, ties to the lower id, search after search', () => {
+    const index = new CentroidIndex();
+    index.put(
+      'c',
+      [
+        ['refund', 2],
+        ['late', 1],
+      ],
+      2,
+      true,
+    );
+    index.put(
+      'b',
+      [
+        ['refund', 2],
+        ['late', 1],
+      ],
+      2,
+      true,
+    );
+    index.put(
+      'a',
+      [
+        ['refund', 1],
+        ['parcel', 3],
+      ],
+      2,
+      true,
+    );
+    index.put('closed', [['refund', 9]], 9, false);
+    const query = unit({ refund: 2, late: 1 });
+    const ranked = index.nearest(query, 10);
+    expect(ranked.map((m) => m.issueId)).toEqual(['b', 'c', 'a']);
+    expect(ranked[0]?.similarity).toBeCloseTo(1, 9);
+    // A second search must not see the first one's partial products.
+    expect(index.nearest(query)).toEqual([ranked[0]]);
+    expect(index.nearest(unit({ parcel: 1 }))).toEqual([
+      { issueId: 'a', similarity: 3 / Math.sqrt(10) },
+    ]);
+  });
 });
 
 function makeGrouper(): Grouper {

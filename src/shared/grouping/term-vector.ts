@@ -54,20 +54,29 @@ export function countTerms(terms: readonly string[]): Map<string, number> {
 
 /** Sublinear TF times IDF, normalised to unit length. */
 export function vectorize(counts: ReadonlyMap<string, number>, vocabulary: Vocabulary): TermVector {
-  const entries: [string, number][] = [];
+  // Parallel arrays and a sorted index rather than [term, weight] pairs: this runs for every item
+  // imported, and the pairs were most of its allocations.
+  const terms: string[] = [];
+  const raw = new Float64Array(counts.size);
   let norm2 = 0;
   for (const [term, count] of counts) {
     const weight = (1 + Math.log(count)) * vocabulary.idf(term);
-    entries.push([term, weight]);
+    raw[terms.length] = weight;
+    terms.push(term);
     norm2 += weight * weight;
   }
   if (norm2 === 0) return EMPTY_VECTOR;
-  entries.sort((a, b) => b[1] - a[1]);
+  const order = Uint32Array.from(terms.keys()).sort(
+    (a, b) => (raw[b] as number) - (raw[a] as number) || a - b,
+  );
   const norm = Math.sqrt(norm2);
-  return {
-    terms: entries.map(([term]) => term),
-    weights: Float64Array.from(entries, ([, weight]) => weight / norm),
-  };
+  const weights = new Float64Array(order.length);
+  const sorted = new Array<string>(order.length);
+  order.forEach((from, to) => {
+    weights[to] = (raw[from] as number) / norm;
+    sorted[to] = terms[from] as string;
+  });
+  return { terms: sorted, weights };
 }
 
 /** A sum of vectors (a centroid) as a unit vector, heaviest terms first: the direction it points in. */
