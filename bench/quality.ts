@@ -6,7 +6,9 @@
  *  - every 5th item held back, the rest imported and reclustered, each held-back text typed into
  *    `issues.suggest`: precision@1 when something is shown, and how often something is shown;
  *  - then, in the first file, an analyst's splits and merges replayed from the labels and a
- *    recluster: ARI and purity again, to show that reclustering follows the analyst.
+ *    recluster: ARI and purity again, to show that reclustering follows the analyst;
+ *  - and the split proposals ("Could be two problems") on the top ten issues: how many are
+ *    offered, and how many divide two problems (the parts' most common labels differ).
  *
  *   npm run bench:quality              (BANKING77 from ../shared/data when present, plus bench/data and the demo)
  *   npm run bench:quality -- zipf      (only the sets whose name contains "zipf")
@@ -19,6 +21,7 @@ import { suggestIssues } from '../src/server/feedback/agent-feedback.js';
 import { importFile } from '../src/server/ingest/import-file.js';
 import { mergeIssues, splitIssue } from '../src/server/issues/issue-actions.js';
 import { rankIssues } from '../src/server/issues/rank-issues.js';
+import { splitProposal } from '../src/server/issues/split-proposal.js';
 import { issuesOfItems } from '../src/server/items/items-repo.js';
 import {
   type GroupingScores,
@@ -53,7 +56,41 @@ async function importAndRecluster(items: readonly LabelledItem[], dir: string) {
 }
 
 type DrawScores = GroupingScores &
-  SuggestionScores & { p99: number; curatedAri: number; curatedPurity: number };
+  SuggestionScores & {
+    p99: number;
+    curatedAri: number;
+    curatedPurity: number;
+    splitsOffered: number;
+    splitsRight: number;
+  };
+
+/**
+ * "Could be two problems" on the ten highest-ranked issues: how often a split is offered, and how
+ * often its two parts are two problems (their most common labels differ).
+ */
+async function scoreSplitProposals(
+  aggregator: Aggregator,
+  items: readonly LabelledItem[],
+  ranked: readonly string[],
+): Promise<{ splitsOffered: number; splitsRight: number }> {
+  const labelOf = new Map(items.map(({ item, label }) => [item.id, label]));
+  const majorityOf = (ids: readonly string[]) =>
+    [...countBy(ids.map((id) => labelOf.get(id)))].sort((a, b) => b[1] - a[1])[0]?.[0];
+  let splitsOffered = 0;
+  let splitsRight = 0;
+  for (const issue of ranked.slice(0, 10)) {
+    const { parts } = await splitProposal(
+      aggregator.storage,
+      aggregator.ingestor.currentGrouper.vocabulary,
+      issue,
+    );
+    const [a, b] = parts;
+    if (!a || !b) continue;
+    splitsOffered += 1;
+    if (majorityOf(a.item_ids) !== majorityOf(b.item_ids)) splitsRight += 1;
+  }
+  return { splitsOffered, splitsRight };
+}
 
 /**
  * What an analyst does with the top of the ranking, replayed from the labels: in each of the five
@@ -117,6 +154,7 @@ async function scoreDraw(draw: readonly LabelledItem[], dir: string): Promise<Dr
     (issue) => issue.id,
   );
   const grouping = scoreGrouping(truth, whole.predicted, ranked);
+  const splits = await scoreSplitProposals(whole.aggregator, draw, ranked);
   await curate(whole.aggregator, draw, whole.predicted, ranked);
   const issueOf = await issuesOfItems(
     whole.aggregator.storage,
@@ -163,6 +201,7 @@ async function scoreDraw(draw: readonly LabelledItem[], dir: string): Promise<Dr
       shown,
     ),
     p99,
+    ...splits,
     curatedAri: curated.ari,
     curatedPurity: curated.top10Purity,
   };
@@ -176,7 +215,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'wocas-quality-'));
   try {
     console.log(
-      'data set                     items  true  found   NMI    ARI   purity recall  P@10  | sugg P@1  coverage | curated: ARI  purity',
+      'data set                     items  true  found   NMI    ARI   purity recall  P@10  | sugg P@1  coverage | curated: ARI  purity | splits offered  right',
     );
     let slowest = 0;
     for (const set of qualitySets(root)) {
@@ -188,7 +227,8 @@ async function main(): Promise<void> {
       console.log(
         `${set.name.padEnd(27)} ${avg('items').toFixed(0).padStart(6)} ${avg('trueIssues').toFixed(0).padStart(5)} ` +
           `${avg('issues').toFixed(0).padStart(6)}  ${fmt(avg('nmi'))}  ${fmt(avg('ari'))}  ${fmt(avg('top10Purity'))}  ` +
-          `${fmt(avg('top10Recall'))}  ${fmt(avg('precisionAt10'))} |   ${fmt(avg('precisionAt1'))}    ${fmt(avg('coverage'))} |       ${fmt(avg('curatedAri'))}  ${fmt(avg('curatedPurity'))}`,
+          `${fmt(avg('top10Recall'))}  ${fmt(avg('precisionAt10'))} |   ${fmt(avg('precisionAt1'))}    ${fmt(avg('coverage'))} |       ${fmt(avg('curatedAri'))}  ${fmt(avg('curatedPurity'))} |` +
+          `${avg('splitsOffered').toFixed(1).padStart(15)} ${avg('splitsRight').toFixed(1).padStart(6)}`,
       );
     }
     console.log(
@@ -198,7 +238,10 @@ async function main(): Promise<void> {
       ' ten highest-ranked issues, recall over the ten most frequent labels; suggestions: every 5th item held back;',
     );
     console.log(
-      ' curated: after up to 10 analyst splits and merges replayed from the labels, then a recluster)',
+      ' curated: after up to 10 analyst splits and merges replayed from the labels, then a recluster;',
+    );
+    console.log(
+      ' splits: "Could be two problems" offered on the top ten, and right when its parts\' most common labels differ)',
     );
     console.log(
       `issues.suggest p99 (slowest set, in-process, up to 13,000 items): ${slowest.toFixed(1)} ms`,

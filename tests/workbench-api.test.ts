@@ -4,6 +4,7 @@ import type {
   IssueDetail,
   IssueItemsPage,
   MyFeedbackItem,
+  SplitProposal,
   Suggestion,
 } from '../src/shared/api/contract.js';
 import type { RankedIssues } from '../src/shared/domain/issue.js';
@@ -169,6 +170,36 @@ for (const backend of backendCases) {
       expect((await raw('ana', 'issues.similar', { id: parcel, limit: 0 })).status).toBe(400);
     });
 
+    it('proposes the two problems a mixed issue holds, and its item ids split them apart', async () => {
+      // Nothing to propose for three parcels said three ways.
+      expect(
+        (await invoke<SplitProposal>('ana', 'issues.splitProposal', { id: refund })).parts,
+      ).toEqual([]);
+      await invoke('ana', 'issues.merge', { id: refund, into: parcel });
+      // A merged-away id answers for the issue that kept its items.
+      const proposal = await invoke<SplitProposal>('ana', 'issues.splitProposal', { id: refund });
+      expect(proposal).toMatchObject({ id: parcel, read: 8 });
+      const [parcels, refunds] = proposal.parts;
+      expect(parcels?.count).toBe(5);
+      expect(refunds?.count).toBe(3);
+      expect(refunds?.label.toLowerCase()).toContain('refund');
+      expect(parcels?.label.toLowerCase()).toMatch(/parcel|late/);
+      const stored = (await itemsOf(parcel)).items;
+      const refundIds = stored.filter((row) => row.text.includes('refund')).map((row) => row.id);
+      expect([...(refunds?.item_ids ?? [])].sort()).toEqual(refundIds.sort());
+      expect(refunds?.samples.every((text) => text.includes('refund'))).toBe(true);
+
+      const half = await invoke<{ id: string }>('ana', 'issues.split', {
+        id: parcel,
+        itemIds: refunds?.item_ids ?? [],
+        title: refunds?.label,
+      });
+      expect((await itemsOf(half.id)).total).toBe(3);
+      expect((await itemsOf(parcel)).total).toBe(5);
+      expect((await raw('ana', 'issues.splitProposal', { id: 'nope' })).status).toBe(404);
+      expect((await raw('ana', 'issues.splitProposal', { id: parcel, extra: 1 })).status).toBe(400);
+    });
+
     it('pages and searches every item of an issue', async () => {
       const first = await itemsOf(parcel, { limit: 2 });
       const rest = await itemsOf(parcel, { limit: 2, offset: 2 });
@@ -189,6 +220,7 @@ for (const backend of backendCases) {
         ['issues.moveItems', { itemIds: ['x'], into: parcel }],
         ['issues.history', { id: parcel }],
         ['issues.similar', { id: parcel }],
+        ['issues.splitProposal', { id: parcel }],
       ];
       for (const holder of ['amy', 'lee'] as const) {
         for (const [method, args] of edits)

@@ -25,6 +25,7 @@ export const UNAVAILABLE_ON_DESKTOP = [
   'issues.history',
   'issues.items',
   'issues.similar',
+  'issues.splitProposal',
   ...SETTINGS_METHODS,
 ] as const satisfies readonly MethodName[];
 

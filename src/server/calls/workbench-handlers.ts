@@ -13,6 +13,7 @@ import {
 import { issueHistory, survivingIssueId } from '../issues/issue-history.js';
 import { issueItems } from '../issues/issue-items.js';
 import { similarIssues } from '../issues/similar-issues.js';
+import { splitProposal } from '../issues/split-proposal.js';
 import { getIssue } from '../issues/issues-repo.js';
 import type { Sql } from '../storage/sql.js';
 import type { CallContext, HandlerMap } from './handler-registry.js';
@@ -122,6 +123,17 @@ export const workbenchHandlers: HandlerMap = {
       );
       if (similar === undefined) throw new HttpError(404, `no issue ${id}`);
       return similar;
+    },
+  },
+  'issues.splitProposal': {
+    run: async ({ id }, { aggregator }) => {
+      const target = await survivingIssueId(aggregator.storage, id);
+      if (target === undefined) throw new HttpError(404, `no issue ${id}`);
+      return splitProposal(
+        aggregator.storage,
+        aggregator.ingestor.currentGrouper.vocabulary,
+        target,
+      );
     },
   },
   'issues.items': {

@@ -104,6 +104,13 @@ export const PERMISSIONS: Record<RouteName | MethodName, Permission> = {
   'issues.moveItems': { roles: CURATORS, scope: 'curation', words: 'call issues.moveItems' },
   'issues.history': { roles: CURATORS, scope: 'role', words: 'call issues.history' },
   'issues.similar': { roles: CURATORS, scope: 'role', words: 'call issues.similar' },
+  // Shows verbatims of any team, as the item list does for curators.
+  'issues.splitProposal': {
+    roles: CURATORS,
+    scope: 'role',
+    words: 'call issues.splitProposal',
+    heavy: true,
+  },
   // A lead reads their own team's items only: the handler narrows the team with itemFilter.
   'issues.items': { roles: LEAD_AND_UP, scope: 'role', words: 'call issues.items', heavy: true },
   // Whoever may rank by cost may read what it multiplies by: company-wide, no customer data.

@@ -119,6 +119,7 @@ export const CALL_ARGS: ArgsSchemas<ApiMethods> = {
   'issues.moveItems': z.strictObject({ itemIds, into: issueId }),
   'issues.history': z.strictObject({ id: issueId }),
   'issues.similar': z.strictObject({ id: issueId, limit: z.int().min(1).max(20).optional() }),
+  'issues.splitProposal': z.strictObject({ id: issueId }),
   'issues.items': z.strictObject({
     id: issueId,
     ...windowFilterShape,

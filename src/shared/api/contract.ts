@@ -71,6 +71,8 @@ export interface ApiMethods {
   'issues.items': { args: IssueItemsQuery; result: IssueItemsPage };
   /** Open issues most like this one (its centroid against theirs), most alike first: merge candidates. */
   'issues.similar': { args: { id: string; limit?: number }; result: Suggestion[] };
+  /** Two problems this issue may hold, each labelled, for the analyst to split with one click. */
+  'issues.splitProposal': { args: { id: string }; result: SplitProposal };
 
   /** The cost to serve a contact, per channel (what `--rank-by cost` multiplies by). */
   'costs.show': { args: Record<string, never>; result: CostSettings };
@@ -316,6 +318,28 @@ export interface IssueItem {
   times_heard: number;
   root_cause: string | null;
   suggested_fix: string | null;
+}
+
+/**
+ * A cut of one issue into two parts by what tells its items apart, offered rather than made: it
+ * can divide one large problem by its phrasings as well as two problems, and the analyst knows.
+ */
+export interface SplitProposal {
+  /** The issue the proposal is for (a merged-away id answers for its target). */
+  id: string;
+  /** Two parts, the larger first; none when the issue shows no clear divide. */
+  parts: SplitProposalPart[];
+  /** How many of the issue's newest items were read (at most 1,000). */
+  read: number;
+}
+
+export interface SplitProposalPart {
+  /** What this part says that the rest of the issue does not. */
+  label: string;
+  count: number;
+  item_ids: string[];
+  /** Up to three of its verbatims, as stored (redacted). */
+  samples: string[];
 }
 
 export interface IssueItemsPage {

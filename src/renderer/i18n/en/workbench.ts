@@ -63,4 +63,7 @@ export const workbench = {
   'workbench.similarNone': 'No other open issue is much like this one.',
   'workbench.similarFigures': '{percent}% alike · {count} items',
   'workbench.mergeIntoThis': 'Merge into this one',
+  'workbench.twoProblems': 'Could be two problems',
+  'workbench.partCount': '{count} items',
+  'workbench.splitOffPart': 'Split off “{label}” ({count} items)',
 } as const;

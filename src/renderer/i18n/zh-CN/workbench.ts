@@ -65,4 +65,7 @@ export const workbench: Record<keyof typeof en, string> = {
   'workbench.similarNone': '没有与此明显相似的未关闭问题。',
   'workbench.similarFigures': '相似度 {percent}% · {count} 条',
   'workbench.mergeIntoThis': '合并到这个问题',
+  'workbench.twoProblems': '可能是两个问题',
+  'workbench.partCount': '{count} 条',
+  'workbench.splitOffPart': '拆分出“{label}”（{count} 条）',
 };

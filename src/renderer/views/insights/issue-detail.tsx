@@ -6,6 +6,7 @@ import { Breakdown } from './breakdown-charts.js';
 import { IssueItems } from './issue-items.js';
 import { CurationForm, IssueHistory, MergeInto } from './issue-workbench.js';
 import { SimilarIssues } from './similar-issues.js';
+import { SplitProposalPanel } from './split-proposal.js';
 import { browserTimeZone, trendConfig } from './trend-chart.js';
 import { useChart } from './use-chart.js';
 import { trendBucket, useInsights } from './insights-store.js';
@@ -116,6 +117,7 @@ function DetailBody({ detail, filter }: { detail: IssueDetail; filter: WindowFil
       {canEdit && <CurationForm key={issue.id} detail={detail} />}
       {canEdit && <MergeInto issueId={issue.id} />}
       {canEdit && <SimilarIssues issueId={issue.id} />}
+      {canEdit && <SplitProposalPanel issueId={issue.id} />}
       <NumberCards detail={detail} />
       {detail.root_cause && (
         <section>
