@@ -8,6 +8,7 @@ import type {
   HistoryEntry,
   IssueItemsPage,
   MyFeedbackItem,
+  SplitProposal,
 } from '../../src/shared/api/contract.js';
 import type { RankedIssues } from '../../src/shared/domain/issue.js';
 import { runWocas } from '../support/built-cli.js';
@@ -33,6 +34,7 @@ const METHODS: [string, object][] = [
   ['issues.split', { id: 'x', itemIds: ['a'] }],
   ['issues.moveItems', { itemIds: ['a'], into: 'y' }],
   ['issues.history', { id: 'x' }],
+  ['issues.splitProposal', { id: 'x' }],
 ];
 
 describe.skipIf(!available)(
@@ -319,6 +321,52 @@ describe.skipIf(!available)(
       expect(await lead.locator('form.merge-selected').count()).toBe(0);
       await lead.screenshot({ path: `${SHOTS}workbench-8-lead-no-controls.png` });
       await lead.context().close();
+    }, 60_000);
+
+    it('an issue that holds two problems is offered as two, each labelled, and split with one click', async () => {
+      // Two distinct problems of similar size, merged by mistake into one issue.
+      const [kept, lost] = (await ranked('open'))
+        .filter((issue) => issue.mentions >= 4 && issue.mentions <= 12)
+        .slice(0, 2);
+      if (!kept || !lost) throw new Error('the fixture ranks two mid-sized open issues');
+      const idsOf = async (id: string) =>
+        (await api<IssueItemsPage>('ana', 'issues.items', { id, limit: 500 })).body.items
+          .map((item) => item.id)
+          .sort();
+      const [keptIds, lostIds] = [await idsOf(kept.id), await idsOf(lost.id)];
+      expect((await api('ana', 'issues.merge', { id: lost.id, into: kept.id })).status).toBe(200);
+
+      const page = await signIn('ana');
+      await setWindow(page, FROM, TO);
+      const dialog = await open(page, kept.id, kept.title);
+      const panel = dialog.locator('section.split-proposal');
+      await expect.poll(() => panel.locator('.split-part').count()).toBe(2);
+      expect(await panel.locator('h3').textContent()).toBe('Could be two problems');
+      // The parts are the two issues as they were, larger first, each with its own label.
+      const proposal = (await api<SplitProposal>('ana', 'issues.splitProposal', { id: kept.id }))
+        .body;
+      const parts = proposal.parts.map((part) => [...part.item_ids].sort());
+      expect(parts).toEqual(
+        [keptIds, lostIds].sort((a, b) => b.length - a.length || (a[0]! < b[0]! ? -1 : 1)),
+      );
+      const shown = await panel
+        .locator('.split-part')
+        .evaluateAll((nodes) => nodes.map((node) => Number(node.getAttribute('data-count'))));
+      expect(shown).toEqual(proposal.parts.map((part) => part.count));
+      const smaller = proposal.parts[1]!;
+      await panel.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SHOTS}workbench-two-problems.png` });
+      await panel
+        .getByRole('button', { name: `Split off “${smaller.label}” (${smaller.count} items)` })
+        .click();
+      // The panel now shows the new issue, titled by the part's label, holding exactly its items.
+      await expect.poll(() => dialog.locator('h2').first().textContent()).toContain(smaller.label);
+      const [splitOff] = (await ranked('open')).filter((issue) => issue.title === smaller.label);
+      if (!splitOff) throw new Error('no split-off issue');
+      expect(await idsOf(splitOff.id)).toEqual([...smaller.item_ids].sort());
+      expect(await itemTotal(kept.id)).toBe(keptIds.length + lostIds.length - smaller.count);
+      expect(events.errors).toEqual([]);
+      await page.context().close();
     }, 60_000);
   },
 );
