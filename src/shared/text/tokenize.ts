@@ -23,23 +23,25 @@ function wordSegmenter(): Intl.Segmenter {
   return segmenter;
 }
 
-// Stemming is the hot spot of tokenising English; a customer vocabulary is small, so memoise it.
-const STEM_CACHE_LIMIT = 100_000;
-const stemCache = new Map<string, string>();
-function stem(word: string): string {
-  const cached = stemCache.get(word);
-  if (cached !== undefined) return cached;
-  const stemmed = PorterStemmer.stem(word);
-  if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
-  stemCache.set(word, stemmed);
-  return stemmed;
-}
+// Stemming and the checks around it are the hot spot of tokenising English; a customer
+// vocabulary is small, so each word's term is memoised (null: the word is no term).
+const TERM_CACHE_LIMIT = 100_000;
+const termCache = new Map<string, string | null>();
 
 /** The term a word of a spaced script stands for, or undefined for a stop word, a number or a letter. */
 function spacedTerm(word: string): string | undefined {
+  const cached = termCache.get(word);
+  if (cached !== undefined) return cached ?? undefined;
+  const term = termOf(word);
+  if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
+  termCache.set(word, term ?? null);
+  return term;
+}
+
+function termOf(word: string): string | undefined {
   const bare = word.replace(/'s$/, '').replace(/'/g, '');
   if (bare.length < 2 || DIGITS_ONLY.test(bare) || ENGLISH_STOPWORDS.has(bare)) return undefined;
-  return LATIN_WORD.test(bare) ? stem(bare) : bare;
+  return LATIN_WORD.test(bare) ? PorterStemmer.stem(bare) : bare;
 }
 
 /** Joins two adjacent terms of a spaced script; a term never holds a space, so none collides. */
