@@ -349,9 +349,10 @@ describe.skipIf(!available)(
       expect(parts).toEqual(
         [keptIds, lostIds].sort((a, b) => b.length - a.length || (a[0]! < b[0]! ? -1 : 1)),
       );
-      const shown = await panel
-        .locator('.split-part')
-        .evaluateAll((nodes) => nodes.map((node) => Number(node.getAttribute('data-count'))));
+      const cards = panel.locator('.split-part');
+      const shown = await Promise.all(
+        [0, 1].map(async (index) => Number(await cards.nth(index).getAttribute('data-count'))),
+      );
       expect(shown).toEqual(proposal.parts.map((part) => part.count));
       const smaller = proposal.parts[1]!;
       await panel.scrollIntoViewIfNeeded();
