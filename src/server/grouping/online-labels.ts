@@ -7,7 +7,7 @@ import { type Sql, rows } from '../storage/sql.js';
  * The newest items an online relabel reads: enough for a label, bounded for a busy issue. Newest
  * by `created_at`, which the ranking's index keeps in order per issue, so nothing is sorted.
  */
-const ITEMS_READ = 100;
+const ITEMS_READ = 50;
 
 /**
  * Whether an issue that grew from `before` to `after` items passed a size worth relabelling at:

@@ -36,7 +36,8 @@ export const DEFAULT_INDEX_OPTIONS: CentroidIndexOptions = {
  */
 export class CentroidIndex {
   private readonly centroids = new Map<string, Centroid>();
-  private readonly postings = new Map<string, Set<Centroid>>();
+  /** Term → the open and closed issues holding it, each with its weight there (its `sum` entry). */
+  private readonly postings = new Map<string, Map<Centroid, number>>();
   private searches = 0;
 
   constructor(private readonly options: CentroidIndexOptions = DEFAULT_INDEX_OPTIONS) {}
@@ -67,7 +68,7 @@ export class CentroidIndex {
     };
     centroid.norm = norm(centroid.sum);
     this.centroids.set(id, centroid);
-    for (const term of centroid.sum.keys()) this.post(term, centroid);
+    for (const [term, weight] of centroid.sum) this.post(term, centroid, weight);
     return centroid;
   }
 
@@ -88,9 +89,9 @@ export class CentroidIndex {
       const term = vector.terms[i] as string;
       const weight = vector.weights[i] as number;
       const before = sum.get(term);
-      if (before === undefined) this.post(term, centroid);
-      else cross += before * weight;
+      if (before !== undefined) cross += before * weight;
       sum.set(term, (before ?? 0) + weight);
+      this.post(term, centroid, (before ?? 0) + weight);
     }
     // |s + v|² = |s|² + 2 s·v + |v|², and member vectors have unit length (or none, if empty).
     const vNorm2 = vector.terms.length > 0 ? 1 : 0;
@@ -113,9 +114,10 @@ export class CentroidIndex {
       if (!posting) continue;
       if (examined + posting.size <= this.options.candidateBudget || candidates.length === 0) {
         examined += posting.size;
-        for (const centroid of posting) {
+        // The posting carries the centroid's weight, so no lookup in its sum per posting read.
+        for (const [centroid, value] of posting) {
           if (!centroid.open) continue;
-          const product = weight * (centroid.sum.get(term) as number);
+          const product = weight * value;
           if (centroid.search === search) centroid.product += product;
           else {
             centroid.search = search;
@@ -149,10 +151,10 @@ export class CentroidIndex {
     centroid.norm = norm(centroid.sum);
   }
 
-  private post(term: string, centroid: Centroid): void {
+  private post(term: string, centroid: Centroid, weight: number): void {
     let posting = this.postings.get(term);
-    if (!posting) this.postings.set(term, (posting = new Set()));
-    posting.add(centroid);
+    if (!posting) this.postings.set(term, (posting = new Map<Centroid, number>()));
+    posting.set(centroid, weight);
   }
 
   private unpost(term: string, centroid: Centroid): void {

@@ -28,7 +28,13 @@ const LONE_SURROGATE = /\p{Cs}/u;
 /** Nothing a reader would see: whitespace and format characters only. */
 const NOTHING_VISIBLE = /^[\s\p{Cf}]*$/u;
 
+/** Any character one of the rules above removes or rewrites: most text holds none. */
+const NEEDS_CLEANING =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]/;
+
 export function cleanText(text: string): string {
+  if (!NEEDS_CLEANING.test(text)) return text;
   return text
     .replace(ANSI_SEQUENCE, '')
     .replace(/\r\n?/g, '\n')
