@@ -82,4 +82,30 @@ describe('issueLabel', () => {
     expect(label).toContain('没信号');
     expect(label).not.toMatch(/^(的|是)|(的|是)$/);
   });
+
+  it('grows a phrase cut inside a fixed expression, and only by a word the set always writes with it', () => {
+    // "signal on high" is the rarest phrase these share; "high" is never written without "street",
+    // nor "signal" without "no" in most of the set.
+    const street = [
+      'still no signal on high street',
+      'no signal on high street since monday',
+      'again no signal on high street',
+    ];
+    // "days" is followed by "and" here, but "and" is a stop word; "tuesday" follows "since" only here.
+    const esim = [
+      'esim switch stuck, two days and no number since tuesday',
+      'esim switch stuck two days and no number since tuesday',
+      'my esim switch is stuck since tuesday',
+    ];
+    const counts = countsOver([
+      ...EVERYTHING,
+      ...street,
+      ...esim,
+      'no signal since friday',
+      'no signal at home since last week',
+    ]);
+    expect(issueLabel(street, counts)).toBe('No signal on high street');
+    expect(issueLabel(esim, counts)).toMatch(/^Esim switch/);
+    expect(issueLabel(esim, counts)).not.toMatch(/tuesday/i);
+  });
 });

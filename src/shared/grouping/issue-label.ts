@@ -46,6 +46,8 @@ const NOTE_WORDS = new Set([
   'actually',
   'getting',
   'tried',
+  'per',
+  'via',
 ]);
 /**
  * Characters that glue Chinese words together rather than name anything (particles, pronouns,
@@ -110,6 +112,24 @@ export function phrasesOf(text: string): Set<string> {
   return phrases;
 }
 
+/** A text's runs of spaced words (folded), split where phrasesOf splits: punctuation, other scripts, numbers. */
+function spacedRuns(text: string): string[][] {
+  const runs: string[][] = [];
+  for (const [clause] of normalizeText(text).matchAll(CLAUSES)) {
+    let run: string[] = [];
+    for (const word of clause.split(' ')) {
+      if (word.length === 0) continue;
+      if (SPACED_WORD.test(word) && !UNSPACED_START.test(word)) run.push(word);
+      else if (run.length > 0) {
+        runs.push(run);
+        run = [];
+      }
+    }
+    if (run.length > 0) runs.push(run);
+  }
+  return runs;
+}
+
 /**
  * Chinese phrases as runs of up to four dictionary words, at most eight characters: the segmenter
  * often cuts a name in two ("步行" + "街"), and a run of words keeps it whole without ever cutting
@@ -117,15 +137,22 @@ export function phrasesOf(text: string): Set<string> {
  */
 function addHanRuns(run: string, into: Set<string>): void {
   const words = segments(run);
-  const glue = (word: string) =>
-    CHINESE_STOPWORDS.has(word) || Array.from(word).every((char) => HAN_GLUE.has(char));
+  // Each word's properties once, not once for every phrase it is part of.
+  const glue = words.map(
+    (word) => CHINESE_STOPWORDS.has(word) || Array.from(word).every((char) => HAN_GLUE.has(char)),
+  );
+  const chars = words.map((word) => Array.from(word).length);
+  const plainHan = words.map((word) => !/\p{N}|\P{Script=Han}/u.test(word));
   for (let start = 0; start < words.length; start++) {
-    if (glue(words[start] as string)) continue;
+    if (glue[start]) continue;
+    let length = 0;
+    let plain = true;
     for (let end = start; end < Math.min(words.length, start + LONGEST_HAN_WORDS); end++) {
-      if (glue(words[end] as string)) continue;
+      length += chars[end] as number;
+      plain &&= plainHan[end] as boolean;
+      if (length > LONGEST_HAN_PHRASE) break;
+      if (glue[end] || length < 2 || !plain) continue;
       const phrase = words.slice(start, end + 1).join('');
-      if (Array.from(phrase).length > LONGEST_HAN_PHRASE) break;
-      if (Array.from(phrase).length < 2 || /\p{N}|\P{Script=Han}/u.test(phrase)) continue;
       if (HAN_NOTE_WORDS.some((word) => phrase.includes(word))) continue;
       into.add(phrase);
     }
@@ -138,16 +165,20 @@ function addGrams(
   stopwords: ReadonlySet<string>,
   into: Set<string>,
 ): void {
-  const content = (word: string | undefined) =>
-    word !== undefined && !stopwords.has(word.replace(/'/g, '')) && !NOTE_WORDS.has(word);
+  const content = words.map(
+    (word) => !stopwords.has(word.replace(/'/g, '')) && !NOTE_WORDS.has(word),
+  );
+  const numeric = words.map((word) => /\p{N}/u.test(word));
   for (let start = 0; start < words.length; start++) {
-    if (!content(words[start])) continue;
+    if (!content[start] || numeric[start]) continue;
+    let naming = false;
     for (let end = start; end < Math.min(words.length, start + LONGEST_PHRASE); end++) {
-      if (!content(words[end])) continue;
-      const slice = words.slice(start, end + 1);
-      if (slice.every((word) => NOT_A_NAME.has(word))) continue;
-      const phrase = slice.join(joiner);
-      if (Array.from(phrase).length >= 2 && !/\p{N}/u.test(phrase)) into.add(phrase);
+      // A number anywhere in the phrase rules out it and every longer one from this start.
+      if (numeric[end]) break;
+      naming ||= !NOT_A_NAME.has(words[end] as string);
+      if (!content[end] || !naming) continue;
+      const phrase = words.slice(start, end + 1).join(joiner);
+      if (Array.from(phrase).length >= 2) into.add(phrase);
     }
   }
 }
@@ -210,7 +241,10 @@ export function issueLabel(members: readonly string[], all: PhraseCounts): strin
             : a,
         undefined,
       ) ?? best;
-  const first = extend(top);
+  const runs = wantUnspaced ? [] : members.flatMap(spacedRuns);
+  const complete = (best: (typeof scored)[number]) =>
+    wantUnspaced ? best : { ...best, phrase: completeSpaced(best.phrase, runs, all) };
+  const first = complete(extend(top));
   // Still one word: a second, unrelated phrase says what about it ("Pin · blocked").
   const other = isOneWord(first.phrase, wantUnspaced)
     ? scored.find(
@@ -221,8 +255,55 @@ export function issueLabel(members: readonly string[], all: PhraseCounts): strin
           s.score * 2 >= first.score,
       )
     : undefined;
-  const second = other && extend(other);
+  const second = other && complete(extend(other));
   return capitalise(second ? `${first.phrase} · ${second.phrase}` : first.phrase);
+}
+
+/** Words a label may grow by on either side, and the longest label growing may make. */
+const MAX_COMPLETION = 2;
+const MAX_COMPLETED_LENGTH = 40;
+
+/**
+ * A spaced phrase cut off inside a fixed expression ("signal on high" of "signal on high street")
+ * grows by the word next to it in most of the issue's texts, when over the whole set that pair is
+ * a collocation: the edge word is seldom written without it. Repeats of one verbatim make every
+ * neighbour look fixed within an issue, hence the test over the set.
+ */
+function completeSpaced(phrase: string, runs: readonly string[][], all: PhraseCounts): string {
+  let words = phrase.split(' ');
+  for (let step = 0; step < MAX_COMPLETION; step++) {
+    const grown = grow(words, runs, all, 1) ?? grow(words, runs, all, -1);
+    if (!grown || grown.join(' ').length > MAX_COMPLETED_LENGTH) break;
+    words = grown;
+  }
+  return words.join(' ');
+}
+
+function grow(
+  words: readonly string[],
+  runs: readonly string[][],
+  all: PhraseCounts,
+  side: 1 | -1,
+): string[] | undefined {
+  const neighbours = new Map<string, number>();
+  let occurrences = 0;
+  for (const run of runs) {
+    for (let at = 0; at + words.length <= run.length; at++) {
+      if (!words.every((word, k) => run[at + k] === word)) continue;
+      occurrences += 1;
+      const next = side === 1 ? run[at + words.length] : run[at - 1];
+      if (next !== undefined) neighbours.set(next, (neighbours.get(next) ?? 0) + 1);
+    }
+  }
+  let word: string | undefined;
+  let count = 0;
+  for (const [candidate, n] of neighbours) if (n > count) [word, count] = [candidate, n];
+  if (word === undefined || count * 5 < occurrences * 4) return undefined;
+  if (ENGLISH_STOPWORDS.has(word.replace(/'/g, '')) || NOTE_WORDS.has(word)) return undefined;
+  const edge = (side === 1 ? words[words.length - 1] : words[0]) as string;
+  const pair = side === 1 ? `${edge} ${word}` : `${word} ${edge}`;
+  if (all.df(pair) * 5 < all.df(edge) * 4) return undefined;
+  return side === 1 ? [...words, word] : [word, ...words];
 }
 
 function contains(phrase: string, part: string, joiner: string): boolean {
