@@ -35,29 +35,45 @@ function isLeapYear(year: number): boolean {
 export function parseIsoTime(text: string): IsoTime | undefined {
   const match = ISO_8601.exec(text);
   if (!match) return undefined;
-  const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '', zone, sign, oh = '0', om = '0'] =
-    match;
-  const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [, y, mo, d, h, mi, s, fraction, zone, sign, oh, om] = match;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  const hour = h === undefined ? 0 : Number(h);
+  const minute = mi === undefined ? 0 : Number(mi);
+  const second = s === undefined ? 0 : Number(s);
+  const offsetHours = oh === undefined ? 0 : Number(oh);
+  const offsetMinutes = om === undefined ? 0 : Number(om);
   if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
     return undefined;
-  if (hour > 23 || minute > 59 || second > 59 || Number(oh) > 14 || Number(om) > 59)
+  if (hour > 23 || minute > 59 || second > 59 || offsetHours > 14 || offsetMinutes > 59)
     return undefined;
-  const date = new Date(0);
-  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0-99 as 1900-1999.
-  date.setUTCFullYear(year, month - 1, day);
-  date.setUTCHours(hour, minute, second, Math.floor(Number(`0.${fraction || '0'}`) * 1000));
+  const ms = fraction === undefined ? 0 : Math.floor(Number(`0.${fraction}`) * 1000);
   const offset =
     zone === undefined || zone === 'Z'
       ? 0
-      : (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om)) * 60_000;
-  return { ms: date.getTime() - offset, dateOnly: match[4] === undefined };
+      : (sign === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;
+  return {
+    ms: utcMs(year, month, day, hour, minute, second, ms) - offset,
+    dateOnly: h === undefined,
+  };
+}
+
+function utcMs(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  ms: number,
+): number {
+  if (year >= 100) return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0-99 as 1900-1999.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second, ms);
+  return date.getTime();
 }
 
 /**
