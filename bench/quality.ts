@@ -8,7 +8,9 @@
  *  - then, in the first file, an analyst's splits and merges replayed from the labels and a
  *    recluster: ARI and purity again, to show that reclustering follows the analyst;
  *  - and the split proposals ("Could be two problems") on the top ten issues: how many are
- *    offered, and how many divide two problems (the parts' most common labels differ).
+ *    offered, and how many divide two problems (the parts' most common labels differ);
+ *  - in a third file, an analyst who takes every right offer on the top ten (one click each) and
+ *    reads the top ten again: how many clicks, and ARI, purity and recall after them.
  *
  *   npm run bench:quality              (BANKING77 from ../shared/data when present, plus bench/data and the demo)
  *   npm run bench:quality -- zipf      (only the sets whose name contains "zipf")
@@ -62,6 +64,10 @@ type DrawScores = GroupingScores &
     curatedPurity: number;
     splitsOffered: number;
     splitsRight: number;
+    offersTaken: number;
+    assistedAri: number;
+    assistedPurity: number;
+    assistedRecall: number;
   };
 
 /**
@@ -90,6 +96,60 @@ async function scoreSplitProposals(
     if (majorityOf(a.item_ids) !== majorityOf(b.item_ids)) splitsRight += 1;
   }
   return { splitsOffered, splitsRight };
+}
+
+/** Offers an analyst takes at most, and rounds of reading the top ten again after taking some. */
+const MAX_CLICKS = 20;
+const MAX_ROUNDS = 5;
+
+/**
+ * An analyst working through "Could be two problems" on the top ten: each offer is read, taken
+ * (one click: the smaller part split off under its label) when its two parts are two problems, as
+ * their verbatims show a reader, and dismissed otherwise; then the top ten is read again, since a
+ * split reorders it. The labels judge an offer only; the cut is the product's own.
+ */
+async function takeSplitOffers(
+  aggregator: Aggregator,
+  items: readonly LabelledItem[],
+): Promise<{ clicks: number; predicted: string[]; ranked: string[] }> {
+  const labelOf = new Map(items.map(({ item, label }) => [item.id, label]));
+  const majorityOf = (ids: readonly string[]) =>
+    [...countBy(ids.map((id) => labelOf.get(id)))].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const dismissed = new Set<string>();
+  const rank = async () =>
+    (await rankIssues(aggregator.storage, {}, NOW)).issues.map((issue) => issue.id);
+  let clicks = 0;
+  for (let round = 0; round < MAX_ROUNDS && clicks < MAX_CLICKS; round++) {
+    let taken = 0;
+    for (const issue of (await rank()).slice(0, 10)) {
+      if (dismissed.has(issue) || clicks >= MAX_CLICKS) continue;
+      const [a, b] = (
+        await splitProposal(
+          aggregator.storage,
+          aggregator.ingestor.currentGrouper.vocabulary,
+          issue,
+        )
+      ).parts;
+      if (!a || !b || majorityOf(a.item_ids) === majorityOf(b.item_ids)) {
+        dismissed.add(issue);
+        continue;
+      }
+      await splitIssue(aggregator.storage, issue, b.item_ids, b.label, NOW);
+      clicks += 1;
+      taken += 1;
+    }
+    if (taken === 0) break;
+  }
+  const issueOf = await issuesOfItems(
+    aggregator.storage,
+    items.map(({ item }) => item.id),
+    'all',
+  );
+  return {
+    clicks,
+    predicted: items.map(({ item }) => issueOf[item.id] as string),
+    ranked: await rank(),
+  };
 }
 
 /**
@@ -171,6 +231,11 @@ async function scoreDraw(draw: readonly LabelledItem[], dir: string): Promise<Dr
   );
   await whole.aggregator.close();
 
+  const offered = await importAndRecluster(draw, dir);
+  const taken = await takeSplitOffers(offered.aggregator, draw);
+  const assisted = scoreGrouping(truth, taken.predicted, taken.ranked);
+  await offered.aggregator.close();
+
   const kept = draw.filter((_, i) => i % 5 !== 0);
   const heldBack = draw.filter((_, i) => i % 5 === 0);
   const part = await importAndRecluster(kept, dir);
@@ -204,6 +269,10 @@ async function scoreDraw(draw: readonly LabelledItem[], dir: string): Promise<Dr
     ...splits,
     curatedAri: curated.ari,
     curatedPurity: curated.top10Purity,
+    offersTaken: taken.clicks,
+    assistedAri: assisted.ari,
+    assistedPurity: assisted.top10Purity,
+    assistedRecall: assisted.top10Recall,
   };
 }
 
@@ -215,7 +284,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'wocas-quality-'));
   try {
     console.log(
-      'data set                     items  true  found   NMI    ARI   purity recall  P@10  | sugg P@1  coverage | curated: ARI  purity | splits offered  right',
+      'data set                     items  true  found   NMI    ARI   purity recall  P@10  | sugg P@1  coverage | curated: ARI  purity | splits offered  right | taken: clicks   ARI  purity recall',
     );
     let slowest = 0;
     for (const set of qualitySets(root)) {
@@ -228,7 +297,8 @@ async function main(): Promise<void> {
         `${set.name.padEnd(27)} ${avg('items').toFixed(0).padStart(6)} ${avg('trueIssues').toFixed(0).padStart(5)} ` +
           `${avg('issues').toFixed(0).padStart(6)}  ${fmt(avg('nmi'))}  ${fmt(avg('ari'))}  ${fmt(avg('top10Purity'))}  ` +
           `${fmt(avg('top10Recall'))}  ${fmt(avg('precisionAt10'))} |   ${fmt(avg('precisionAt1'))}    ${fmt(avg('coverage'))} |       ${fmt(avg('curatedAri'))}  ${fmt(avg('curatedPurity'))} |` +
-          `${avg('splitsOffered').toFixed(1).padStart(15)} ${avg('splitsRight').toFixed(1).padStart(6)}`,
+          `${avg('splitsOffered').toFixed(1).padStart(15)} ${avg('splitsRight').toFixed(1).padStart(6)} |` +
+          `${avg('offersTaken').toFixed(1).padStart(14)}  ${fmt(avg('assistedAri'))}  ${fmt(avg('assistedPurity'))}  ${fmt(avg('assistedRecall'))}`,
       );
     }
     console.log(
@@ -241,7 +311,10 @@ async function main(): Promise<void> {
       ' curated: after up to 10 analyst splits and merges replayed from the labels, then a recluster;',
     );
     console.log(
-      ' splits: "Could be two problems" offered on the top ten, and right when its parts\' most common labels differ)',
+      ' splits: "Could be two problems" offered on the top ten, and right when its parts\' most common labels differ;',
+    );
+    console.log(
+      ` taken: an analyst takes each right offer on the top ten and dismisses the rest, reading it again, up to ${MAX_CLICKS} clicks)`,
     );
     console.log(
       `issues.suggest p99 (slowest set, in-process, up to 13,000 items): ${slowest.toFixed(1)} ms`,
