@@ -357,6 +357,17 @@ describe.skipIf(!available)(
       const smaller = proposal.parts[1]!;
       await panel.scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${SHOTS}workbench-two-problems.png` });
+      // An analyst who reads it as one problem hides the offer; it stays hidden when the issue is
+      // opened again (one line offers it back), and shows again at a click.
+      await panel.getByRole('button', { name: 'One problem: hide this' }).click();
+      await expect.poll(() => panel.count()).toBe(0);
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      await open(page, kept.id, kept.title);
+      const showAgain = dialog.getByRole('button', { name: 'Show the hidden split offer' });
+      await expect.poll(() => showAgain.count()).toBe(1);
+      expect(await panel.count()).toBe(0);
+      await showAgain.click();
+      await expect.poll(() => panel.locator('.split-part').count()).toBe(2);
       await panel
         .getByRole('button', { name: `Split off “${smaller.label}” (${smaller.count} items)` })
         .click();

@@ -66,4 +66,6 @@ export const workbench = {
   'workbench.twoProblems': 'Could be two problems',
   'workbench.partCount': '{count} items',
   'workbench.splitOffPart': 'Split off “{label}” ({count} items)',
+  'workbench.notTwoProblems': 'One problem: hide this',
+  'workbench.showTwoProblems': 'Show the hidden split offer',
 } as const;

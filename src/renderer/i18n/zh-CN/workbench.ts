@@ -68,4 +68,6 @@ export const workbench: Record<keyof typeof en, string> = {
   'workbench.twoProblems': '可能是两个问题',
   'workbench.partCount': '{count} 条',
   'workbench.splitOffPart': '拆分出“{label}”（{count} 条）',
+  'workbench.notTwoProblems': '是一个问题，不再提示',
+  'workbench.showTwoProblems': '显示已隐藏的拆分建议',
 };
