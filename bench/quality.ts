@@ -39,6 +39,31 @@ const here = new URL('.', import.meta.url).pathname;
 const root = join(here, here.includes('/dist/') ? '../..' : '..');
 const NOW = Date.parse('2026-11-20T12:00:00Z');
 
+/** Each item's issue now, in the items' order. */
+async function issuesNow(
+  aggregator: Aggregator,
+  items: readonly LabelledItem[],
+): Promise<string[]> {
+  const issueOf = await issuesOfItems(
+    aggregator.storage,
+    items.map(({ item }) => item.id),
+    'all',
+  );
+  return items.map(({ item }) => issueOf[item.id] as string);
+}
+
+/** The issue ids in ranking order, as the Insights view lists them. */
+async function rankedIds(aggregator: Aggregator): Promise<string[]> {
+  return (await rankIssues(aggregator.storage, {}, NOW)).issues.map((issue) => issue.id);
+}
+
+/** The most common true label among item ids: what a reader of those verbatims would call them. */
+function majorityLabelOf(items: readonly LabelledItem[]): (ids: readonly string[]) => unknown {
+  const labelOf = new Map(items.map(({ item, label }) => [item.id, label]));
+  return (ids) =>
+    [...countBy(ids.map((id) => labelOf.get(id)))].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
 let files = 0;
 /** Imports items through `wocas import`'s path (a JSON Lines file) and reclusters, as the CLI does. */
 async function importAndRecluster(items: readonly LabelledItem[], dir: string) {
@@ -49,12 +74,7 @@ async function importAndRecluster(items: readonly LabelledItem[], dir: string) {
   await importFile(aggregator.ingestor, path, { now: () => NOW });
   await aggregator.recluster();
   await aggregator.ingestor.reload();
-  const issueOf = await issuesOfItems(
-    aggregator.storage,
-    items.map(({ item }) => item.id),
-    'all',
-  );
-  return { aggregator, predicted: items.map(({ item }) => issueOf[item.id] as string) };
+  return { aggregator, predicted: await issuesNow(aggregator, items) };
 }
 
 type DrawScores = GroupingScores &
@@ -79,9 +99,7 @@ async function scoreSplitProposals(
   items: readonly LabelledItem[],
   ranked: readonly string[],
 ): Promise<{ splitsOffered: number; splitsRight: number }> {
-  const labelOf = new Map(items.map(({ item, label }) => [item.id, label]));
-  const majorityOf = (ids: readonly string[]) =>
-    [...countBy(ids.map((id) => labelOf.get(id)))].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const majorityOf = majorityLabelOf(items);
   let splitsOffered = 0;
   let splitsRight = 0;
   for (const issue of ranked.slice(0, 10)) {
@@ -112,16 +130,12 @@ async function takeSplitOffers(
   aggregator: Aggregator,
   items: readonly LabelledItem[],
 ): Promise<{ clicks: number; predicted: string[]; ranked: string[] }> {
-  const labelOf = new Map(items.map(({ item, label }) => [item.id, label]));
-  const majorityOf = (ids: readonly string[]) =>
-    [...countBy(ids.map((id) => labelOf.get(id)))].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const majorityOf = majorityLabelOf(items);
   const dismissed = new Set<string>();
-  const rank = async () =>
-    (await rankIssues(aggregator.storage, {}, NOW)).issues.map((issue) => issue.id);
   let clicks = 0;
   for (let round = 0; round < MAX_ROUNDS && clicks < MAX_CLICKS; round++) {
     let taken = 0;
-    for (const issue of (await rank()).slice(0, 10)) {
+    for (const issue of (await rankedIds(aggregator)).slice(0, 10)) {
       if (dismissed.has(issue) || clicks >= MAX_CLICKS) continue;
       const [a, b] = (
         await splitProposal(
@@ -140,15 +154,10 @@ async function takeSplitOffers(
     }
     if (taken === 0) break;
   }
-  const issueOf = await issuesOfItems(
-    aggregator.storage,
-    items.map(({ item }) => item.id),
-    'all',
-  );
   return {
     clicks,
-    predicted: items.map(({ item }) => issueOf[item.id] as string),
-    ranked: await rank(),
+    predicted: await issuesNow(aggregator, items),
+    ranked: await rankedIds(aggregator),
   };
 }
 
@@ -210,24 +219,14 @@ async function curate(
 async function scoreDraw(draw: readonly LabelledItem[], dir: string): Promise<DrawScores> {
   const truth = draw.map(({ label }) => label);
   const whole = await importAndRecluster(draw, dir);
-  const ranked = (await rankIssues(whole.aggregator.storage, {}, NOW)).issues.map(
-    (issue) => issue.id,
-  );
+  const ranked = await rankedIds(whole.aggregator);
   const grouping = scoreGrouping(truth, whole.predicted, ranked);
   const splits = await scoreSplitProposals(whole.aggregator, draw, ranked);
   await curate(whole.aggregator, draw, whole.predicted, ranked);
-  const issueOf = await issuesOfItems(
-    whole.aggregator.storage,
-    draw.map(({ item }) => item.id),
-    'all',
-  );
-  const rankedAfter = (await rankIssues(whole.aggregator.storage, {}, NOW)).issues.map(
-    (issue) => issue.id,
-  );
   const curated = scoreGrouping(
     truth,
-    draw.map(({ item }) => issueOf[item.id] as string),
-    rankedAfter,
+    await issuesNow(whole.aggregator, draw),
+    await rankedIds(whole.aggregator),
   );
   await whole.aggregator.close();
 

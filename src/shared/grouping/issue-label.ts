@@ -86,48 +86,55 @@ function segments(run: string): string[] {
 }
 
 /**
- * The distinct phrases of one to three words a text holds, as written (folded case), that neither
- * start nor end with a stop word. Numbers and redaction placeholders are never part of one, so a
- * label built from phrases cannot carry an order number or personal data.
+ * A text as labels read it, in order: runs of spaced words (folded) and unspaced words (Chinese,
+ * Japanese), split at punctuation and at anything else (numbers, placeholders), so no phrase
+ * spans a comma, a number or two scripts.
  */
-export function phrasesOf(text: string): Set<string> {
-  const phrases = new Set<string>();
+type Piece = { spaced: string[] } | { unspaced: string };
+
+function piecesOf(text: string): Piece[] {
+  const pieces: Piece[] = [];
   for (const [clause] of normalizeText(text).matchAll(CLAUSES)) {
-    const words = clause.split(' ').filter((word) => word.length > 0);
     let spaced: string[] = [];
     const flush = () => {
-      addGrams(spaced, ' ', ENGLISH_STOPWORDS, phrases);
+      if (spaced.length > 0) pieces.push({ spaced });
       spaced = [];
     };
-    for (const word of words) {
+    for (const word of clause.split(' ')) {
+      if (word.length === 0) continue;
       if (UNSPACED_START.test(word)) {
         flush();
-        if (CJK_CHAR.test(word)) addHanRuns(word, phrases);
-        else addGrams(segments(word), '', CHINESE_STOPWORDS, phrases);
+        pieces.push({ unspaced: word });
       } else if (SPACED_WORD.test(word)) spaced.push(word);
       else flush();
     }
     flush();
   }
+  return pieces;
+}
+
+/**
+ * The distinct phrases of one to three words a text holds, as written (folded case), that neither
+ * start nor end with a stop word. Numbers and redaction placeholders are never part of one, so a
+ * label built from phrases cannot carry an order number or personal data.
+ */
+export function phrasesOf(text: string): Set<string> {
+  return phrasesOfPieces(piecesOf(text));
+}
+
+function phrasesOfPieces(pieces: readonly Piece[]): Set<string> {
+  const phrases = new Set<string>();
+  for (const piece of pieces) {
+    if ('spaced' in piece) addGrams(piece.spaced, ' ', ENGLISH_STOPWORDS, phrases);
+    else if (CJK_CHAR.test(piece.unspaced)) addHanRuns(piece.unspaced, phrases);
+    else addGrams(segments(piece.unspaced), '', CHINESE_STOPWORDS, phrases);
+  }
   return phrases;
 }
 
-/** A text's runs of spaced words (folded), split where phrasesOf splits: punctuation, other scripts, numbers. */
-function spacedRuns(text: string): string[][] {
-  const runs: string[][] = [];
-  for (const [clause] of normalizeText(text).matchAll(CLAUSES)) {
-    let run: string[] = [];
-    for (const word of clause.split(' ')) {
-      if (word.length === 0) continue;
-      if (SPACED_WORD.test(word) && !UNSPACED_START.test(word)) run.push(word);
-      else if (run.length > 0) {
-        runs.push(run);
-        run = [];
-      }
-    }
-    if (run.length > 0) runs.push(run);
-  }
-  return runs;
+/** Whether a word may start or end a phrase: neither a stop word nor a word of how notes are written. */
+function isContentWord(word: string, stopwords: ReadonlySet<string>): boolean {
+  return !stopwords.has(word.replace(/'/g, '')) && !NOTE_WORDS.has(word);
 }
 
 /**
@@ -165,9 +172,7 @@ function addGrams(
   stopwords: ReadonlySet<string>,
   into: Set<string>,
 ): void {
-  const content = words.map(
-    (word) => !stopwords.has(word.replace(/'/g, '')) && !NOTE_WORDS.has(word),
-  );
+  const content = words.map((word) => isContentWord(word, stopwords));
   const numeric = words.map((word) => /\p{N}/u.test(word));
   for (let start = 0; start < words.length; start++) {
     if (!content[start] || numeric[start]) continue;
@@ -210,9 +215,12 @@ export function issueLabel(members: readonly string[], all: PhraseCounts): strin
     /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text),
   ).length;
   const wantUnspaced = unspaced * 2 > members.length;
+  // Each text read once: its phrases for the score, its spaced runs for completing the label.
+  const pieces = members.map(piecesOf);
   const inIssue = new Map<string, number>();
-  for (const text of members)
-    for (const phrase of phrasesOf(text)) inIssue.set(phrase, (inIssue.get(phrase) ?? 0) + 1);
+  for (const textPieces of pieces)
+    for (const phrase of phrasesOfPieces(textPieces))
+      inIssue.set(phrase, (inIssue.get(phrase) ?? 0) + 1);
   const needed = Math.max(2, Math.ceil(members.length / 5));
   const scored: { phrase: string; count: number; score: number }[] = [];
   for (const [phrase, count] of inIssue) {
@@ -241,7 +249,11 @@ export function issueLabel(members: readonly string[], all: PhraseCounts): strin
             : a,
         undefined,
       ) ?? best;
-  const runs = wantUnspaced ? [] : members.flatMap(spacedRuns);
+  const runs = wantUnspaced
+    ? []
+    : pieces.flatMap((textPieces) =>
+        textPieces.flatMap((piece) => ('spaced' in piece ? [piece.spaced] : [])),
+      );
   const complete = (best: (typeof scored)[number]) =>
     wantUnspaced ? best : { ...best, phrase: completeSpaced(best.phrase, runs, all) };
   const first = complete(extend(top));
@@ -299,7 +311,7 @@ function grow(
   let count = 0;
   for (const [candidate, n] of neighbours) if (n > count) [word, count] = [candidate, n];
   if (word === undefined || count * 5 < occurrences * 4) return undefined;
-  if (ENGLISH_STOPWORDS.has(word.replace(/'/g, '')) || NOTE_WORDS.has(word)) return undefined;
+  if (!isContentWord(word, ENGLISH_STOPWORDS)) return undefined;
   const edge = (side === 1 ? words[words.length - 1] : words[0]) as string;
   const pair = side === 1 ? `${edge} ${word}` : `${word} ${edge}`;
   if (all.df(pair) * 5 < all.df(edge) * 4) return undefined;

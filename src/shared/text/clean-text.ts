@@ -24,20 +24,24 @@ const ANSI_SEQUENCE =
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
 const INVISIBLE = /[\u200b\u2060\ufeff]/g;
+/** CR LF and a lone CR: both become LF. */
+const CARRIAGE_RETURN = /\r\n?/g;
 const LONE_SURROGATE = /\p{Cs}/u;
 /** Nothing a reader would see: whitespace and format characters only. */
 const NOTHING_VISIBLE = /^[\s\p{Cf}]*$/u;
 
-/** Any character one of the rules above removes or rewrites: most text holds none. */
-const NEEDS_CLEANING =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]/;
+/** Anything one of the rules below removes or rewrites (most text holds none), built from them. */
+const NEEDS_CLEANING = new RegExp(
+  [ANSI_SEQUENCE, CARRIAGE_RETURN, CONTROLS, BIDI_CONTROLS, INVISIBLE]
+    .map((rule) => rule.source)
+    .join('|'),
+);
 
 export function cleanText(text: string): string {
   if (!NEEDS_CLEANING.test(text)) return text;
   return text
     .replace(ANSI_SEQUENCE, '')
-    .replace(/\r\n?/g, '\n')
+    .replace(CARRIAGE_RETURN, '\n')
     .replace(CONTROLS, '')
     .replace(BIDI_CONTROLS, '')
     .replace(INVISIBLE, '');
