@@ -206,21 +206,38 @@ describe.skipIf(!available)(
       await page.screenshot({ path: `${SHOTS}workbench-5-move.png` });
       await dialog.getByRole('button', { name: 'Close' }).click();
 
-      // The split-off issue is the same problem after all: its most alike issue is the one it
-      // came from, one click from merging back.
+      // A split says "these are two problems": the split-off issue never offers the issue it came
+      // from for merging back (it was its most alike issue before this rule).
       const splitOff = await open(page, splitId, 'Split by the analyst');
-      const similar = splitOff.locator('section.similar-issues li');
-      await expect.poll(() => similar.first().getAttribute('data-issue-id')).toBe(top.id);
-      expect(await similar.first().textContent()).toMatch(/\d+% alike · \d+ items/);
-      await splitOff.locator('section.similar-issues').scrollIntoViewIfNeeded();
-      await page.screenshot({ path: `${SHOTS}workbench-similar.png` });
-      await similar.first().getByRole('button', { name: 'Merge into this one' }).click();
-      // The panel now shows the issue that kept the items, with all of them back.
-      await expect
-        .poll(() => splitOff.locator('h2').first().textContent())
-        .toContain('Address cannot be changed after ordering');
-      expect(await itemTotal(top.id)).toBe(total);
+      const similarOfSplit = splitOff.locator('section.similar-issues');
+      await expect.poll(() => similarOfSplit.locator('li, p.muted').count()).toBeGreaterThan(0);
+      expect(await similarOfSplit.locator(`li[data-issue-id="${top.id}"]`).count()).toBe(0);
       await splitOff.getByRole('button', { name: 'Close' }).click();
+
+      // The curated issue takes in the issue most like it, and keeps its own title and history.
+      const curated = await open(page, top.id, 'Address cannot be changed after ordering');
+      const similar = curated.locator(
+        `section.similar-issues li:not([data-issue-id="${second.id}"]):not([data-issue-id="${third.id}"])`,
+      );
+      await expect.poll(() => similar.count()).toBeGreaterThan(0);
+      expect(await similar.first().textContent()).toMatch(/\d+% alike · \d+ items/);
+      const alikeId = (await similar.first().getAttribute('data-issue-id')) ?? '';
+      expect([top.id, splitId, second.id, third.id]).not.toContain(alikeId);
+      const alikeTotal = await itemTotal(alikeId);
+      await curated.locator('section.similar-issues').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SHOTS}workbench-similar.png` });
+      await similar
+        .first()
+        .getByRole('button', { name: /^Merge “.+” into this issue$/ })
+        .click();
+      await expect.poll(() => itemTotal(top.id)).toBe(total - 3 + alikeTotal);
+      expect(await curated.locator('h2').first().textContent()).toContain(
+        'Address cannot be changed after ordering',
+      );
+      const absorbed = await api<HistoryEntry[]>('ana', 'issues.history', { id: top.id });
+      expect(absorbed.body.map((entry) => entry.action)).toContain('merge');
+      expect(absorbed.body.map((entry) => entry.action)).toContain('update');
+      await curated.getByRole('button', { name: 'Close' }).click();
 
       // Merge two ranked issues from the table.
       await row(page, second.id).getByRole('checkbox').check();

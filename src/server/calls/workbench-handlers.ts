@@ -117,7 +117,7 @@ export const workbenchHandlers: HandlerMap = {
       const target = (await survivingIssueId(aggregator.storage, id)) ?? id;
       const similar = await similarIssues(
         aggregator.storage,
-        aggregator.ingestor.currentGrouper.index,
+        (await aggregator.ingestor.refresh()).index,
         target,
         limit ?? 5,
       );

@@ -128,6 +128,27 @@ export class Ingestor {
     ({ grouper: this.grouper, position: this.position } = await Ingestor.load(q));
   }
 
+  /**
+   * Brings the grouper up to what the database holds now, for a read that must see a merge or
+   * split made a moment ago (the index otherwise catches up at the next ingest). Under the write
+   * lock, as an ingest's catch-up is, so it never runs inside another ingest's transaction.
+   */
+  async refresh(): Promise<Grouper> {
+    const counters = await groupingCounters(this.storage);
+    if (
+      !this.uncommitted &&
+      counters.generation === this.position.generation &&
+      counters.ingestSeq === this.position.ingestSeq
+    )
+      return this.grouper;
+    await this.storage.write(async (tx) => {
+      if (this.uncommitted) await this.reload(tx);
+      this.uncommitted = false;
+      await this.catchUp(tx);
+    });
+    return this.grouper;
+  }
+
   async ingest(batch: readonly IncomingItem[]): Promise<IngestOutcome> {
     return (await this.ingestTogether([batch]))[0] as IngestOutcome;
   }

@@ -1,7 +1,8 @@
 import type { Suggestion } from '../../shared/api/contract.js';
 import type { CentroidIndex } from '../../shared/grouping/centroid-index.js';
 import { unitVector } from '../../shared/grouping/term-vector.js';
-import type { Sql } from '../storage/sql.js';
+import { sql } from 'kysely';
+import { type Sql, rows } from '../storage/sql.js';
 import { describeMatches } from './issue-matches.js';
 import { type IssueModel, getIssue } from './issues-repo.js';
 
@@ -27,9 +28,28 @@ export async function similarIssues(
   if (!row) return undefined;
   const vector = unitVector((JSON.parse(row.model) as IssueModel).terms);
   if (vector.terms.length === 0) return [];
+  // A split said "these are not one problem": the two sides are never offered for merging back.
+  const apart = await splitApart(q, issueId);
   // One more than asked for, and a few for issues merged away since the index last caught up.
   const matches = index
-    .nearest(vector, limit + 4)
-    .filter((match) => match.issueId !== issueId && match.similarity >= MERGE_CANDIDATE_FLOOR);
+    .nearest(vector, limit + 4 + apart.size)
+    .filter(
+      (match) =>
+        match.issueId !== issueId &&
+        !apart.has(match.issueId) &&
+        match.similarity >= MERGE_CANDIDATE_FLOOR,
+    );
   return (await describeMatches(q, matches)).slice(0, limit);
+}
+
+/** The issues an analyst split off this one, and the one it was split off, if any. */
+async function splitApart(q: Sql, issueId: string): Promise<Set<string>> {
+  const found = await rows(
+    q,
+    sql<{ other: string }>`SELECT new_value AS other FROM issue_history
+      WHERE action = 'split' AND field = 'from' AND issue_id = ${issueId}
+      UNION SELECT issue_id AS other FROM issue_history
+      WHERE action = 'split' AND field = 'from' AND new_value = ${issueId}`,
+  );
+  return new Set(found.map((row) => row.other));
 }

@@ -5,8 +5,9 @@ import { ActionMessage, useAction } from './issue-workbench.js';
 import { useInvoke } from './use-invoke.js';
 
 /**
- * Open issues most like this one, each a click from merging: the grouping keeps issues apart when
- * unsure, and this is where the analyst says "these are one problem".
+ * Open issues most like this one, each a click from merging into it: the grouping keeps issues
+ * apart when unsure, and this is where the analyst says "these are one problem". Issues split
+ * apart by an analyst are not listed (the server leaves them out).
  */
 export function SimilarIssues({ issueId }: { issueId: string }) {
   const { t } = useI18n();
@@ -15,9 +16,10 @@ export function SimilarIssues({ issueId }: { issueId: string }) {
   const openIssue = useInsights((state) => state.openIssue);
   const { data } = useInvoke('issues.similar', { id: issueId }, refresh);
   const { run, busy, message } = useAction();
-  const merge = (into: string) =>
+  // The open issue keeps its title, owner, status and history; the one listed joins it.
+  const mergeIn = (other: string) =>
     void run(async () => {
-      const { id } = await client.invoke('issues.merge', { id: issueId, into });
+      const { id } = await client.invoke('issues.merge', { id: other, into: issueId });
       openIssue(id);
       return t('workbench.merged');
     });
@@ -37,8 +39,13 @@ export function SimilarIssues({ issueId }: { issueId: string }) {
                 count: issue.mentions,
               })}
             </span>{' '}
-            <button type="button" disabled={busy} onClick={() => merge(issue.id)}>
-              {t('workbench.mergeIntoThis')}
+            <button
+              type="button"
+              disabled={busy}
+              aria-label={t('workbench.mergeInLabel', { title: issue.title })}
+              onClick={() => mergeIn(issue.id)}
+            >
+              {t('workbench.mergeIn')}
             </button>
           </li>
         ))}
