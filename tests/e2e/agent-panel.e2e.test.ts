@@ -22,6 +22,8 @@ const WORDS = {
     format: 'Report format',
     atRisk: 'At risk',
     segment: 'Segment',
+    bySegment: 'By segment',
+    highValue: 'High value',
     unreachableRead: 'these figures cannot be shown',
     lost: 'Nothing you typed is lost',
     loading: 'Loading…',
@@ -37,6 +39,8 @@ const WORDS = {
     format: '报告格式',
     atRisk: '流失风险客户',
     segment: '客户群',
+    bySegment: '按客户群',
+    highValue: '高价值客户',
     unreachableRead: '暂时无法显示这些数据',
     lost: '您输入的内容不会丢失',
     loading: '加载中',
@@ -267,6 +271,13 @@ describe.skipIf(!available)(
         expect(options).toContain(WORDS[lang].atRisk);
         expect(options).not.toContain('at_risk');
         expect(options).not.toContain('high_value');
+        // The segment breakdown names its bars the same way.
+        const bars = page
+          .locator('figure.breakdown', { hasText: WORDS[lang].bySegment })
+          .locator('canvas');
+        await expect.poll(() => bars.getAttribute('aria-label')).toContain(WORDS[lang].highValue);
+        expect(await bars.getAttribute('aria-label')).toContain(WORDS[lang].atRisk);
+        expect(await bars.getAttribute('aria-label')).not.toMatch(/high_value|at_risk/);
         await context.setOffline(true);
         await segment.selectOption({ label: WORDS[lang].atRisk });
         await page

@@ -14,7 +14,8 @@ export const priority = {
   'priority.emerging.badge': 'Emerging',
   'priority.emerging.none': 'No issue is well above its usual rate in this window.',
   'priority.emerging.reason':
-    '{current} contacts against a usual {usual} per period over the previous {windows}.',
+    '{current} contacts against a usual {usual} per period over the previous {windows} periods.',
+  'priority.emerging.reasonOne': '{current} contacts against {usual} in the period before.',
   'priority.emerging.reasonNew': 'New in this window, already {current} contacts.',
   'priority.preventable': 'Preventable',
   'priority.cost': '{cost} {currency}',

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import type { BreakdownRow, WindowFilter } from '../../../shared/api/contract.js';
 import { CHANNELS, type Channel } from '../../../shared/domain/item-fields.js';
 import { type I18n, useI18n } from '../../i18n/i18n.js';
+import { segmentLabel } from '../../i18n/segment-label.js';
 import { useInsights } from './insights-store.js';
 import { PALETTE, useChart } from './use-chart.js';
 import { describeError, useInvoke } from './use-invoke.js';
@@ -11,6 +12,7 @@ type By = 'channel' | 'team' | 'segment';
 
 function keyLabel(by: By, key: string | null, { t }: I18n): string {
   if (key === null) return t('common.none');
+  if (by === 'segment') return segmentLabel(t, key);
   return by === 'channel' && (CHANNELS as readonly string[]).includes(key)
     ? t(`channel.${key as Channel}`)
     : key;

@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import type { WindowFilter } from '../../../shared/api/contract.js';
 import { useClient } from '../../app/session-store.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { segmentLabel } from '../../i18n/segment-label.js';
 import { useInsights } from './insights-store.js';
 import { ActionMessage, IssuePicker, useAction, useIssueChoices } from './issue-workbench.js';
 import { describeError, useInvoke } from './use-invoke.js';
@@ -137,7 +138,7 @@ export function IssueItems({
                 channel: t(`channel.${item.channel}`),
                 team: item.team ?? t('common.none'),
                 agent: item.agent ?? t('common.none'),
-                segment: item.segment ?? t('common.none'),
+                segment: item.segment === null ? t('common.none') : segmentLabel(t, item.segment),
                 heard: number(item.times_heard),
               })}
             </p>

@@ -38,6 +38,15 @@ export function RankByPicker({ currency }: { currency: string }) {
   );
 }
 
+/**
+ * The mean count of the trailing windows, as the analyst can check it against the trend: the
+ * test's expected count adds half a contact to their total (so "none in months" means rare, not
+ * impossible), which is statistics, not something heard.
+ */
+function usualCount(detail: { expected: number; windows: number }): number {
+  return Math.max(0, detail.expected - 0.5 / detail.windows);
+}
+
 /** The issues flagged emerging in this window, each with its badge and why, in the UI's language. */
 export function EmergingIssues({ issues }: { issues: readonly RankedIssue[] }) {
   const { t, number } = useI18n();
@@ -57,11 +66,16 @@ export function EmergingIssues({ issues }: { issues: readonly RankedIssue[] }) {
                 ? (issue.emerging_reason ?? '')
                 : detail.is_new
                   ? t('priority.emerging.reasonNew', { current: detail.current })
-                  : t('priority.emerging.reason', {
-                      current: detail.current,
-                      usual: number(Math.round(detail.expected * 10) / 10),
-                      windows: detail.windows,
-                    });
+                  : t(
+                      detail.windows === 1
+                        ? 'priority.emerging.reasonOne'
+                        : 'priority.emerging.reason',
+                      {
+                        current: detail.current,
+                        usual: number(Math.round(usualCount(detail) * 10) / 10),
+                        windows: detail.windows,
+                      },
+                    );
             return (
               <li key={issue.id}>
                 <span className="badge emerging-badge" title={reason}>
