@@ -1,5 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Channel } from '../../shared/domain/feedback-item.js';
+import { previousWindow } from '../../shared/ranking/previous-window.js';
 import {
   type RankBy,
   type RankedIssue,
@@ -112,7 +113,8 @@ async function windowTotals(
 }
 
 /**
- * Issues ranked by score over a window, with trend against the window of equal length before it.
+ * Issues ranked by score over a window, with trend against the same part of the window of equal
+ * length before it (`previousWindow`).
  * All time without filters reads each issue's kept totals; otherwise the covering index
  * items_ranking, once per window: no table lookups, no sort of items.
  */
@@ -138,14 +140,14 @@ export async function rankIssues(q: Sql, query: RankingQuery, now: number): Prom
 
   const previous = new Map<string, number>();
   if (query.from !== undefined) {
-    const length = Math.min(to, now) - query.from;
+    const earlier = previousWindow(query.from, query.to, now);
     const before = await rows(
       q,
       sql<{
         issue_id: string;
         times_heard: number;
       }>`SELECT issue_id, sum(times_heard) AS times_heard FROM ${itemsForRanking(q)}
-          WHERE created_at >= ${query.from - Math.max(length, 0)} AND created_at < ${query.from} ${where} GROUP BY issue_id`,
+          WHERE created_at >= ${earlier.from} AND created_at < ${earlier.to} ${where} GROUP BY issue_id`,
     );
     for (const row of before) previous.set(row.issue_id, row.times_heard);
   }

@@ -6,7 +6,8 @@ const FIXED_NAMED = 3;
 
 /**
  * Two or three sentences a team lead's manager reads first, all computed from the week's data:
- * how many contacts and against last week, which issue rose most; what is new and what was fixed;
+ * how many contacts and against last week (the same days of it while this week runs), which issue
+ * rose most; what is new and what was fixed;
  * and what to do first (the open issue with the most contacts, and whether it has an owner).
  */
 export function reportSummary(report: WeeklyReport, text: ReportText): string[] {
@@ -23,13 +24,13 @@ export function reportSummary(report: WeeklyReport, text: ReportText): string[] 
     .sort((a, b) => b.trend - a.trend)[0];
   const sentences = [
     rose
-      ? t('report.summary.volumeRose', {
+      ? t(h.weekToDate ? 'report.summary.volumeRoseSoFar' : 'report.summary.volumeRose', {
           ...volume,
           title: rose.title,
           from: rose.previous_times_heard,
           to: rose.times_heard,
         })
-      : t('report.summary.volume', volume),
+      : t(h.weekToDate ? 'report.summary.volumeSoFar' : 'report.summary.volume', volume),
   ];
   const fresh = report.newIssues[0];
   const clauses = [

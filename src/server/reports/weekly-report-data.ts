@@ -9,6 +9,7 @@ import {
 } from '../../shared/time/iso-week.js';
 import { groupTexts } from '../insights/issue-detail.js';
 import type { EmergingVerdict } from '../../shared/ranking/emerging.js';
+import { previousWindow } from '../../shared/ranking/previous-window.js';
 import { emergingVerdicts } from '../issues/emerging-flags.js';
 import { rankIssues } from '../issues/rank-issues.js';
 import { type Sql, IN_LIST_MAX, chunks, first, inList, rows } from '../storage/sql.js';
@@ -65,7 +66,10 @@ export interface WeeklyReport {
     judgedContacts: number;
     /** Contacts by the value dimension analysts gave their issues, largest first. */
     byDimension: { dimension: ValueDimension; contacts: number }[];
+    /** Contacts in the same part of last week: all of it, or up to this moment of it while this week runs. */
     previousContacts: number;
+    /** The week is still running: its figures are so far, compared with the same days last week. */
+    weekToDate: boolean;
   };
   /** The top issues, most contacts first (the order a reader can see). */
   issues: ReportIssue[];
@@ -91,6 +95,7 @@ export async function weeklyReportData(
   now: number,
 ): Promise<WeeklyReport> {
   const { from, to } = weekBounds(week, timeZone);
+  const earlier = previousWindow(from, to, now);
   const teamFilter = team ?? undefined;
   const ofTeam = team ? sql`AND team = ${team}` : sql``;
   // Fixed and won't-fix issues are done with: the week's report is about what is still open,
@@ -170,7 +175,8 @@ export async function weeklyReportData(
       contacts: ranked.reduce((sum, issue) => sum + issue.times_heard, 0),
       agents: contributors.length,
       newIssues: ranked.filter(isNew).length,
-      previousContacts: await contactsBetween(q, from - (to - from), from, ofTeam),
+      previousContacts: await contactsBetween(q, earlier.from, earlier.to, ofTeam),
+      weekToDate: now < to,
       preventableContacts: ranked.reduce(
         (sum, issue) => sum + (issue.preventable === true ? issue.times_heard : 0),
         0,

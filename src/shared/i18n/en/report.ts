@@ -58,6 +58,10 @@ export const report = {
     '{contacts} contacts this week, {change} against last week ({previous}).',
   'report.summary.volumeRose':
     '{contacts} contacts this week, {change} against last week ({previous}); {title} rose most ({from} → {to}).',
+  'report.summary.volumeSoFar':
+    '{contacts} contacts so far this week, {change} against the same days last week ({previous}).',
+  'report.summary.volumeRoseSoFar':
+    '{contacts} contacts so far this week, {change} against the same days last week ({previous}); {title} rose most ({from} → {to}).',
   'report.summary.new': 'new this week: {count}, the largest {title} ({contacts} contacts)',
   'report.summary.noNew': 'no new issues',
   'report.summary.fixed': '{titles} marked fixed',

@@ -58,6 +58,9 @@ export const report: Record<ReportKey, string> = {
   'report.summary.volume': '本周 {contacts} 次联系，较上周（{previous}）{change}。',
   'report.summary.volumeRose':
     '本周 {contacts} 次联系，较上周（{previous}）{change}；上升最多的是{title}（{from} → {to}）。',
+  'report.summary.volumeSoFar': '本周至今 {contacts} 次联系，较上周同期（{previous}）{change}。',
+  'report.summary.volumeRoseSoFar':
+    '本周至今 {contacts} 次联系，较上周同期（{previous}）{change}；上升最多的是{title}（{from} → {to}）。',
   'report.summary.new': '新出现 {count} 个问题，最大的是{title}（{contacts} 次联系）',
   'report.summary.noNew': '没有新问题',
   'report.summary.fixed': '{titles}已标记为修复',
