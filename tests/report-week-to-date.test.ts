@@ -35,19 +35,15 @@ for (const backend of backendCases) {
         ...[0, 1, 2, 3].map((i) => heard(`c${i}`, `2026-1${i < 2 ? '1-30' : '2-01'}T10:00:00Z`)),
       ]);
     });
+    const supportWeek = (week: string) =>
+      weeklyReportData(aggregator.storage, 'support', parseIsoWeek(week), 'UTC', WEDNESDAY_NOON);
     afterEach(async () => {
       await aggregator.close();
       await store.drop();
     });
 
     it('compares the days so far with the same days last week, for the issue and the headline', async () => {
-      const report = await weeklyReportData(
-        aggregator.storage,
-        'support',
-        parseIsoWeek('2026-W49'),
-        'UTC',
-        WEDNESDAY_NOON,
-      );
+      const report = await supportWeek('2026-W49');
       const [issue] = report.issues;
       // Against the 3 of last Monday to Wednesday noon, not the 8 of the whole week, nor the 5
       // of the two and a half days just before this Monday.
@@ -66,13 +62,7 @@ for (const backend of backendCases) {
     });
 
     it('compares a finished week with the whole week before', async () => {
-      const report = await weeklyReportData(
-        aggregator.storage,
-        'support',
-        parseIsoWeek('2026-W48'),
-        'UTC',
-        WEDNESDAY_NOON,
-      );
+      const report = await supportWeek('2026-W48');
       expect(report.issues[0]).toMatchObject({ times_heard: 8, previous_times_heard: 0 });
       expect(report.headline).toMatchObject({ contacts: 8, weekToDate: false });
       expect(reportSummary(report, reportText('en', 'UTC'))[0]).toMatch(/^8 contacts this week, /);

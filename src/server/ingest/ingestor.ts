@@ -141,11 +141,7 @@ export class Ingestor {
       counters.ingestSeq === this.position.ingestSeq
     )
       return this.grouper;
-    await this.storage.write(async (tx) => {
-      if (this.uncommitted) await this.reload(tx);
-      this.uncommitted = false;
-      await this.catchUp(tx);
-    });
+    await this.storage.write((tx) => this.catchUp(tx));
     return this.grouper;
   }
 
@@ -160,9 +156,7 @@ export class Ingestor {
   async ingestTogether(batches: readonly (readonly IncomingItem[])[]): Promise<IngestOutcome[]> {
     const prepared = batches.map((batch) => batch.map(prepare));
     const result = await this.storage.write(async (tx) => {
-      // The grouper ran ahead of a transaction that rolled back (here, or in an attempt the storage
-      // is now retrying): start again from the database, under the lock.
-      if (this.uncommitted) await this.reload(tx);
+      await this.catchUp(tx);
       this.uncommitted = true;
       const outcomes = batches.map((): IngestOutcome => ({
         accepted: [],
@@ -170,7 +164,6 @@ export class Ingestor {
         rejected: [],
         issues: {},
       }));
-      await this.catchUp(tx);
       const fresh = await this.dropStored(tx, prepared, outcomes);
       await this.store(tx, fresh, outcomes);
       return outcomes;
@@ -181,6 +174,13 @@ export class Ingestor {
 
   /** Inside the write lock, so what it reads cannot go stale before this transaction commits. */
   private async catchUp(tx: Sql): Promise<void> {
+    // The grouper ran ahead of a transaction that rolled back (here, or in an attempt the storage
+    // is now retrying): start again from the database, under the lock.
+    if (this.uncommitted) {
+      await this.reload(tx);
+      this.uncommitted = false;
+      return;
+    }
     const counters = await groupingCounters(tx);
     if (counters.generation !== this.position.generation) {
       // A recluster, merge or split rewrote the grouping: never assign to an issue it retired.

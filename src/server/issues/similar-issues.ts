@@ -1,7 +1,7 @@
+import { sql } from 'kysely';
 import type { Suggestion } from '../../shared/api/contract.js';
 import type { CentroidIndex } from '../../shared/grouping/centroid-index.js';
 import { unitVector } from '../../shared/grouping/term-vector.js';
-import { sql } from 'kysely';
 import { type Sql, rows } from '../storage/sql.js';
 import { describeMatches } from './issue-matches.js';
 import { type IssueModel, getIssue } from './issues-repo.js';

@@ -26,6 +26,8 @@ export const NEW_ISSUE_MIN_COUNT = 10;
 export const MAX_SIZE = 10;
 /** Trailing windows the usual rate is taken from. */
 export const BASELINE_WINDOWS = 8;
+/** Contacts added to the trailing windows' total, so that "none in months" means rare, not impossible. */
+export const PRIOR_CONTACTS = 0.5;
 
 export interface EmergingInput {
   /** Contacts (times heard) in the window judged. */
@@ -111,7 +113,7 @@ export function judgeEmerging({ current, baseline, isNew }: EmergingInput): Emer
   if (isNew || windows === 0) return { ...verdict, emerging: current >= NEW_ISSUE_MIN_COUNT };
   const total = baseline.reduce((sum, n) => sum + n, 0);
   const mean = total / windows;
-  const expected = (total + 0.5) / windows;
+  const expected = (total + PRIOR_CONTACTS) / windows;
   if (current < EMERGING_MIN_COUNT || current < EMERGING_MIN_RATIO * expected)
     return { ...verdict, expected };
   const variance =
@@ -128,6 +130,14 @@ function formatP(p: number): string {
   if (p < 1e-6) return 'less than one in a million';
   const odds = Math.round(1 / p);
   return `about one in ${odds.toLocaleString('en-US')}`;
+}
+
+/**
+ * The mean count of the trailing windows, as an analyst can check it on the trend: the verdict's
+ * expected count without the prior, which is statistics, not something heard.
+ */
+export function baselineMean(verdict: { expected: number; windows: number }): number {
+  return Math.max(0, verdict.expected - PRIOR_CONTACTS / verdict.windows);
 }
 
 /** The flag's reason in one sentence (English; the report translates from the verdict's numbers). */

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { RANK_BY, type RankBy, type RankedIssue } from '../../../shared/domain/issue.js';
+import { baselineMean } from '../../../shared/ranking/emerging.js';
 import { useI18n } from '../../i18n/i18n.js';
 import '../../styles/priority.css';
 import { useInsights } from './insights-store.js';
@@ -38,15 +39,6 @@ export function RankByPicker({ currency }: { currency: string }) {
   );
 }
 
-/**
- * The mean count of the trailing windows, as the analyst can check it against the trend: the
- * test's expected count adds half a contact to their total (so "none in months" means rare, not
- * impossible), which is statistics, not something heard.
- */
-function usualCount(detail: { expected: number; windows: number }): number {
-  return Math.max(0, detail.expected - 0.5 / detail.windows);
-}
-
 /** The issues flagged emerging in this window, each with its badge and why, in the UI's language. */
 export function EmergingIssues({ issues }: { issues: readonly RankedIssue[] }) {
   const { t, number } = useI18n();
@@ -72,7 +64,7 @@ export function EmergingIssues({ issues }: { issues: readonly RankedIssue[] }) {
                         : 'priority.emerging.reason',
                       {
                         current: detail.current,
-                        usual: number(Math.round(usualCount(detail) * 10) / 10),
+                        usual: number(Math.round(baselineMean(detail) * 10) / 10),
                         windows: detail.windows,
                       },
                     );
