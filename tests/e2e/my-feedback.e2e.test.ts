@@ -177,6 +177,62 @@ describe.skipIf(!available)(
     }
 
     for (const { lang, width } of [
+      { lang: 'en' as const, width: 1400 },
+      { lang: 'zh-CN' as const, width: 360 },
+    ]) {
+      it(`${lang} at ${width} px: the correction box saves with Enter, Ctrl+Enter and Cmd+Enter, like the capture box`, async () => {
+        const w = WORDS[lang];
+        const name = `keys-${lang}-${width}`;
+        const { secret } = await tokens.create({ name, role: 'agent', team: 'support' });
+        const marker = `k${lang}${width}`;
+        const context = await browser.newContext({
+          viewport: { width, height: 800 },
+          locale: lang,
+        });
+        const page = await context.newPage();
+        page.setDefaultTimeout(10_000);
+        const errors: string[] = [];
+        page.on('pageerror', (error) => errors.push(error.message));
+        await page.goto(`${server.url}/#token=${secret}`);
+        // The capture box: each of the three keys saves (the browser sends after its Undo window).
+        const verbatim = page.getByRole('textbox', { name: w.verbatim, exact: true });
+        const keys = ['Control+Enter', 'Meta+Enter', 'Enter'] as const;
+        for (const [i, key] of keys.entries()) {
+          await verbatim.fill(`${marker} item ${i} the parcel was left outside`);
+          await verbatim.press(key);
+          await expect.poll(() => verbatim.inputValue()).toBe('');
+        }
+        await expect.poll(async () => (await stored(marker)).length, { timeout: 20_000 }).toBe(3);
+
+        // The correction box: the same keys save there; Shift+Enter still breaks the line.
+        await page.getByRole('button', { name: w.mine, exact: true }).click();
+        const cards = page.locator('.mine-item');
+        await expect.poll(() => cards.count()).toBe(3);
+        for (const [i, key] of keys.entries()) {
+          // By place, found from its verbatim: the issue's title (its first words) may be on
+          // every card, and the verbatim gives way to the editor once it opens.
+          const verbatims = await cards.locator('.verbatim').allTextContents();
+          const card = cards.nth(verbatims.findIndex((text) => text.includes(`item ${i} `)));
+          await card.getByRole('button', { name: w.edit, exact: true }).click();
+          const editor = card.getByRole('textbox', { name: w.editLabel });
+          await editor.fill(`${marker} item ${i} corrected`);
+          if (i === 0) {
+            await editor.press('Shift+Enter');
+            expect(await editor.inputValue()).toBe(`${marker} item ${i} corrected\n`);
+          }
+          await editor.press(key);
+          await editor.waitFor({ state: 'detached' });
+          await expect
+            .poll(async () => (await stored(`${marker} item ${i} `)).map((row) => row.text.trim()))
+            .toEqual([`${marker} item ${i} corrected`]);
+        }
+        await fits(page, width);
+        expect(errors).toEqual([]);
+        await context.close();
+      });
+    }
+
+    for (const { lang, width } of [
       { lang: 'en' as const, width: 360 },
       { lang: 'zh-CN' as const, width: 1400 },
     ]) {

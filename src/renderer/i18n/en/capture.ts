@@ -57,6 +57,7 @@ export const capture = {
   'mine.withdraw': 'Withdraw',
   'mine.editLabel': 'Correct what the customer said',
   'mine.saveEdit': 'Save correction',
+  'mine.keys': 'Enter saves · Shift+Enter new line · Esc cancels',
   'mine.cancel': 'Cancel',
   'mine.confirmWithdraw': 'Withdraw this item? It will no longer count in any issue.',
   'mine.withdrawYes': 'Withdraw it',

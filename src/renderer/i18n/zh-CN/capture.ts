@@ -57,6 +57,7 @@ export const capture: Record<keyof typeof en, string> = {
   'mine.withdraw': '撤回',
   'mine.editLabel': '更正客户原话',
   'mine.saveEdit': '保存更正',
+  'mine.keys': 'Enter 保存 · Shift+Enter 换行 · Esc 取消',
   'mine.cancel': '取消',
   'mine.confirmWithdraw': '确定撤回这条反馈吗？撤回后它不再计入任何问题。',
   'mine.withdrawYes': '确定撤回',

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, type ReactNode, type RefObject, useId, useState } from 'react';
+import { type ReactNode, type RefObject, useId, useState } from 'react';
 import { useStore } from 'zustand';
 import { segmentLabel } from '../../i18n/segment-label.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -9,6 +9,7 @@ import {
   type Draft,
   LIMITS,
 } from './capture-store.js';
+import { saveOnEnter } from './save-on-enter.js';
 import { TimesHeardField } from './times-heard-field.js';
 
 interface Props {
@@ -20,21 +21,6 @@ interface Props {
   onClear: () => void;
   /** The status line, placed by the form so it sits right under the buttons that cause it. */
   children: ReactNode;
-}
-
-/** Enter saves, Shift+Enter breaks the line; never while an IME is composing (Enter picks the candidate). */
-function saveOnEnter(onSave: () => void) {
-  return (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (
-      event.key !== 'Enter' ||
-      event.shiftKey ||
-      event.nativeEvent.isComposing ||
-      event.keyCode === 229
-    )
-      return;
-    event.preventDefault();
-    onSave();
-  };
 }
 
 export function CaptureForm({

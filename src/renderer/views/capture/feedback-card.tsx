@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { MyFeedbackItem } from '../../../shared/api/contract.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { saveOnEnter } from './save-on-enter.js';
 import { StatusBadge } from './status-badge.js';
 
 /** What the agent may do to their own item from My feedback; absent for tokens that may not. */
@@ -20,6 +21,7 @@ export function FeedbackCard({ item, actions }: { item: MyFeedbackItem; actions?
   const [text, setText] = useState(item.text);
   const [busy, setBusy] = useState(false);
   const editorId = useId();
+  const keysId = useId();
   const run = async (work: () => Promise<unknown>) => {
     setBusy(true);
     try {
@@ -28,6 +30,13 @@ export function FeedbackCard({ item, actions }: { item: MyFeedbackItem; actions?
       setBusy(false);
     }
   };
+  // The button is disabled while a correction is on its way; the keys must not send a second one.
+  const saveEdit = (can: ItemActions) => {
+    if (busy) return;
+    void run(async () => {
+      if (await can.edit(item, text)) setMode('view');
+    });
+  };
   return (
     <li className={item.unseen ? 'mine-item unseen' : 'mine-item'}>
       {mode === 'editing' && actions ? (
@@ -35,9 +44,7 @@ export function FeedbackCard({ item, actions }: { item: MyFeedbackItem; actions?
           className="mine-edit"
           onSubmit={(event) => {
             event.preventDefault();
-            void run(async () => {
-              if (await actions.edit(item, text)) setMode('view');
-            });
+            saveEdit(actions);
           }}
         >
           <label htmlFor={editorId}>{t('mine.editLabel')}</label>
@@ -45,12 +52,17 @@ export function FeedbackCard({ item, actions }: { item: MyFeedbackItem; actions?
             id={editorId}
             value={text}
             rows={3}
+            aria-describedby={keysId}
             onChange={(event) => setText(event.target.value)}
             onKeyDown={(event) => {
-              if (event.key === 'Escape') setMode('view');
+              if (event.key === 'Escape') return setMode('view');
+              saveOnEnter(() => saveEdit(actions))(event);
             }}
             autoFocus
           />
+          <p id={keysId} className="hint keys">
+            {t('mine.keys')}
+          </p>
           <div className="mine-actions">
             <button type="submit" className="primary" disabled={busy}>
               {t('mine.saveEdit')}
