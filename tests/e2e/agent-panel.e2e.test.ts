@@ -193,6 +193,53 @@ describe.skipIf(!available)(
       });
     }
 
+    for (const { lang, width } of [
+      { lang: 'en' as const, width: 360 },
+      { lang: 'zh-CN' as const, width: 1400 },
+    ]) {
+      it(`${lang} at ${width} px: a card, phone or e-mail typed in never reaches the server in a suggestion request`, async () => {
+        const { context, page, errors } = await open(server.links.agent, lang, width);
+        const bodies: string[] = [];
+        page.on('request', (request) => {
+          if (request.url().endsWith('/api/v1/call/issues.suggest'))
+            bodies.push(request.postData() ?? '');
+        });
+        const verbatim = page.getByRole('textbox', { name: WORDS[lang].verbatim, exact: true });
+        await verbatim.waitFor();
+        const words = "this isn't what I ordered, I received someone else's item";
+        // A pause in the middle of a number: what is typed so far is no phone yet, and not sent.
+        await verbatim.fill(`${words}, call me on 1380013`);
+        await expect.poll(() => bodies.length).toBeGreaterThan(0);
+        const asked = bodies.length;
+        await verbatim.fill(
+          `${words}, card 4111 1111 1111 1111, call １３８００１３８０００ or 415-555-2671, ` +
+            'mail ｗａｎｇ＠ｑｑ．ｃｏｍ or amy.wong@example.com',
+        );
+        await expect.poll(() => bodies.length).toBeGreaterThan(asked);
+        // The redacted words still find the issue.
+        await page.locator('.suggestions li').first().waitFor();
+        const sent = bodies.join('\n');
+        expect(sent).toContain('someone else');
+        for (const secret of [
+          '1380013',
+          '4111 1111 1111 1111',
+          '4111111111111111',
+          '１３８００１３８０００',
+          '13800138000',
+          '415-555-2671',
+          '4155552671',
+          'ｗａｎｇ＠ｑｑ．ｃｏｍ',
+          'wang@qq.com',
+          'amy.wong',
+          'example.com',
+        ])
+          expect(sent).not.toContain(secret);
+        await verbatim.fill('');
+        expect(errors).toEqual([]);
+        await context.close();
+      });
+    }
+
     it('a revoked token asks the person to sign in again (en and zh-CN)', async () => {
       for (const lang of ['en', 'zh-CN'] as const) {
         const tokens = new TokensRepo(server.aggregator.storage, server.aggregator.clock);

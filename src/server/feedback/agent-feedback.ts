@@ -5,6 +5,7 @@ import type { Channel } from '../../shared/domain/feedback-item.js';
 import type { IssueStatus } from '../../shared/domain/issue.js';
 import type { Grouper } from '../../shared/grouping/grouper.js';
 import { countTerms } from '../../shared/grouping/term-vector.js';
+import { suggestionQuery } from '../../shared/text/suggestion-query.js';
 import { tokenize } from '../../shared/text/tokenize.js';
 import { latestNotes } from '../issues/issue-history.js';
 import { describeMatches } from '../issues/issue-matches.js';
@@ -12,7 +13,10 @@ import { type Sql, inList, rows } from '../storage/sql.js';
 
 /**
  * Open issues most like a text, from the live grouper (the same index that assigns items); only
- * those it is confident about, so it often shows nothing rather than something wrong.
+ * those it is confident about, so it often shows nothing rather than something wrong. The text
+ * is what an agent is typing: it is redacted here by the rule the clients apply before sending
+ * (`suggestionQuery`), so a client that did not (an older page, a script) still gets no match on
+ * a customer's e-mail address or number, and nothing downstream ever holds one.
  */
 export async function suggestIssues(
   q: Sql,
@@ -22,7 +26,8 @@ export async function suggestIssues(
   /** Which terms the caller may match on (src/server/grouping/shared-terms.ts). */
   useTerm: (term: string) => boolean = () => true,
 ): Promise<Suggestion[]> {
-  const counts = new Map([...countTerms(tokenize(text))].filter(([term]) => useTerm(term)));
+  const terms = tokenize(suggestionQuery(text));
+  const counts = new Map([...countTerms(terms)].filter(([term]) => useTerm(term)));
   if (counts.size === 0) return [];
   const vector = grouper.vectorize(counts);
   const nearest = grouper.index.nearest(vector, limit);
