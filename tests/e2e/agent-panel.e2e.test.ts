@@ -30,6 +30,10 @@ const WORDS = {
     previous: 'Previous week',
     undoSave: 'Undo save',
     undone: 'Undone: nothing was sent',
+    unreachable: 'The WOCAS server cannot be reached',
+    savedHere: 'Saved in this browser (1 personal detail removed): the server cannot be reached',
+    saved: 'Saved — 1 personal detail removed',
+    sentBack: 'The server answers again: what was saved in this browser has been sent.',
   },
   'zh-CN': {
     verbatim: '客户原话',
@@ -47,6 +51,10 @@ const WORDS = {
     previous: '上一周',
     undoSave: '撤销保存',
     undone: '已撤销：没有发送',
+    unreachable: '无法连接 WOCAS 服务器',
+    savedHere: '已保存在本浏览器（已隐去 1 处个人信息）：暂时无法连接服务器',
+    saved: '已保存，已隐去 1 处个人信息',
+    sentBack: '已恢复连接服务器：保存在本浏览器的内容已发送。',
   },
 } as const;
 type Lang = keyof typeof WORDS;
@@ -129,19 +137,27 @@ describe.skipIf(!available)(
       ).map((r) => r.text);
 
     for (const { lang, width } of CASES) {
-      it(`${lang} at ${width} px: offline saves queue in the browser redacted, show their count, and go once when back`, async () => {
+      it(`${lang} at ${width} px: offline saves queue in the browser redacted, say so, show their count, and go once when back`, async () => {
         const { context, page, errors } = await open(server.links.agent, lang, width);
         const w = WORDS[lang];
         const verbatim = page.getByRole('textbox', { name: w.verbatim, exact: true });
+        const status = page.getByRole('status');
         await verbatim.waitFor();
         const marker = `q${lang}${width}`;
+        // Offline before the browser has noticed: "Saved" at once, and once the Undo window has
+        // closed and the save could not be sent, the status line says where it is.
         await context.setOffline(true);
         await verbatim.fill(`${marker} one: call me on 13800138000 about the bill`);
         await verbatim.press('Enter');
+        await status.filter({ hasText: w.saved }).waitFor();
         await page.getByText(w.count(1)).waitFor();
+        await status.filter({ hasText: w.savedHere }).waitFor();
         expect(await verbatim.inputValue()).toBe('');
+        // Known offline: the save says so at once, without a second "cannot be reached" beside it.
         await verbatim.fill(`${marker} two: card 4111 1111 1111 1111 was charged twice`);
         await verbatim.press('Enter');
+        await status.filter({ hasText: w.savedHere }).waitFor();
+        expect(await page.getByRole('alert').filter({ hasText: w.unreachable }).count()).toBe(0);
         await page.getByText(w.count(2)).waitFor();
         // Typed but not saved: the draft on disk is redacted too.
         await verbatim.fill(`${marker} draft: my number is 13900139000`);
@@ -154,10 +170,39 @@ describe.skipIf(!available)(
         expect(await storedTexts(marker)).toEqual([]);
         await context.setOffline(false);
         await page.getByText(w.queued).waitFor({ state: 'detached' });
+        await status.filter({ hasText: w.sentBack }).waitFor();
         const stored = await storedTexts(marker);
         expect(stored).toHaveLength(2);
         expect(stored.join(' ')).not.toMatch(/13800138000|4111 1111/);
         await verbatim.fill('');
+        expect(errors).toEqual([]);
+        await context.close();
+      });
+    }
+
+    for (const { lang, width } of [
+      { lang: 'en' as const, width: 1400 },
+      { lang: 'zh-CN' as const, width: 360 },
+    ]) {
+      it(`${lang} at ${width} px: "cannot be reached" goes as soon as the server answers again, without typing`, async () => {
+        const { context, page, errors } = await open(server.links.agent2, lang, width);
+        const w = WORDS[lang];
+        const verbatim = page.getByRole('textbox', { name: w.verbatim, exact: true });
+        await verbatim.waitFor();
+        const error = page.getByRole('alert').filter({ hasText: w.unreachable });
+        // The network goes and comes back: the browser's online event.
+        await context.setOffline(true);
+        await verbatim.fill('my parcel never arrived');
+        await error.waitFor();
+        await context.setOffline(false);
+        await error.waitFor({ state: 'detached' });
+        // The server goes and comes back, the network unchanged: no event, the page asks again.
+        await page.route('**/api/v1/**', (route) => route.abort('connectionrefused'));
+        await verbatim.fill('my parcel never arrived, still nothing');
+        await error.waitFor();
+        await page.unroute('**/api/v1/**');
+        await error.waitFor({ state: 'detached' });
+        expect(await verbatim.inputValue()).toBe('my parcel never arrived, still nothing');
         expect(errors).toEqual([]);
         await context.close();
       });

@@ -171,6 +171,11 @@ describe.skipIf(!available)(
       expect(items().map((item) => [item.text, item.sync_state])).toEqual([
         ['The replacement card (ending 4417) never arrived', 'pending'],
       ]);
+      // The local store has it, not the page: nothing said or kept "in this browser".
+      expect(await page.getByText(/in this browser/i).count()).toBe(0);
+      expect(await page.evaluate<string[]>('Object.keys(localStorage)')).not.toContainEqual(
+        expect.stringMatching(/^wocas\.capture\.queue\./),
+      );
       expect(desktop.core.store.outbox.pending()).toBe(1);
       await syncLine().filter({ hasText: 'Pending 1' }).waitFor();
       // The contact belonged to the item just saved.

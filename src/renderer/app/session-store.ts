@@ -14,6 +14,11 @@ interface SessionState {
   /** The browser session's token, for the few plain HTTP downloads (reports); null on the desktop. */
   token: string | null;
   view: View;
+  /**
+   * Whether the aggregator answered the browser's last call (false once one could not reach it,
+   * true again at the next answer to any call). Always true on the desktop, which works offline.
+   */
+  reachable: boolean;
   /** Why the sign-in page is shown again: 'rejected' (refused at sign-in), 'expired' (stopped working), or a message. */
   signInError: string | null;
   signIn: (token: string) => Promise<void>;
@@ -47,18 +52,32 @@ export const useSession = create<SessionState>((set) => ({
   session: null,
   token: null,
   view: 'capture',
+  reachable: true,
   signInError: null,
   signIn: async (token) => {
-    const client = httpClient(window.location.origin, token, () => {
-      // Only the session this token opened ends; a newer sign-in is left alone.
-      if (useSession.getState().token !== token) return;
-      sessionStorage.removeItem(TOKEN_KEY);
-      set({ client: null, session: null, token: null, signInError: 'expired' });
+    // Only the session this token opened is changed by its calls; a newer sign-in is left alone.
+    const current = () => useSession.getState().token === token;
+    const client = httpClient(window.location.origin, token, {
+      onUnauthorized: () => {
+        if (!current()) return;
+        sessionStorage.removeItem(TOKEN_KEY);
+        set({ client: null, session: null, token: null, signInError: 'expired' });
+      },
+      onReachable: (reachable) => {
+        if (current() && useSession.getState().reachable !== reachable) set({ reachable });
+      },
     });
     try {
       const session = await connect(client);
       sessionStorage.setItem(TOKEN_KEY, token);
-      set({ client, session, token, view: viewsFor(session)[0] as View, signInError: null });
+      set({
+        client,
+        session,
+        token,
+        view: viewsFor(session)[0] as View,
+        reachable: true,
+        signInError: null,
+      });
     } catch (error) {
       sessionStorage.removeItem(TOKEN_KEY);
       const refused = error instanceof ClientError && error.status === 401;

@@ -22,14 +22,22 @@ export class ClientError extends Error {
   }
 }
 
-/**
- * The WOCAS client over the aggregator's HTTP API, for the UI served to a browser. A 401 means the
- * token was revoked or expired since sign-in: `onUnauthorized` lets the app ask for a new one.
- */
+/** What the app learns from every call, whichever view made it. */
+export interface HttpClientHooks {
+  /** A 401: the token was revoked or expired since sign-in, so the app asks for a new one. */
+  onUnauthorized?: () => void;
+  /**
+   * After every call: true when the aggregator answered (whatever it said), false when it could
+   * not be reached. Any answer means the server is back, so an "unreachable" on screen can go.
+   */
+  onReachable?: (reachable: boolean) => void;
+}
+
+/** The WOCAS client over the aggregator's HTTP API, for the UI served to a browser. */
 export function httpClient(
   baseUrl: string,
   token: string,
-  onUnauthorized?: () => void,
+  hooks: HttpClientHooks = {},
 ): WocasClient {
   // Called unbound: window.fetch refuses to run as a method of another object.
   const connection = {
@@ -40,10 +48,13 @@ export function httpClient(
   return {
     async invoke<M extends MethodName>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
       try {
-        return await callOverHttp(connection, method, args);
+        const result = await callOverHttp(connection, method, args);
+        hooks.onReachable?.(true);
+        return result;
       } catch (error) {
         if (!(error instanceof CallFailedError)) throw error;
-        if (error.status === 401) onUnauthorized?.();
+        hooks.onReachable?.(error.reason !== 'unreachable');
+        if (error.status === 401) hooks.onUnauthorized?.();
         throw new ClientError(
           error.reason === 'unreachable' ? 'unreachable' : error.message,
           error.status,

@@ -20,6 +20,9 @@ export const capture = {
   'capture.savedAndSent': 'Saved and sent to the server',
   'capture.queued':
     'Saved in this browser: the server cannot be reached, so it is sent when it answers again. You can capture the next call.',
+  'capture.queuedRedacted':
+    'Saved in this browser ({redactions}): the server cannot be reached, so it is sent when it answers again. You can capture the next call.',
+  'capture.queueSent': 'The server answers again: what was saved in this browser has been sent.',
   'capture.queuedCount': '{count} saved in this browser, waiting to be sent',
   'capture.addedTo': 'Added to: {title}',
   'capture.redactedOne': '1 personal detail removed',

@@ -21,6 +21,9 @@ export const capture: Record<keyof typeof en, string> = {
   'capture.savedAndSent': '已保存并发送到服务器',
   'capture.queued':
     '已保存在本浏览器：暂时无法连接服务器，恢复连接后会自动发送。您可以继续记录下一通电话。',
+  'capture.queuedRedacted':
+    '已保存在本浏览器（{redactions}）：暂时无法连接服务器，恢复连接后会自动发送。您可以继续记录下一通电话。',
+  'capture.queueSent': '已恢复连接服务器：保存在本浏览器的内容已发送。',
   'capture.queuedCount': '{count} 条已保存在本浏览器，等待发送',
   'capture.addedTo': '已归入：{title}',
   'capture.redactedOne': '已隐去 1 处个人信息',

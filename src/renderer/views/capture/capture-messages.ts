@@ -12,10 +12,6 @@ export function failureMessage(error: unknown): Message {
   return ({ t }) => t('error.generic', { message });
 }
 
-export function isUnreachable(error: unknown): boolean {
-  return error instanceof ClientError && error.unreachable;
-}
-
 /** Where a desktop save is now: sent, on its way (the aggregator answers), or kept until the network is back. */
 export type Delivery = 'sent' | 'sending' | 'local';
 
@@ -60,6 +56,22 @@ export function savedMessage(
         : t('capture.redactedMany', { count: result.redactions });
     return t('capture.withRedactions', { confirmation, redactions });
   };
+}
+
+/**
+ * A browser save while the server cannot be reached: it waits, redacted, in this browser's queue
+ * and goes when the server answers, which is what the agent is told ("Saved in this browser: …").
+ */
+export function queuedMessage(redactions: number): Message {
+  return ({ t }) =>
+    redactions === 0
+      ? t('capture.queued')
+      : t('capture.queuedRedacted', {
+          redactions:
+            redactions === 1
+              ? t('capture.redactedOne')
+              : t('capture.redactedMany', { count: redactions }),
+        });
 }
 
 /** A confirmation with the personal details removed: "Correction saved — 1 personal detail removed". */

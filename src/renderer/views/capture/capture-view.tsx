@@ -57,23 +57,21 @@ export function CaptureView() {
   const client = useClient();
   const { store, queue } = useCaptureStore();
   const inBrowser = useSession((state) => state.session?.mode === 'browser');
+  const reachable = useSession((state) => state.reachable);
   const segments = useSegments(client);
   const verbatimRef = useRef<HTMLTextAreaElement>(null);
   const focusVerbatim = useCallback(() => verbatimRef.current?.focus(), []);
   // The softphone's contact belongs to the item just saved, not to the next one.
-  const actions = useCapture(
-    client,
-    store,
-    queue,
-    focusVerbatim,
-    clearContext,
-    inBrowser ? UNDO_SECONDS * 1000 : 0,
-    inBrowser ? 0 : UNDO_SECONDS * 1000,
-  );
+  const actions = useCapture(client, store, queue, focusVerbatim, {
+    onSaved: clearContext,
+    reachable,
+    holdMs: inBrowser ? UNDO_SECONDS * 1000 : 0,
+    withdrawMs: inBrowser ? 0 : UNDO_SECONDS * 1000,
+  });
   useDesktopCapture(store, verbatimRef);
   const text = useStore(store, (state) => state.draft.text);
   const canUndo = useStore(store, (state) => state.discarded !== null);
-  const suggestions = useSuggestions(client, text, actions.onSuggestOutcome);
+  const suggestions = useSuggestions(client, text);
   const titleId = useId();
   const sync = useDesktop((state) => state.sync);
   const notice = actions.status;

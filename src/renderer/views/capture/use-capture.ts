@@ -4,18 +4,15 @@ import {
   type Delivery,
   type Message,
   failureMessage,
-  isUnreachable,
+  queuedMessage,
   savedMessage,
 } from './capture-messages.js';
 import type { Channel } from '../../../shared/domain/item-fields.js';
 import { redact } from '../../../shared/text/redact.js';
 import { type CaptureStore, type Draft, captureInput, isEmpty } from './capture-store.js';
-import { type OfflineQueue, waiting } from './offline-queue.js';
-import { ClientError } from '../../client/http-client.js';
+import type { OfflineQueue } from './offline-queue.js';
+import { useBrowserQueue } from './use-browser-queue.js';
 import { useWithdrawUndo } from './use-withdraw-undo.js';
-
-/** How often a browser with queued saves asks the server again (and on every sign of life before that). */
-const RETRY_EVERY_MS = 15_000;
 
 /** A message with a sequence number, so saying the same words twice is still a new announcement. */
 export interface Notice {
@@ -23,12 +20,14 @@ export interface Notice {
   message: Message;
   /** A desktop save not yet on the aggregator: the view words it by the sync state as that changes. */
   unsent?: { at: number; render: (delivery: Delivery) => Message };
+  /** It says the save is kept in this browser because the server cannot be reached. */
+  queued?: true;
 }
 
 export interface CaptureActions {
   saving: boolean;
   status: Notice | null;
-  /** A failed save, or the server found unreachable while suggesting. */
+  /** A failed save, or the server unreachable (until any call is answered again). */
   error: Message | null;
   /** Saves kept in this browser until the server answers. */
   queued: number;
@@ -38,7 +37,6 @@ export interface CaptureActions {
   save: (issue?: Suggestion) => Promise<void>;
   discard: () => void;
   undoDiscard: () => void;
-  onSuggestOutcome: (error: unknown) => void;
 }
 
 /** Personal details the save will lose, counted as the server counts them (the same redaction). */
@@ -58,6 +56,13 @@ function countRedactions(input: {
 
 const unreachable: Message = ({ t }) => t('error.unreachable');
 
+/** The browser's last save as the status line words it, for as long as that line is on screen. */
+interface SavedNotice {
+  seq: number;
+  id: string;
+  redactions: number;
+}
+
 /**
  * Saving and clearing the capture form. The draft is dropped only once the server (or the
  * desktop's local store) has the item; a failure leaves every field as typed. Focus goes back to
@@ -68,32 +73,33 @@ export function useCapture(
   store: CaptureStore,
   queue: OfflineQueue,
   focusVerbatim: () => void,
-  onSaved?: () => void,
-  /** How long a browser save is held for Undo before it is sent; 0 (the desktop) sends at once. */
-  holdMs = 0,
-  /** The desktop's Undo window after a save: Undo then withdraws the item it saved. */
-  withdrawMs = 0,
+  options: {
+    onSaved?: () => void;
+    /** Whether the aggregator answers the browser (always true on the desktop). */
+    reachable: boolean;
+    /** How long a browser save is held for Undo before it is sent; 0 (the desktop) sends at once. */
+    holdMs: number;
+    /** The desktop's Undo window after a save: Undo then withdraws the item it saved. */
+    withdrawMs: number;
+  },
 ): CaptureActions {
+  const { onSaved, reachable, holdMs, withdrawMs } = options;
   const [saving, setSaving] = useState(false);
+  const restored = !isEmpty(store.getState().draft);
   const [status, setStatus] = useState<Notice | null>(() =>
-    isEmpty(store.getState().draft)
-      ? null
-      : { seq: 1, message: ({ t }) => t('capture.draftRestored') },
+    restored ? { seq: 1, message: ({ t }) => t('capture.draftRestored') } : null,
   );
-  const [failure, setFailure] = useState<{ message: Message; unreachable: boolean } | null>(null);
-  const [offline, setOffline] = useState(false);
+  const [failure, setFailure] = useState<Message | null>(null);
   const inFlight = useRef(false);
-  const announce = useCallback(
-    (message: Message, unsent?: Notice['unsent']) =>
-      setStatus((previous) => ({
-        seq: (previous?.seq ?? 0) + 1,
-        message,
-        ...(unsent ? { unsent } : {}),
-      })),
-    [],
-  );
-  const [queued, setQueued] = useState(() => queue.list().length);
-  const flushing = useRef(false);
+  /** The status on screen (seq 0: none; whether it says a save waits here), and the last seq given. */
+  const shown = useRef({ seq: restored ? 1 : 0, queued: false, last: restored ? 1 : 0 });
+  const announce = useCallback((message: Message, extra: Omit<Notice, 'seq' | 'message'> = {}) => {
+    const seq = ++shown.current.last;
+    shown.current = { seq, queued: extra.queued === true, last: seq };
+    setStatus({ seq, message, ...extra });
+    return seq;
+  }, []);
+  const savedNotice = useRef<SavedNotice | null>(null);
   /** The save the Undo button takes back, with the words as typed (the queue holds them redacted). */
   const held = useRef<{
     id: string;
@@ -102,54 +108,77 @@ export function useCapture(
     timer: ReturnType<typeof setTimeout>;
   } | null>(null);
   const [canUndoSave, setCanUndoSave] = useState(false);
-  const recentSave = useWithdrawUndo(
-    client,
-    withdrawMs,
-    useCallback((error: unknown) => {
-      setFailure({ message: failureMessage(error), unreachable: false });
-    }, []),
-  );
+  const showFailure = useCallback((error: unknown) => setFailure(() => failureMessage(error)), []);
+  const recentSave = useWithdrawUndo(client, withdrawMs, showFailure);
 
   /**
-   * Sends the queued saves oldest first, each with its own id, so one that reached the server
-   * before the answer was lost is stored once. Stops at the first "unreachable"; a save the server
-   * refuses for its content (400) is dropped with a message, since keeping it would block the rest.
+   * A round of sending found no server. If the status line still says the last save was saved
+   * and that save is still in this browser, it now says where the save really is.
    */
-  const flush = useCallback(async () => {
-    if (flushing.current) return;
-    flushing.current = true;
-    try {
-      // One at a time from the stored queue, so an entry released while another is sent goes too.
-      for (let entry = waiting(queue.list())[0]; entry; entry = waiting(queue.list())[0]) {
-        try {
-          await client.invoke('items.capture', {
-            ...entry.input,
-            id: entry.id,
-            heard_at: entry.heard_at,
-          });
-          queue.remove(entry.id);
-        } catch (error) {
-          if (!(error instanceof ClientError) || error.status !== 400) break;
-          queue.remove(entry.id);
-          setFailure({ message: failureMessage(error), unreachable: false });
-        }
-      }
-    } finally {
-      flushing.current = false;
-      setQueued(waiting(queue.list()).length);
-    }
-  }, [client, queue]);
-
-  useEffect(() => {
-    if (queued === 0) return;
-    const retry = () => void flush();
-    const timer = setInterval(retry, RETRY_EVERY_MS);
-    window.addEventListener('online', retry);
-    return () => {
-      clearInterval(timer);
-      window.removeEventListener('online', retry);
+  const stillHere = useCallback(() => {
+    const saved = savedNotice.current;
+    // Not when the line moved on to something else, or already says it (no repeat for a reader).
+    if (!saved || shown.current.seq !== saved.seq || shown.current.queued) return;
+    if (!queue.list().some((entry) => entry.id === saved.id)) return;
+    savedNotice.current = {
+      ...saved,
+      seq: announce(queuedMessage(saved.redactions), { queued: true }),
     };
-  }, [queued, flush]);
+  }, [queue, announce]);
+  /** What waited went: a line saying the server cannot be reached is no longer true. */
+  const allSent = useCallback(() => {
+    if (shown.current.queued && queue.list().length === 0) {
+      announce(({ t }) => t('capture.queueSent'));
+    }
+  }, [queue, announce]);
+  const { queued, flush } = useBrowserQueue(client, queue, reachable, {
+    refused: showFailure,
+    unreachable: stillHere,
+    sent: allSent,
+  });
+
+  /** Ends the Undo window: the held save joins the queue's sending order. */
+  const releaseHeld = useCallback(() => {
+    const current = held.current;
+    if (!current) return;
+    clearTimeout(current.timer);
+    held.current = null;
+    setCanUndoSave(false);
+    queue.release(current.id);
+    void flush();
+  }, [queue, flush]);
+
+  /**
+   * The browser's save: kept (redacted) in the queue, the form freed at once, and sent once the
+   * Undo window closes. A new save closes the previous window first, so saves keep their order.
+   * With the server unreachable it says so at once ("Saved in this browser"); if the server is
+   * found gone only when the window closes, the line changes to that then (`stillHere`).
+   */
+  const hold = useCallback(
+    (draft: Draft, channel: Channel, issue?: Suggestion) => {
+      releaseHeld();
+      const input = captureInput(draft, channel, issue?.id);
+      const entry = queue.add(input, new Date(), Date.now() + holdMs);
+      const timer = setTimeout(releaseHeld, holdMs);
+      held.current = { id: entry.id, draft, channel, timer };
+      setCanUndoSave(true);
+      store.getState().settle(draft);
+      onSaved?.();
+      setFailure(null);
+      const redactions = countRedactions(input);
+      const seq = reachable
+        ? announce(
+            savedMessage(
+              { id: entry.id, synced: true, issue_id: issue?.id ?? null, redactions },
+              issue?.title,
+            ),
+          )
+        : announce(queuedMessage(redactions), { queued: true });
+      savedNotice.current = { seq, id: entry.id, redactions };
+      focusVerbatim();
+    },
+    [releaseHeld, queue, holdMs, store, onSaved, announce, reachable, focusVerbatim],
+  );
 
   const save = useCallback(
     async (issue?: Suggestion) => {
@@ -172,30 +201,22 @@ export function useCapture(
         store.getState().settle(draft);
         onSaved?.();
         setFailure(null);
-        setOffline(false);
         recentSave.remember({ id: result.id, draft, channel });
         const render = (delivery: Delivery) => savedMessage(result, issue?.title, delivery);
         announce(
           savedMessage(result, issue?.title),
-          result.synced ? undefined : { at: startedAt, render },
+          result.synced ? {} : { unsent: { at: startedAt, render } },
         );
       } catch (error) {
-        if (isUnreachable(error)) {
-          // Offline in the browser: keep the save (redacted) and free the form for the next call.
-          queue.add(captureInput(draft, channel, issue?.id), new Date());
-          store.getState().settle(draft);
-          setQueued(queue.list().length);
-          setFailure(null);
-          setOffline(true);
-          announce(({ t }) => t('capture.queued'));
-        } else setFailure({ message: failureMessage(error), unreachable: false });
+        // The desktop's local store refused it: the words stay in the form.
+        showFailure(error);
       } finally {
         inFlight.current = false;
         setSaving(false);
         focusVerbatim();
       }
     },
-    [client, store, queue, announce, focusVerbatim, onSaved, holdMs, recentSave],
+    [client, store, announce, focusVerbatim, onSaved, holdMs, hold, recentSave, showFailure],
   );
 
   const discard = useCallback(() => {
@@ -206,62 +227,10 @@ export function useCapture(
 
   const undoDiscard = useCallback(() => {
     store.getState().undoDiscard();
+    shown.current = { ...shown.current, seq: 0, queued: false };
     setStatus(null);
     focusVerbatim();
   }, [store, focusVerbatim]);
-
-  const onSuggestOutcome = useCallback(
-    (error: unknown) => {
-      if (error === null) {
-        // The server answers again: an "unreachable" from an earlier save is no longer true.
-        setOffline(false);
-        setFailure((previous) => (previous?.unreachable ? null : previous));
-        void flush();
-      } else if (isUnreachable(error)) setOffline(true);
-    },
-    [flush],
-  );
-
-  useEffect(() => {
-    // Saves queued in an earlier visit go as soon as the view opens: their Undo went with that page.
-    queue.release();
-    if (queue.list().length > 0) void flush();
-  }, [queue, flush]);
-
-  /** Ends the Undo window: the held save joins the queue's sending order. */
-  const releaseHeld = useCallback(() => {
-    const current = held.current;
-    if (!current) return;
-    clearTimeout(current.timer);
-    held.current = null;
-    setCanUndoSave(false);
-    queue.release(current.id);
-    void flush();
-  }, [queue, flush]);
-
-  /**
-   * The browser's save: kept (redacted) in the queue, the form freed at once, and sent once the
-   * Undo window closes. A new save closes the previous window first, so saves keep their order.
-   */
-  const hold = (draft: Draft, channel: Channel, issue?: Suggestion) => {
-    releaseHeld();
-    const input = captureInput(draft, channel, issue?.id);
-    const entry = queue.add(input, new Date(), Date.now() + holdMs);
-    const timer = setTimeout(releaseHeld, holdMs);
-    held.current = { id: entry.id, draft, channel, timer };
-    setCanUndoSave(true);
-    store.getState().settle(draft);
-    onSaved?.();
-    setFailure(null);
-    const redactions = countRedactions(input);
-    announce(
-      savedMessage(
-        { id: entry.id, synced: true, issue_id: issue?.id ?? null, redactions },
-        issue?.title,
-      ),
-    );
-    focusVerbatim();
-  };
 
   /** The desktop's Undo: the saved item is withdrawn, and the words go back in the form as typed. */
   const withdrawRecent = useCallback(async () => {
@@ -293,13 +262,13 @@ export function useCapture(
   return {
     saving,
     status,
-    error: failure?.message ?? (offline ? unreachable : null),
+    // The status line already says the server cannot be reached when it says a save waits here.
+    error: failure ?? (reachable || status?.queued ? null : unreachable),
     queued,
     canUndoSave: canUndoSave || recentSave.armed,
     undoSave,
     save,
     discard,
     undoDiscard,
-    onSuggestOutcome,
   };
 }

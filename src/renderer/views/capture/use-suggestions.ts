@@ -12,11 +12,7 @@ const NONE: Suggestion[] = [];
  * to older texts are dropped, so a slow reply never replaces a newer one; the last list stays up
  * while the next is asked for, so the list does not flicker with every key.
  */
-export function useSuggestions(
-  client: WocasClient,
-  text: string,
-  onOutcome: (error: unknown) => void,
-): Suggestion[] {
+export function useSuggestions(client: WocasClient, text: string): Suggestion[] {
   const [suggestions, setSuggestions] = useState(NONE);
   // Only the redacted words leave the client: a card, phone or e-mail typed in never crosses
   // the wire (nor lands in a log), and a number still being typed is not sent either.
@@ -29,18 +25,15 @@ export function useSuggestions(
     let current = true;
     const timer = setTimeout(() => {
       client.invoke('issues.suggest', { text: query, limit: MAX_SUGGESTIONS }).then(
-        (found) => {
-          if (!current) return;
-          setSuggestions(found.slice(0, MAX_SUGGESTIONS));
-          onOutcome(null);
-        },
-        (error: unknown) => current && onOutcome(error),
+        (found) => current && setSuggestions(found.slice(0, MAX_SUGGESTIONS)),
+        // The client reports an unreachable server to the session; the last list stays up.
+        () => undefined,
       );
     }, DEBOUNCE_MS);
     return () => {
       current = false;
       clearTimeout(timer);
     };
-  }, [client, query, wanted, onOutcome]);
+  }, [client, query, wanted]);
   return suggestions;
 }
