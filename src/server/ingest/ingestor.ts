@@ -255,10 +255,7 @@ export class Ingestor {
     outcomes: IngestOutcome[],
   ): Promise<void> {
     if (fresh.length === 0) return;
-    const increments = new Map<string, number>();
-    for (const { p } of fresh)
-      for (const term of p.counts.keys()) increments.set(term, (increments.get(term) ?? 0) + 1);
-    this.grouper.observe(fresh.map(({ p }) => ({ counts: p.counts })));
+    const increments = this.grouper.observe(fresh.map(({ p }) => ({ counts: p.counts })));
 
     const now = this.clock();
     const created: { id: string; title: string }[] = [];

@@ -45,10 +45,18 @@ export class Grouper {
 
   /**
    * Counts a batch in the vocabulary before any of it is assigned, so the first items of a batch
-   * are weighed by the same document frequencies as the last.
+   * are weighed by the same document frequencies as the last. Returns how many of the items hold
+   * each term: what the vocabulary gained, for the caller to persist.
    */
-  observe(items: Iterable<GroupableItem>): void {
-    for (const item of items) this.vocabulary.observe(item.counts.keys());
+  observe(items: Iterable<GroupableItem>): Map<string, number> {
+    const increments = new Map<string, number>();
+    let documents = 0;
+    for (const item of items) {
+      documents += 1;
+      for (const term of item.counts.keys()) increments.set(term, (increments.get(term) ?? 0) + 1);
+    }
+    this.vocabulary.add(increments, documents);
+    return increments;
   }
 
   vectorize(counts: ReadonlyMap<string, number>): TermVector {

@@ -29,6 +29,12 @@ export class Vocabulary {
     for (const term of distinctTerms) this.df.set(term, (this.df.get(term) ?? 0) + 1);
   }
 
+  /** Counts `documents` more documents, `increments` saying how many of them hold each term. */
+  add(increments: ReadonlyMap<string, number>, documents: number): void {
+    this.documents += documents;
+    for (const [term, n] of increments) this.df.set(term, (this.df.get(term) ?? 0) + n);
+  }
+
   /** Takes counts written by another process: the document total and the terms that changed. */
   catchUp(documents: number, changed: Iterable<readonly [string, number]>): void {
     this.documents = documents;
