@@ -108,6 +108,20 @@ describe.each(backendCases)('the input rule on $name', (backend) => {
       expect(retry.body.rejected).toEqual([]);
     });
 
+    it('answers a retry of an item whose segment held personal data as a duplicate', async () => {
+      // The segment is stored redacted; the retry repeats what the agent typed.
+      const typed = item('seg-pii', 'card declined at checkout', { segment: 'vip 07700 900123' });
+      expect((await push([typed])).body.accepted).toEqual(['seg-pii']);
+      const retry = await push([typed]);
+      expect(retry.body.duplicates).toEqual(['seg-pii']);
+      expect(retry.body.rejected).toEqual([]);
+      // And one stored before a redaction rule existed, as an older aggregator left it.
+      await sql`UPDATE items SET segment = ${'vip 07700 900123'} WHERE id = 'seg-pii'`.execute(
+        api.aggregator.storage.db,
+      );
+      expect((await push([typed])).body.duplicates).toEqual(['seg-pii']);
+    });
+
     it('cleans call arguments and never answers 500 to a NUL in a lookup', async () => {
       const captured = await invoke(
         'items.capture',

@@ -323,6 +323,7 @@ function storedContentKey(stored: ItemContent): string {
     text: redactField(stored.text).text ?? '',
     root_cause: redactField(stored.root_cause ?? undefined).text,
     suggested_fix: redactField(stored.suggested_fix ?? undefined).text,
+    segment: redactField(stored.segment ?? undefined).text,
   });
 }
 
@@ -334,7 +335,8 @@ function contentOf(p: Prepared): string {
     times_heard: item.times_heard,
     root_cause: p.rootCause,
     suggested_fix: p.suggestedFix,
-    segment: item.segment ?? null,
+    // Redacted, as it is stored: a retry repeats what the agent typed, personal data included.
+    segment: p.segment,
   });
 }
 
