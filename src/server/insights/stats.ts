@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { BreakdownRow, TeamSummary, TrendSeries } from '../../shared/api/contract.js';
 import { zoneBuckets, type ZoneBuckets } from '../../shared/time/zone-buckets.js';
+import { withHeardSinceFixed } from '../issues/heard-since-fixed.js';
 import { rankIssues } from '../issues/rank-issues.js';
 import { type Sql, inList, rows } from '../storage/sql.js';
 import { type ItemFilter, itemConditions } from './window.js';
@@ -133,7 +134,10 @@ export async function teamSummary(
     team: filter.team,
     from: new Date(filter.from).toISOString(),
     to: new Date(filter.to).toISOString(),
-    issues: (await rankIssues(q, { ...filter, limit: 10 }, now)).issues,
+    issues: await withHeardSinceFixed(
+      q,
+      (await rankIssues(q, { ...filter, status: 'all', limit: 10 }, now)).issues,
+    ),
     verbatims: verbatims.map((row) => ({
       ...row,
       created_at: new Date(row.created_at).toISOString(),

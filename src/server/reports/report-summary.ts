@@ -7,7 +7,7 @@ const FIXED_NAMED = 3;
 /**
  * Two or three sentences a team lead's manager reads first, all computed from the week's data:
  * how many contacts and against last week (the same days of it while this week runs), which issue
- * rose most; what is new and what was fixed;
+ * rose most; what is new, what was fixed and which fixed issues are still heard;
  * and what to do first (the open issue with the most contacts, and whether it has an owner).
  */
 export function reportSummary(report: WeeklyReport, text: ReportText): string[] {
@@ -42,10 +42,17 @@ export function reportSummary(report: WeeklyReport, text: ReportText): string[] 
         })
       : t('report.summary.noNew'),
   ];
-  if (report.fixedThisWeek.length > 0) {
-    const named = report.fixedThisWeek.slice(0, FIXED_NAMED).map((issue) => issue.title);
-    clauses.push(t('report.summary.fixed', { titles: named.join(t('report.summary.list')) }));
-  }
+  // A fix that did not stop the contacts is said once, as that: it was marked fixed too.
+  const stillHeard = report.allIssues.filter((issue) => issue.heard_since_fixed);
+  const fixed = report.fixedThisWeek.filter((issue) => !stillHeard.some((s) => s.id === issue.id));
+  const titles = (issues: readonly { title: string }[]) =>
+    issues
+      .slice(0, FIXED_NAMED)
+      .map((issue) => issue.title)
+      .join(t('report.summary.list'));
+  if (fixed.length > 0) clauses.push(t('report.summary.fixed', { titles: titles(fixed) }));
+  if (stillHeard.length > 0)
+    clauses.push(t('report.summary.stillHeard', { titles: titles(stillHeard) }));
   sentences.push(capitalise(clauses.join(t('report.summary.join'))) + t('report.summary.end'));
   const first = report.allIssues.find((issue) => OPEN_STATUSES.has(issue.status));
   if (first) {

@@ -1,3 +1,4 @@
+import type { WeekIssue } from '../../shared/domain/issue.js';
 import { type ReportKey, report as en } from '../../shared/i18n/en/report.js';
 import { fillPlaceholders } from '../../shared/i18n/translate.js';
 import { report as zhCN } from '../../shared/i18n/zh-CN/report.js';
@@ -16,6 +17,8 @@ export interface ReportText {
   /** A channel or segment code in words; a segment the catalog does not know (free text) as it is. */
   channel: (code: string) => string;
   segment: (code: string | null) => string;
+  /** An issue's status in words; a fixed issue heard after its fix says so ("Fixed — still heard"). */
+  status: (issue: Pick<WeekIssue, 'status' | 'heard_since_fixed'>) => string;
 }
 
 /** The report's words and formats in one language, dates shown in the report's time zone. */
@@ -36,6 +39,10 @@ export function reportText(lang: ReportLanguage, timeZone: string): ReportText {
     channel: (code) => CATALOGS[lang][`channel.${code}` as ReportKey] ?? code,
     segment: (code) =>
       code === null ? '' : (CATALOGS[lang][`segment.${code}` as ReportKey] ?? code),
+    status: (issue) =>
+      CATALOGS[lang][
+        issue.heard_since_fixed ? 'status.fixedStillHeard' : (`status.${issue.status}` as const)
+      ],
   };
 }
 

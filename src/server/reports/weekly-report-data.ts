@@ -1,6 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { CountedText } from '../../shared/api/contract.js';
-import type { RankedIssue, ValueDimension } from '../../shared/domain/issue.js';
+import type { RankedIssue, ValueDimension, WeekIssue } from '../../shared/domain/issue.js';
 import {
   type IsoWeek,
   formatIsoWeek,
@@ -11,6 +11,7 @@ import { groupTexts } from '../insights/issue-detail.js';
 import type { EmergingVerdict } from '../../shared/ranking/emerging.js';
 import { previousWindow } from '../../shared/ranking/previous-window.js';
 import { emergingVerdicts } from '../issues/emerging-flags.js';
+import { withHeardSinceFixed } from '../issues/heard-since-fixed.js';
 import { rankIssues } from '../issues/rank-issues.js';
 import { type Sql, IN_LIST_MAX, chunks, first, inList, rows } from '../storage/sql.js';
 import { representativeVerbatims } from './representative-verbatims.js';
@@ -36,7 +37,7 @@ export interface ReportItem {
   suggested_fix: string | null;
 }
 
-export interface ReportIssue extends RankedIssue {
+export interface ReportIssue extends WeekIssue {
   isNew: boolean;
   rising: boolean;
   /** The channel most of the week's items came through (a gloss for a title in another language). */
@@ -73,10 +74,13 @@ export interface WeeklyReport {
   };
   /** The top issues, most contacts first (the order a reader can see). */
   issues: ReportIssue[];
-  /** Every issue of the week, most contacts first: for the Pareto chart and the spreadsheets. */
-  allIssues: RankedIssue[];
+  /**
+   * Every issue the team heard in the week, whatever its status, most contacts first: the
+   * headline's contacts are their sum. For the Pareto chart and the spreadsheets.
+   */
+  allIssues: WeekIssue[];
   /** Issues first heard (by anyone) during the week, most contacts first. */
-  newIssues: RankedIssue[];
+  newIssues: WeekIssue[];
   /** Issues this team heard whose status was set to fixed during the week. */
   fixedThisWeek: { id: string; title: string }[];
   pareto: { id: string; title: string; times_heard: number }[];
@@ -98,11 +102,15 @@ export async function weeklyReportData(
   const earlier = previousWindow(from, to, now);
   const teamFilter = team ?? undefined;
   const ofTeam = team ? sql`AND team = ${team}` : sql``;
-  // Fixed and won't-fix issues are done with: the week's report is about what is still open,
-  // ordered by what it shows (contacts, then items, agents), not by the unseen score.
+  // Every issue heard, whatever its status: the headline counts every contact of the week, and a
+  // fixed issue still being heard is news (the fix did not work), not something to leave out.
+  // Ordered by what the report shows (contacts, then items, agents), not by the unseen score.
   const ranked = (
-    await rankIssues(q, { from, to, team: teamFilter, status: 'open' }, now)
-  ).issues.sort(
+    await withHeardSinceFixed(
+      q,
+      (await rankIssues(q, { from, to, team: teamFilter, status: 'all' }, now)).issues,
+    )
+  ).sort(
     (a, b) =>
       b.times_heard - a.times_heard ||
       b.mentions - a.mentions ||
@@ -136,7 +144,7 @@ export async function weeklyReportData(
     { start: from, end: Math.min(to, now) },
     firstSeen,
   );
-  const enrich = (issue: RankedIssue): ReportIssue => {
+  const enrich = (issue: WeekIssue): ReportIssue => {
     const members = byIssue.get(issue.id) ?? [];
     const previous = issue.previous_times_heard;
     return {

@@ -6,6 +6,7 @@ import type {
   RankedIssues,
   StatusFilter,
   ValueDimension,
+  WeekIssue,
 } from '../domain/issue.js';
 import type { Role } from '../domain/role.js';
 import type {
@@ -254,7 +255,8 @@ export interface TeamSummary {
   team: string;
   from: string;
   to: string;
-  issues: RankedIssue[];
+  /** The week's top issues, whatever their status: a fixed issue still heard is shown so. */
+  issues: WeekIssue[];
   verbatims: {
     id: string;
     text: string;

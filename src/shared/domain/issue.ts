@@ -77,6 +77,15 @@ export interface RankedIssue {
   item_ids?: string[];
 }
 
+/** An issue as the week's views show it: the Team view and the weekly report. */
+export interface WeekIssue extends RankedIssue {
+  /**
+   * Fixed, and heard after it was last set to fixed (by the window's filters, e.g. a team's own
+   * items): the fix did not stop the contacts. False for every other status.
+   */
+  heard_since_fixed: boolean;
+}
+
 export interface RankedIssues {
   generated_at: string;
   /** The currency of every issue's `cost`. */

@@ -21,6 +21,7 @@ export const common = {
   'status.investigating': 'Investigating',
   'status.fix_in_progress': 'Fix in progress',
   'status.fixed': 'Fixed',
+  'status.fixedStillHeard': 'Fixed — still heard',
   'status.wont_fix': "Won't fix",
   'channel.phone': 'Phone',
   'channel.email': 'E-mail',

@@ -21,6 +21,7 @@ export const common: Record<keyof typeof en, string> = {
   'status.investigating': '调查中',
   'status.fix_in_progress': '修复中',
   'status.fixed': '已修复',
+  'status.fixedStillHeard': '已修复 — 仍有反馈',
   'status.wont_fix': '不予修复',
   'channel.phone': '电话',
   'channel.email': '邮件',

@@ -23,12 +23,19 @@ export function TrendValue({ value }: { value: number }) {
   );
 }
 
-/** A status badge in the user's language. */
+/**
+ * A status badge in the user's language; a fixed issue heard after its fix (the week's views
+ * know it) reads "Fixed — still heard".
+ */
 export function StatusBadge({
   status,
+  stillHeard = false,
 }: {
   status: 'new' | 'investigating' | 'fix_in_progress' | 'fixed' | 'wont_fix';
+  stillHeard?: boolean;
 }) {
   const { t } = useI18n();
+  if (stillHeard && status === 'fixed')
+    return <span className="status fixed still-heard">{t('status.fixedStillHeard')}</span>;
   return <span className={`status ${status}`}>{t(`status.${status}`)}</span>;
 }

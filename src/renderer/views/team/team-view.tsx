@@ -55,7 +55,7 @@ function TopIssues({ issues }: { issues: TeamSummary['issues'] }) {
                   <TrendValue value={issue.trend} />
                 </td>
                 <td>
-                  <StatusBadge status={issue.status} />
+                  <StatusBadge status={issue.status} stillHeard={issue.heard_since_fixed} />
                 </td>
               </tr>
             ))}

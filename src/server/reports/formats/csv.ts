@@ -29,7 +29,7 @@ function rankedRows(report: WeeklyReport, text: ReportText): (string | number | 
     issue.mentions,
     issue.agents,
     issue.trend,
-    text.t(`status.${issue.status}`),
+    text.status(issue),
     issue.owner,
   ]);
 }

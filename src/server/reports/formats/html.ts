@@ -35,7 +35,7 @@ function issueSection(issue: ReportIssue, rank: number, text: ReportText): strin
       ? ''
       : `<p><strong>${e(text.t(key))}</strong></p><ul>${entries.map((c) => `<li>${e(c.text)} <span class="muted">(${text.number(c.count)})</span></li>`).join('')}</ul>`;
   return `<section class="issue"><h3>${rank}. ${e(issue.title)}</h3>
-<p class="muted">${e(text.t('report.col.contacts'))}: ${text.number(issue.times_heard)} · ${e(text.t('report.col.trend'))}: ${e(signedChange(text, issue.trend))} · ${e(text.t(`status.${issue.status}`))}${issue.owner ? ` · ${e(issue.owner)}` : ''}</p>
+<p class="muted">${e(text.t('report.col.contacts'))}: ${text.number(issue.times_heard)} · ${e(text.t('report.col.trend'))}: ${e(signedChange(text, issue.trend))} · ${e(text.status(issue))}${issue.owner ? ` · ${e(issue.owner)}` : ''}</p>
 ${issue.verbatims.map((v) => `<blockquote>${e(v.text)}</blockquote>`).join('\n')}
 ${list('report.rootCauses', issue.root_causes)}${list('report.fixes', issue.suggested_fixes)}</section>`;
 }
@@ -56,7 +56,7 @@ export function renderHtml(report: WeeklyReport, text: ReportText): string {
 <tbody>${report.issues
           .map(
             (issue, i) =>
-              `<tr><td class="n">${i + 1}</td><td>${e(issue.title)}</td><td class="n">${text.number(issue.times_heard)}</td>${trendCell(text, issue.trend)}<td class="n">${text.number(issue.agents)}</td><td>${e(t(`status.${issue.status}`))}</td><td>${e(issue.owner ?? t('report.owner.none'))}</td></tr>`,
+              `<tr><td class="n">${i + 1}</td><td>${e(issue.title)}</td><td class="n">${text.number(issue.times_heard)}</td>${trendCell(text, issue.trend)}<td class="n">${text.number(issue.agents)}</td><td>${e(text.status(issue))}</td><td>${e(issue.owner ?? t('report.owner.none'))}</td></tr>`,
           )
           .join('\n')}</tbody></table>
 <h2>${e(t('report.newAndRising'))}</h2>

@@ -44,7 +44,7 @@ export function renderMarkdown(report: WeeklyReport, text: ReportText): string {
   lines.push('| ---: | --- | ---: | ---: | ---: | --- | --- |');
   report.issues.forEach((issue, i) => {
     lines.push(
-      `| ${i + 1} | ${escapeMarkdown(issue.title)} | ${text.number(issue.times_heard)} | ${signedChange(text, issue.trend)} | ${text.number(issue.agents)} | ${t(`status.${issue.status}`)} | ${issue.owner ? escapeMarkdown(issue.owner) : t('report.owner.none')} |`,
+      `| ${i + 1} | ${escapeMarkdown(issue.title)} | ${text.number(issue.times_heard)} | ${signedChange(text, issue.trend)} | ${text.number(issue.agents)} | ${text.status(issue)} | ${issue.owner ? escapeMarkdown(issue.owner) : t('report.owner.none')} |`,
     );
   });
   lines.push('', `## ${t('report.newAndRising')}`, '');

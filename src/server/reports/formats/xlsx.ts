@@ -63,7 +63,7 @@ export async function renderXlsx(report: WeeklyReport, text: ReportText): Promis
       items: issue.mentions,
       agents: issue.agents,
       trend: issue.trend,
-      status: safeCell(t(`status.${issue.status}`)),
+      status: safeCell(text.status(issue)),
       owner: safeCell(issue.owner),
       firstSeen: when(Date.parse(issue.first_seen)),
       lastSeen: when(Date.parse(issue.last_seen)),

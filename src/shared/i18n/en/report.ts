@@ -65,6 +65,7 @@ export const report = {
   'report.summary.new': 'new this week: {count}, the largest {title} ({contacts} contacts)',
   'report.summary.noNew': 'no new issues',
   'report.summary.fixed': '{titles} marked fixed',
+  'report.summary.stillHeard': '{titles} still heard after being marked fixed',
   'report.summary.list': ', ',
   'report.summary.join': '; ',
   'report.summary.end': '.',
@@ -104,6 +105,7 @@ export const report = {
   'status.investigating': 'Investigating',
   'status.fix_in_progress': 'Fix in progress',
   'status.fixed': 'Fixed',
+  'status.fixedStillHeard': 'Fixed — still heard',
   'status.wont_fix': "Won't fix",
 } as const;
 

@@ -64,6 +64,7 @@ export const report: Record<ReportKey, string> = {
   'report.summary.new': '新出现 {count} 个问题，最大的是{title}（{contacts} 次联系）',
   'report.summary.noNew': '没有新问题',
   'report.summary.fixed': '{titles}已标记为修复',
+  'report.summary.stillHeard': '{titles}标记为修复后仍有反馈',
   'report.summary.list': '、',
   'report.summary.join': '；',
   'report.summary.end': '。',
@@ -103,5 +104,6 @@ export const report: Record<ReportKey, string> = {
   'status.investigating': '调查中',
   'status.fix_in_progress': '修复中',
   'status.fixed': '已修复',
+  'status.fixedStillHeard': '已修复 — 仍有反馈',
   'status.wont_fix': '不予修复',
 };
