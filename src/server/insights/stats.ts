@@ -1,9 +1,9 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { BreakdownRow, TeamSummary, TrendSeries } from '../../shared/api/contract.js';
 import { zoneBuckets, type ZoneBuckets } from '../../shared/time/zone-buckets.js';
-import { withHeardSinceFixed } from '../issues/heard-since-fixed.js';
-import { rankIssues } from '../issues/rank-issues.js';
+import { WEEK_TOP_ISSUES } from '../../shared/ranking/week-order.js';
 import { type Sql, inList, rows } from '../storage/sql.js';
+import { weekIssues } from './week-issues.js';
 import { type ItemFilter, itemConditions } from './window.js';
 
 /** More buckets than a chart can show or a request should cost. */
@@ -103,7 +103,10 @@ export async function breakdown(
   );
 }
 
-/** One team's window: its top issues, its latest verbatims, and who contributed (counts only). */
+/**
+ * One team's window: its top issues (the weekly report's, in its order), its latest verbatims,
+ * and who contributed (counts only).
+ */
 export async function teamSummary(
   q: Sql,
   filter: ItemFilter & { team: string; from: number; to: number },
@@ -134,10 +137,7 @@ export async function teamSummary(
     team: filter.team,
     from: new Date(filter.from).toISOString(),
     to: new Date(filter.to).toISOString(),
-    issues: await withHeardSinceFixed(
-      q,
-      (await rankIssues(q, { ...filter, status: 'all', limit: 10 }, now)).issues,
-    ),
+    issues: (await weekIssues(q, filter, now)).slice(0, WEEK_TOP_ISSUES),
     verbatims: verbatims.map((row) => ({
       ...row,
       created_at: new Date(row.created_at).toISOString(),

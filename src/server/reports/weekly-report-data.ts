@@ -10,13 +10,12 @@ import {
 import { groupTexts } from '../insights/issue-detail.js';
 import type { EmergingVerdict } from '../../shared/ranking/emerging.js';
 import { previousWindow } from '../../shared/ranking/previous-window.js';
+import { WEEK_TOP_ISSUES } from '../../shared/ranking/week-order.js';
 import { emergingVerdicts } from '../issues/emerging-flags.js';
-import { withHeardSinceFixed } from '../issues/heard-since-fixed.js';
-import { rankIssues } from '../issues/rank-issues.js';
+import { weekIssues } from '../insights/week-issues.js';
 import { type Sql, IN_LIST_MAX, chunks, first, inList, rows } from '../storage/sql.js';
 import { representativeVerbatims } from './representative-verbatims.js';
 
-const TOP_ISSUES = 10;
 const VERBATIMS_PER_ISSUE = 3;
 const TREND_WEEKS = 8;
 const TREND_SERIES = 5;
@@ -104,19 +103,8 @@ export async function weeklyReportData(
   const ofTeam = team ? sql`AND team = ${team}` : sql``;
   // Every issue heard, whatever its status: the headline counts every contact of the week, and a
   // fixed issue still being heard is news (the fix did not work), not something to leave out.
-  // Ordered by what the report shows (contacts, then items, agents), not by the unseen score.
-  const ranked = (
-    await withHeardSinceFixed(
-      q,
-      (await rankIssues(q, { from, to, team: teamFilter, status: 'all' }, now)).issues,
-    )
-  ).sort(
-    (a, b) =>
-      b.times_heard - a.times_heard ||
-      b.mentions - a.mentions ||
-      b.agents - a.agents ||
-      a.title.localeCompare(b.title),
-  );
+  // In the Team view's order: by what the report shows, not by the unseen score.
+  const ranked = await weekIssues(q, { from, to, team: teamFilter }, now);
   const items = await rows(
     q,
     sql<ReportItem>`SELECT id, issue_id, text, channel, team, agent, segment, created_at, root_cause, suggested_fix FROM items
@@ -195,7 +183,7 @@ export async function weeklyReportData(
       ),
       byDimension: contactsByDimension(ranked),
     },
-    issues: ranked.slice(0, TOP_ISSUES).map(enrich),
+    issues: ranked.slice(0, WEEK_TOP_ISSUES).map(enrich),
     allIssues: ranked,
     newIssues: ranked.filter(isNew),
     fixedThisWeek: await fixedBetween(q, from, to, ofTeam),
