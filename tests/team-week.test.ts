@@ -92,5 +92,69 @@ for (const backend of backendCases) {
       const at = (id: string | undefined) => expected.indexOf(id ?? '');
       expect(at(twins[1])).toBe(at(twins[0]) + 1);
     });
+
+    it("counts the lead's week in the lead's zone, with the report's own bounds", async () => {
+      // Monday 16 November 02:00 in Shanghai is still Sunday 15 November in UTC: in Shanghai's
+      // 2026-W47 only. Heard 40 times, it tops that week and is absent from UTC's.
+      const early = (
+        await api.aggregator.ingestor.ingest([
+          {
+            ...heard(0),
+            id: 'shanghai-monday',
+            text: 'roaming bundle activated twice on arrival',
+            created_at: '2026-11-15T18:00:00Z',
+            times_heard: 40,
+          },
+        ])
+      ).issues['shanghai-monday'];
+      const zone = 'Asia/Shanghai';
+      const screen = await summary({ week: '2026-W47', tz: zone });
+      const file = await weeklyReportData(
+        api.aggregator.storage,
+        'support',
+        parseIsoWeek('2026-W47'),
+        zone,
+        NOW,
+      );
+      expect(screen).toMatchObject({
+        week: '2026-W47',
+        time_zone: zone,
+        from: '2026-11-15T16:00:00.000Z',
+        to: '2026-11-22T16:00:00.000Z',
+      });
+      expect(Date.parse(screen.from)).toBe(file.from);
+      expect(Date.parse(screen.to)).toBe(file.to);
+      expect(screen.issues[0]).toMatchObject({ id: early, times_heard: 40 });
+      expect(screen.issues.map((issue) => [issue.id, issue.times_heard])).toEqual(
+        file.issues.map((issue) => [issue.id, issue.times_heard]),
+      );
+      const sum = (issues: readonly { times_heard: number }[]) =>
+        issues.reduce((total, issue) => total + issue.times_heard, 0);
+      expect(sum(file.allIssues)).toBe(file.headline.contacts);
+      // In UTC the same week starts eight hours later and leaves that item out.
+      const utc = await summary({ week: '2026-W47' });
+      expect(utc.time_zone).toBe('UTC');
+      expect(utc.issues.map((issue) => issue.id)).not.toContain(early);
+    });
+
+    it('refuses a zone it does not know, a zone without a week, and a week with from/to', async () => {
+      const refused = async (args: object) =>
+        call(api.url, 'POST', '/api/v1/call/team.summary', {
+          token: api.secrets.lee,
+          json: { team: 'support', ...args },
+        });
+      const cases: [object, RegExp][] = [
+        [{ week: '2026-W47', tz: 'Mars/Olympus' }, /tz: unknown time zone "Mars\/Olympus"/],
+        [{ from: '2026-11-16', tz: 'Asia/Shanghai' }, /tz: only with week/],
+        [{ week: '2026-W47', from: '2026-11-16' }, /give week or from\/to, not both/],
+        [{ week: '2027-W53' }, /week: 2027 has no week 53/],
+        [{ week: '2026-47' }, /week: must be an ISO week like 2026-W47/],
+      ];
+      for (const [args, message] of cases) {
+        const answer = await refused(args);
+        expect(answer.status, JSON.stringify(args)).toBe(400);
+        expect(answer.body.error).toMatch(message);
+      }
+    });
   });
 }

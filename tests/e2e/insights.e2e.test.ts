@@ -7,6 +7,8 @@ import type { IncomingItem } from '../../src/shared/domain/feedback-item.js';
 import { pareto } from '../../src/shared/ranking/pareto.js';
 import { issueDetail } from '../../src/server/insights/issue-detail.js';
 import { rankIssues } from '../../src/server/issues/rank-issues.js';
+import { weeklyReportData } from '../../src/server/reports/weekly-report-data.js';
+import { parseIsoWeek } from '../../src/shared/time/iso-week.js';
 import { rows } from '../../src/server/storage/sql.js';
 import { browserAvailability, launchBrowser } from './support/browser.js';
 import {
@@ -251,10 +253,16 @@ describe.skipIf(!available)(
         })),
       );
       expect(shown).toEqual(contributors);
-      const teamIssues = (
-        await rankIssues(storage, { ...WEEK_47, team: 'support', limit: 10 }, Date.now())
-      ).issues;
-      await expect(rowIds(lead)).resolves.toEqual(teamIssues.map((issue) => issue.id));
+      // The weekly report's top ten, in its order (the browser's zone is UTC here).
+      const report = await weeklyReportData(
+        storage,
+        'support',
+        parseIsoWeek('2026-W47'),
+        'UTC',
+        Date.now(),
+      );
+      expect(report.issues).toHaveLength(10);
+      await expect(rowIds(lead)).resolves.toEqual(report.issues.map((issue) => issue.id));
       await lead.screenshot({ path: `${SHOTS}team.png` });
 
       await lead.getByRole('button', { name: 'Previous week' }).click();

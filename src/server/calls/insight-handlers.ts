@@ -1,12 +1,11 @@
 import { invalidInput } from '../../shared/api/parse-args.js';
 import { HttpError } from '../http/http-error.js';
 import { IssueNotFoundError, issueDetail } from '../insights/issue-detail.js';
-import { assertTimeZone } from '../../shared/time/iso-week.js';
 import { bucketCount } from '../../shared/time/zone-buckets.js';
 import { MAX_TREND_BUCKETS, breakdown, teamSummary, trendSeries } from '../insights/stats.js';
 import { rankIssues } from '../issues/rank-issues.js';
 import type { HandlerMap } from './handler-registry.js';
-import { boundedWindow, itemFilter } from './window-args.js';
+import { boundedWindow, itemFilter, teamWindow, timeZoneArg } from './window-args.js';
 
 /** What analysts and leads read; a lead's calls are narrowed to their team by itemFilter. */
 export const insightHandlers: HandlerMap = {
@@ -39,12 +38,7 @@ export const insightHandlers: HandlerMap = {
   'stats.trend': {
     run: (input, { aggregator, token, now }) => {
       const window = boundedWindow(itemFilter(input, token), now);
-      const timeZone = input.tz ?? 'UTC';
-      try {
-        assertTimeZone(timeZone);
-      } catch (error) {
-        throw new HttpError(400, invalidInput('arguments', `tz: ${(error as Error).message}`));
-      }
+      const timeZone = timeZoneArg(input.tz);
       if (window.to <= window.from)
         throw new HttpError(400, invalidInput('arguments', 'from must be before to'));
       if (bucketCount(window.from, window.to, input.bucket) > MAX_TREND_BUCKETS) {
@@ -67,8 +61,13 @@ export const insightHandlers: HandlerMap = {
   },
   'team.summary': {
     run: (input, { aggregator, token, now }) => {
-      const filter = boundedWindow(itemFilter(input, token), now);
-      return teamSummary(aggregator.storage, { ...filter, team: filter.team as string }, now);
+      const { week, timeZone, ...filter } = teamWindow(input, token, now);
+      return teamSummary(
+        aggregator.storage,
+        { ...filter, team: filter.team as string },
+        { week, timeZone },
+        now,
+      );
     },
   },
 };

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { parseArgs } from '../../shared/api/parse-args.js';
-import { parseIsoWeek } from '../../shared/time/iso-week.js';
+import { ISO_WEEK_PATTERN, parseIsoWeek } from '../../shared/time/iso-week.js';
 import type { Aggregator } from '../aggregator.js';
 import { PdfUnavailableError } from '../reports/formats/pdf-unavailable-error.js';
 import {
@@ -19,7 +19,7 @@ import { HttpError } from './http-error.js';
 
 const query = z.strictObject({
   team: z.string().min(1).max(120),
-  week: z.string().regex(/^\d{4}-W\d{2}$/, 'must be an ISO week like 2026-W47'),
+  week: z.string().regex(ISO_WEEK_PATTERN, 'must be an ISO week like 2026-W47'),
   format: z.enum(REPORT_FORMATS),
   lang: z.enum(REPORT_LANGUAGES).default('en'),
   tz: z.string().max(64).default('UTC'),

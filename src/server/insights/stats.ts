@@ -110,6 +110,7 @@ export async function breakdown(
 export async function teamSummary(
   q: Sql,
   filter: ItemFilter & { team: string; from: number; to: number },
+  asked: { week: string | null; timeZone: string },
   now: number,
 ): Promise<TeamSummary> {
   const where = itemConditions(filter);
@@ -137,6 +138,8 @@ export async function teamSummary(
     team: filter.team,
     from: new Date(filter.from).toISOString(),
     to: new Date(filter.to).toISOString(),
+    week: asked.week,
+    time_zone: asked.timeZone,
     issues: (await weekIssues(q, filter, now)).slice(0, WEEK_TOP_ISSUES),
     verbatims: verbatims.map((row) => ({
       ...row,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ISSUE_STATUSES, RANK_BY, STATUS_FILTERS, VALUE_DIMENSIONS } from '../domain/issue.js';
 import { CHANNELS } from '../domain/item-fields.js';
 import { CURRENCY_PATTERN, WEBHOOK_EVENTS, WEBHOOK_FORMATS } from '../domain/settings.js';
+import { ISO_WEEK_PATTERN } from '../time/iso-week.js';
 import type { ApiMethods, MethodName } from './contract.js';
 
 /**
@@ -101,7 +102,13 @@ export const CALL_ARGS: ArgsSchemas<ApiMethods> = {
     by: z.enum(['channel', 'team', 'segment']),
     issueId: z.string().max(64).optional(),
   }),
-  'team.summary': z.strictObject({ ...windowFilterShape, team: z.string().min(1).max(120) }),
+  'team.summary': z.strictObject({
+    ...windowFilterShape,
+    team: z.string().min(1).max(120),
+    // The weekly report's week and zone: the server takes the bounds from them as the report does.
+    week: z.string().regex(ISO_WEEK_PATTERN, 'must be an ISO week like 2026-W47').optional(),
+    tz: z.string().min(1).max(64).optional(),
+  }),
 
   'issues.update': z.strictObject({
     id: issueId,

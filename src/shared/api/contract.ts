@@ -53,7 +53,14 @@ export interface ApiMethods {
   /** Contacts by channel, team or segment. */
   'stats.breakdown': { args: BreakdownQuery; result: BreakdownRow[] };
   /** A team lead's week: top issues, the team's verbatims, who contributed. */
-  'team.summary': { args: { team: string } & WindowFilter; result: TeamSummary };
+  /**
+   * A team's week. With `week` (and `tz`, default UTC) the window is that ISO week in that zone,
+   * exactly the weekly report's; otherwise `from`/`to` as every other read takes them.
+   */
+  'team.summary': {
+    args: { team: string; week?: string; tz?: string } & WindowFilter;
+    result: TeamSummary;
+  };
 
   /** The analyst's workbench (analysts and admins; leads may read their team's items). */
   'issues.update': { args: IssueUpdateArgs; result: IssueDetail };
@@ -253,8 +260,13 @@ export interface BreakdownRow {
 
 export interface TeamSummary {
   team: string;
+  /** The window as instants: from inclusive, to exclusive. */
   from: string;
   to: string;
+  /** The ISO week asked for, or null when the window was given by from/to. */
+  week: string | null;
+  /** The zone the week was counted in (UTC for a from/to window). */
+  time_zone: string;
   /** The week's top issues, whatever their status: a fixed issue still heard is shown so. */
   issues: WeekIssue[];
   verbatims: {

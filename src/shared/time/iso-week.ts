@@ -5,8 +5,11 @@ export interface IsoWeek {
   week: number;
 }
 
+/** How an ISO week is written: `2026-W47`. */
+export const ISO_WEEK_PATTERN = /^(\d{4})-W(\d{2})$/;
+
 export function parseIsoWeek(text: string): IsoWeek {
-  const match = /^(\d{4})-W(\d{2})$/.exec(text);
+  const match = ISO_WEEK_PATTERN.exec(text);
   if (!match) throw new RangeError(`"${text}" is not an ISO week like 2026-W47`);
   const year = Number(match[1]);
   const week = Number(match[2]);

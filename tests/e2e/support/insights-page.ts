@@ -26,12 +26,12 @@ export interface PageEvents {
 export async function openPage(
   browser: Browser,
   link: string,
-  options: { locale: string; now: Date; events: PageEvents },
+  options: { locale: string; now: Date; events: PageEvents; timeZone?: string },
 ): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width: 1440, height: 900 },
     locale: options.locale,
-    timezoneId: 'UTC',
+    timezoneId: options.timeZone ?? 'UTC',
   });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);

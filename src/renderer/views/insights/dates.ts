@@ -10,9 +10,12 @@ export function isoDate(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-/** A `YYYY-MM-DD` as a local date at noon, far from any daylight-saving edge. */
+/**
+ * A `YYYY-MM-DD` as a local date at noon, far from any daylight-saving edge. Of a full ISO time
+ * (a window the server gave as instants) only the date is read.
+ */
 export function parseIsoDate(value: string): Date {
-  const [year, month, day] = value.split('-').map(Number);
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
   return new Date(year ?? 1970, (month ?? 1) - 1, day ?? 1, 12);
 }
 

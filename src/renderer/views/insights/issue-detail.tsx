@@ -7,7 +7,8 @@ import { IssueItems } from './issue-items.js';
 import { CurationForm, IssueHistory, MergeInto } from './issue-workbench.js';
 import { SimilarIssues } from './similar-issues.js';
 import { SplitProposalPanel } from './split-proposal.js';
-import { browserTimeZone, trendConfig } from './trend-chart.js';
+import { userTimeZone } from '../../app/time-zone.js';
+import { trendConfig } from './trend-chart.js';
 import { useChart } from './use-chart.js';
 import { trendBucket, useInsights } from './insights-store.js';
 import { StatusBadge, TrendValue } from './trend-value.js';
@@ -70,7 +71,7 @@ function IssueTrend({ issueId, filter }: { issueId: string; filter: WindowFilter
   const bucket = trendBucket(filter);
   const { data } = useInvoke(
     'stats.trend',
-    { ...filter, bucket, issueIds: [issueId], tz: browserTimeZone() },
+    { ...filter, bucket, issueIds: [issueId], tz: userTimeZone() },
     refresh,
   );
   const config = useMemo(

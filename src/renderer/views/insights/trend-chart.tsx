@@ -2,6 +2,7 @@ import type { ChartConfiguration } from 'chart.js';
 import { useMemo } from 'react';
 import type { TrendSeries, WindowFilter } from '../../../shared/api/contract.js';
 import type { RankedIssue } from '../../../shared/domain/issue.js';
+import { userTimeZone } from '../../app/time-zone.js';
 import { type I18n, useI18n } from '../../i18n/i18n.js';
 import { localDay } from './dates.js';
 import { DEFAULT_TREND_ISSUES, trendBucket, useInsights } from './insights-store.js';
@@ -81,11 +82,6 @@ function pickedNote(selected: number, shown: number, t: I18n['t']): string {
 }
 
 /** Contacts per day or week of the picked issues, else of the top few. */
-/** The zone whose days and weeks the chart counts in: the analyst's own. */
-export function browserTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
-
 /** Each line's total, to read beside the table's contacts (and for screen readers, the numbers). */
 export function TrendTotals({ trend }: { trend: TrendSeries }) {
   const { t, number } = useI18n();
@@ -129,7 +125,7 @@ export function TrendChart({
   const bucket = trendBucket(filter);
   const trend = useInvoke(
     'stats.trend',
-    ids.length > 0 ? { ...filter, bucket, issueIds: ids, tz: browserTimeZone() } : null,
+    ids.length > 0 ? { ...filter, bucket, issueIds: ids, tz: userTimeZone() } : null,
     refresh,
   );
   const config = useMemo(

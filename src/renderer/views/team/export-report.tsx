@@ -1,26 +1,25 @@
 import { useState } from 'react';
 import { useSession } from '../../app/session-store.js';
+import { userTimeZone } from '../../app/time-zone.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { formatIsoWeek, isoWeekOf } from '../../../shared/time/iso-week.js';
 
 const FORMATS = ['pdf', 'html', 'xlsx', 'csv', 'md'] as const;
 
 /**
  * "Export weekly report": the same files as `wocas report`, fetched with the session's token and
- * saved through a download link (the token never goes into a URL).
+ * saved through a download link (the token never goes into a URL). The week and the zone are the
+ * Team view's own, so the file counts what the screen shows.
  */
-export function ExportReport({ team, monday }: { team: string; monday: string }) {
+export function ExportReport({ team, week }: { team: string; week: string }) {
   const { t, locale } = useI18n();
   const token = useSession((state) => state.token);
   const [format, setFormat] = useState<(typeof FORMATS)[number]>('pdf');
   const [state, setState] = useState<'idle' | 'busy' | 'failed'>('idle');
-  const week = formatIsoWeek(isoWeekOf(new Date(`${monday}T00:00:00Z`)));
   const download = async () => {
     if (!token) return;
     setState('busy');
     try {
-      const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
-      const query = new URLSearchParams({ team, week, format, lang: locale, tz });
+      const query = new URLSearchParams({ team, week, format, lang: locale, tz: userTimeZone() });
       const response = await fetch(`/api/v1/reports/weekly?${query.toString()}`, {
         headers: { authorization: `Bearer ${token}` },
       });

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import type { TeamSummary } from '../../../shared/api/contract.js';
 import { useSession } from '../../app/session-store.js';
+import { userTimeZone } from '../../app/time-zone.js';
+import { formatIsoWeek, isoWeekOf } from '../../../shared/time/iso-week.js';
 import { useI18n } from '../../i18n/i18n.js';
 import '../../styles/insights.css';
-import { addDays, isoDate, mondayOf } from '../insights/dates.js';
+import { isoDate, mondayOf } from '../insights/dates.js';
 import { StatusBadge, TrendValue } from '../insights/trend-value.js';
 import { IssueDetailPanel } from '../insights/issue-detail.js';
 import { useInsights } from '../insights/insights-store.js';
@@ -126,10 +128,10 @@ export function TeamView() {
   // Analysts and admins look at any team, the first one until they pick.
   const teams = useInvoke('meta.taxonomy', isLead ? null : {}).data?.teams ?? [];
   const team = isLead ? session.team : (picked ?? session?.team ?? teams[0] ?? null);
-  const summary = useInvoke(
-    'team.summary',
-    team ? { team, from: monday, to: addDays(monday, 6) } : null,
-  );
+  // The ISO week of the picked Monday (a date of the lead's own calendar), counted in the lead's
+  // zone: the server bounds it as the weekly report does, so the export below matches the screen.
+  const week = formatIsoWeek(isoWeekOf(new Date(`${monday}T00:00:00Z`)));
+  const summary = useInvoke('team.summary', team ? { team, week, tz: userTimeZone() } : null);
   return (
     <div className="team">
       <div className="view-head">
@@ -137,7 +139,7 @@ export function TeamView() {
         {!isLead && <TeamPicker team={team} teams={teams} onChange={setPicked} />}
       </div>
       <WeekPicker monday={monday} onChange={setMonday} />
-      {team && session?.mode === 'browser' && <ExportReport team={team} monday={monday} />}
+      {team && session?.mode === 'browser' && <ExportReport team={team} week={week} />}
       {isLead && !team && <p className="error">{t('team.noTeam')}</p>}
       {summary.error !== null && (
         <p role="alert" className="error">
@@ -154,7 +156,9 @@ export function TeamView() {
           <LatestVerbatims summary={summary.data} />
         </div>
       )}
-      {team && <IssueDetailPanel filter={{ team, from: monday, to: addDays(monday, 6) }} />}
+      {team && summary.data && (
+        <IssueDetailPanel filter={{ team, from: summary.data.from, to: summary.data.to }} />
+      )}
     </div>
   );
 }
