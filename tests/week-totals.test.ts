@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TeamSummary } from '../src/shared/api/contract.js';
 import type { IncomingItem } from '../src/shared/domain/feedback-item.js';
 import { updateIssue } from '../src/server/issues/issue-actions.js';
+import { renderReport } from '../src/server/reports/render-report.js';
+import { reportText } from '../src/server/reports/report-text.js';
 import { weeklyReportData } from '../src/server/reports/weekly-report-data.js';
 import { parseIsoWeek } from '../src/shared/time/iso-week.js';
 import { type ApiFixture, NOW, call, startApi } from './support/http-fixture.js';
@@ -194,6 +196,37 @@ for (const backend of backendCases) {
       const zh = (await download('md', 'zh-CN')).toString('utf8');
       expect(zh).toContain('已修复 — 仍有反馈');
       expect(zh).toContain('标记为修复后仍有反馈');
+    });
+
+    it('a week of one contact says "1 contact" in every sentence, and Chinese as before', async () => {
+      // The week before: one Chinese verbatim, heard once, so the English report glosses it.
+      await api.aggregator.ingestor.ingest([
+        heard('one', '快递三天了还没到，物流也不更新', '2026-11-10T09:00:00Z', 'amy'),
+      ]);
+      const data = await weeklyReportData(
+        api.aggregator.storage,
+        'support',
+        parseIsoWeek('2026-W46'),
+        'UTC',
+        NOW,
+      );
+      expect(data.headline.contacts).toBe(1);
+      const file = async (format: 'md' | 'html', lang: 'en' | 'zh-CN') =>
+        (await renderReport(data, reportText(lang, 'UTC'), format)).toString('utf8');
+      for (const format of ['md', 'html'] as const) {
+        const en = await file(format, 'en');
+        expect(en).toContain('1 contact this week, +1 against last week (0)');
+        expect(en).toContain('in Chinese; 1 contact, Phone');
+        expect(en).toContain('(1 contact, the most of any open issue)');
+        expect(en).toContain('1 of 1 issue drives 80% of contacts.');
+        expect(en).not.toMatch(/\b1 (contacts|issues|items|weeks)\b/);
+        const zh = await file(format, 'zh-CN');
+        expect(zh).toContain('本周 1 次联系，较上周（0）+1');
+        expect(zh).toContain('1 个问题中有 1 个带来了 80% 的联系');
+      }
+      const html = await file('html', 'en');
+      expect(html).toContain('The one issue is shown; the dark bar is the issue that alone makes');
+      expect(html).toContain('The line is the issue with the most contacts this week');
     });
   });
 }

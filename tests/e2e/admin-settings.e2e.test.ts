@@ -162,7 +162,7 @@ describe.skipIf(!available)(
       expect(cells.slice(3, 5)).toEqual(['0', '1']);
       expect(cells[5]).toMatch(/^Failing after 1 attempt: fetch failed \(ECONNREFUSED\)$/);
       await expect(hooks.locator('.hooks-failing').textContent()).resolves.toBe(
-        'Failing: 1 of 1 webhooks. Their deliveries wait and are retried until the receiver answers.',
+        'Failing: the only webhook. Its deliveries wait and are retried until the receiver answers.',
       );
       // The secret never comes back with the list.
       await expect(page.content()).resolves.not.toContain(stored?.secret);

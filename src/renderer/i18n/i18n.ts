@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { fillPlaceholders, messageLocale } from '../../shared/i18n/translate.js';
 import { CATALOGS, LOCALES, type Locale, type MessageKey } from './catalogs.js';
 
 const STORAGE_KEY = 'wocas.locale';
@@ -57,7 +58,8 @@ export function i18nFor(locale: Locale): I18n {
   const cached = cache.get(locale);
   if (cached) return cached;
   const catalog = CATALOGS[locale];
-  const numbers = new Intl.NumberFormat(locale);
+  const message = messageLocale(locale);
+  const numbers = message.numbers;
   const percents = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const moneys = new Intl.NumberFormat(locale, {
     minimumFractionDigits: 2,
@@ -67,14 +69,7 @@ export function i18nFor(locale: Locale): I18n {
   const dateTimes = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const i18n: I18n = {
     locale,
-    t: (key, values) =>
-      catalog[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-        values && name in values
-          ? typeof values[name] === 'number'
-            ? numbers.format(values[name])
-            : String(values[name])
-          : whole,
-      ),
+    t: (key, values) => fillPlaceholders(catalog[key], values, message),
     number: (value) => numbers.format(value),
     percent: (value) => percents.format(value),
     money: (value) => moneys.format(value),

@@ -1,6 +1,6 @@
 import type { WeekIssue } from '../../shared/domain/issue.js';
 import { type ReportKey, report as en } from '../../shared/i18n/en/report.js';
-import { fillPlaceholders } from '../../shared/i18n/translate.js';
+import { fillPlaceholders, messageLocale } from '../../shared/i18n/translate.js';
 import { report as zhCN } from '../../shared/i18n/zh-CN/report.js';
 
 export const REPORT_LANGUAGES = ['en', 'zh-CN'] as const;
@@ -23,7 +23,8 @@ export interface ReportText {
 
 /** The report's words and formats in one language, dates shown in the report's time zone. */
 export function reportText(lang: ReportLanguage, timeZone: string): ReportText {
-  const numbers = new Intl.NumberFormat(lang);
+  const message = messageLocale(lang);
+  const numbers = message.numbers;
   const dates = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone });
   const dateTimes = new Intl.DateTimeFormat(lang, {
     dateStyle: 'medium',
@@ -32,7 +33,7 @@ export function reportText(lang: ReportLanguage, timeZone: string): ReportText {
   });
   return {
     lang,
-    t: (key, values) => fillPlaceholders(CATALOGS[lang][key], values, numbers),
+    t: (key, values) => fillPlaceholders(CATALOGS[lang][key], values, message),
     number: (value) => numbers.format(value),
     date: (ms) => dates.format(new Date(ms)),
     dateTime: (ms) => dateTimes.format(new Date(ms)),

@@ -36,6 +36,13 @@ describe('webhook bodies', () => {
       text: 'WOCAS: issue "Parcel late" (iss_1) is emerging. 7 contacts against a usual 0.1.',
     });
   });
+
+  it('slack counts one of a thing in the singular', () => {
+    const first = { ...ISSUE, status: 'new' as const, owner: null, mentions: 1, times_heard: 1 };
+    expect(JSON.parse(webhookBody('slack', 'new_issue', AT, first))).toEqual({
+      text: 'WOCAS: new issue "Parcel late" (iss_1): 1 contact, 1 item so far.',
+    });
+  });
 });
 
 describe('webhook settings and delivery', () => {

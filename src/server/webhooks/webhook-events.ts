@@ -1,4 +1,5 @@
 import type { IssueStatus } from '../../shared/domain/issue.js';
+import { fillPlaceholders, messageLocale } from '../../shared/i18n/translate.js';
 import {
   WEBHOOK_EVENTS,
   WEBHOOK_FORMATS,
@@ -27,6 +28,9 @@ export interface WebhookJsonBody {
   issue: Omit<EventIssue, 'reason'>;
 }
 
+/** Chat messages are in English, like the server's other words. */
+const ENGLISH = messageLocale('en');
+
 /** The body POSTed for an event in a webhook's format; slack's also suits Teams incoming webhooks. */
 export function webhookBody(
   format: WebhookFormat,
@@ -41,7 +45,12 @@ export function webhookBody(
       at: new Date(at).toISOString(),
       issue: plain,
     } satisfies WebhookJsonBody);
-  const contacts = `${issue.times_heard} contacts, ${issue.mentions} items`;
+  // A new issue is usually one item heard once: "1 contact, 1 item", never "1 contacts".
+  const contacts = fillPlaceholders(
+    '{contacts, plural, one {# contact} other {# contacts}}, {items, plural, one {# item} other {# items}}',
+    { contacts: issue.times_heard, items: issue.mentions },
+    ENGLISH,
+  );
   const lines: Record<WebhookEvent, string> = {
     status: `WOCAS: issue "${issue.title}" (${issue.id}) is now ${issue.status.replaceAll('_', ' ')}${issue.owner ? `, owner ${issue.owner}` : ''} (${contacts}).`,
     emerging: `WOCAS: issue "${issue.title}" (${issue.id}) is emerging. ${reason ?? ''}`.trim(),

@@ -30,10 +30,10 @@ export const admin = {
   'admin.hooks.state': 'Deliveries',
   'admin.hooks.ok': 'Delivering',
   'admin.hooks.waiting': '{pending} waiting to be sent',
-  'admin.hooks.failing': 'Failing after {attempts} attempts: {error}',
-  'admin.hooks.failingOne': 'Failing after 1 attempt: {error}',
+  'admin.hooks.failing':
+    'Failing after {attempts, plural, one {# attempt} other {# attempts}}: {error}',
   'admin.hooks.failingSummary':
-    'Failing: {count} of {total} webhooks. Their deliveries wait and are retried until the receiver answers.',
+    'Failing: {total, plural, one {the only webhook} other {{count} of # webhooks}}. {count, plural, one {Its deliveries wait} other {Their deliveries wait}} and are retried until the receiver answers.',
   'admin.hooks.event.status': 'Status changes',
   'admin.hooks.event.emerging': 'Emerging issues',
   'admin.hooks.event.new_issue': 'New issues',

@@ -25,8 +25,8 @@ export const capture = {
   'capture.queueSent': 'The server answers again: what was saved in this browser has been sent.',
   'capture.queuedCount': '{count} saved in this browser, waiting to be sent',
   'capture.addedTo': 'Added to: {title}',
-  'capture.redactedOne': '1 personal detail removed',
-  'capture.redactedMany': '{count} personal details removed',
+  'capture.redacted':
+    '{count, plural, one {# personal detail removed} other {# personal details removed}}',
   'capture.withRedactions': '{confirmation} — {redactions}',
   'capture.cleared': 'Form cleared.',
   'capture.undoClear': 'Undo',
@@ -46,8 +46,8 @@ export const capture = {
   'mine.markSeen': 'Mark as seen',
   'mine.markedSeen': 'Marked as seen.',
   'mine.empty': 'Nothing captured yet. What you save in Capture shows up here.',
-  'mine.unseenOne': '1 item has news: its issue changed status.',
-  'mine.unseenMany': '{count} items have news: their issues changed status.',
+  'mine.unseen':
+    '{count, plural, one {# item has news: its issue changed status.} other {# items have news: their issues changed status.}}',
   'mine.changed': 'Status changed',
   'mine.captured': 'Captured {date}',
   'mine.issue': 'Issue: {title}',

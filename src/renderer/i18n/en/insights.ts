@@ -15,7 +15,8 @@ export const insights = {
   'insights.table.showing': '{shown} of {total} shown',
   'insights.table.compare': 'Compare in the trend chart',
   'insights.table.select': 'Compare “{title}” in the trend chart',
-  'insights.table.selectLimit': 'Up to {max} issues can be compared in the trend chart.',
+  'insights.table.selectLimit':
+    'Up to {max, plural, one {# issue} other {# issues}} can be compared in the trend chart.',
   'insights.table.rank': 'Rank',
   'insights.table.title': 'Issue',
   'insights.table.mentions': 'Mentions',
@@ -31,22 +32,21 @@ export const insights = {
   'insights.trend.falling': 'Falling: down {count} on the period before',
   'insights.trend.flat': 'Flat: the same as the period before',
   'insights.pareto.title': 'The few issues behind most contacts',
-  'insights.pareto.summary': '{count} issues ({share} of issues) drive {threshold} of contacts',
-  'insights.pareto.summaryOne': '{count} issue ({share} of issues) drives {threshold} of contacts',
+  'insights.pareto.summary':
+    '{count, plural, one {# issue} other {# issues}} ({share} of issues) {count, plural, one {drives} other {drive}} {threshold} of contacts',
   'insights.pareto.empty': 'No contacts in this window.',
   'insights.pareto.chartLabel':
-    'Pareto chart of the top {shown} of {total} issues: contacts per issue, biggest first, and the running share of all contacts.',
+    'Pareto chart of {total, plural, one {the one issue} other {the top {shown} of # issues}}: contacts per issue, biggest first, and the running share of all contacts.',
   'insights.pareto.contacts': 'Contacts',
   'insights.pareto.cumulative': 'Cumulative share',
   'insights.pareto.axis': 'Issues, most contacts first',
-  'insights.pareto.marker': '{threshold}: {count} issues',
-  'insights.pareto.markerOne': '{threshold}: {count} issue',
+  'insights.pareto.marker': '{threshold}: {count, plural, one {# issue} other {# issues}}',
   'insights.pareto.titleCost': 'The few issues behind most of the cost to serve',
   'insights.pareto.measure': 'Pareto of',
   'insights.pareto.byContacts': 'Contacts',
   'insights.pareto.byCost': 'Cost to serve',
-  'insights.pareto.summaryCost': '{count} issues ({share} of issues) drive {threshold} of cost',
-  'insights.pareto.summaryCostOne': '{count} issue ({share} of issues) drives {threshold} of cost',
+  'insights.pareto.summaryCost':
+    '{count, plural, one {# issue} other {# issues}} ({share} of issues) {count, plural, one {drives} other {drive}} {threshold} of cost',
   'insights.pareto.emptyCost':
     'No cost to serve in this window: an admin sets the cost of each channel under Settings.',
   'insights.pareto.cost': 'Cost to serve ({currency})',
@@ -54,10 +54,10 @@ export const insights = {
   'insights.pareto.figures': 'The figures behind the bars',
   'insights.pareto.issue': 'Issue',
   'insights.trendChart.title': 'Trend',
-  'insights.trendChart.top': 'The top {count} issues. Tick issues in the table to compare others.',
-  'insights.trendChart.topOne': 'The top issue. Tick issues in the table to compare others.',
-  'insights.trendChart.selected': '{count} issues you picked.',
-  'insights.trendChart.selectedOne': 'The issue you picked.',
+  'insights.trendChart.top':
+    '{count, plural, one {The top issue.} other {The top # issues.}} Tick issues in the table to compare others.',
+  'insights.trendChart.selected':
+    '{count, plural, one {The issue you picked.} other {# issues you picked.}}',
   'insights.trendChart.clear': 'Back to the top issues',
   'insights.trendChart.axisDay': 'Day',
   'insights.trendChart.axisWeek': 'Week starting',

@@ -14,9 +14,9 @@ export const priority = {
   'priority.emerging.badge': 'Emerging',
   'priority.emerging.none': 'No issue is well above its usual rate in this window.',
   'priority.emerging.reason':
-    '{current} contacts against a usual {usual} per period over the previous {windows} periods.',
-  'priority.emerging.reasonOne': '{current} contacts against {usual} in the period before.',
-  'priority.emerging.reasonNew': 'New in this window, already {current} contacts.',
+    '{current, plural, one {# contact} other {# contacts}} against {windows, plural, one {{usual} in the period before} other {a usual {usual} per period over the previous # periods}}.',
+  'priority.emerging.reasonNew':
+    'New in this window, already {current, plural, one {# contact} other {# contacts}}.',
   'priority.preventable': 'Preventable',
   'priority.cost': '{cost} {currency}',
 } as const;

@@ -32,7 +32,6 @@ export const admin: Record<keyof typeof en, string> = {
   'admin.hooks.ok': '正常发送',
   'admin.hooks.waiting': '{pending} 条等待发送',
   'admin.hooks.failing': '已尝试 {attempts} 次仍失败：{error}',
-  'admin.hooks.failingOne': '已尝试 1 次仍失败：{error}',
   'admin.hooks.failingSummary':
     '{total} 个 Webhook 中有 {count} 个发送失败：消息会保留，并一直重试到接收方应答为止。',
   'admin.hooks.event.status': '状态变更',

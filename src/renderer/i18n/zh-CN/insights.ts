@@ -33,8 +33,6 @@ export const insights: Record<keyof typeof en, string> = {
   'insights.trend.flat': '持平：与上一周期相同',
   'insights.pareto.title': '少数问题带来了大部分联系',
   'insights.pareto.summary': '{count} 个问题（占全部问题的 {share}）带来了 {threshold} 的客户联系',
-  'insights.pareto.summaryOne':
-    '{count} 个问题（占全部问题的 {share}）带来了 {threshold} 的客户联系',
   'insights.pareto.empty': '此时间段内没有客户联系。',
   'insights.pareto.chartLabel':
     '帕累托图，显示 {total} 个问题中排名前 {shown} 的问题：每个问题的联系次数（从多到少）以及占全部联系的累计比例。',
@@ -42,14 +40,11 @@ export const insights: Record<keyof typeof en, string> = {
   'insights.pareto.cumulative': '累计占比',
   'insights.pareto.axis': '问题（按联系次数从多到少）',
   'insights.pareto.marker': '{threshold}：{count} 个问题',
-  'insights.pareto.markerOne': '{threshold}：{count} 个问题',
   'insights.pareto.titleCost': '少数问题带来了大部分服务成本',
   'insights.pareto.measure': '帕累托图依据',
   'insights.pareto.byContacts': '联系次数',
   'insights.pareto.byCost': '服务成本',
   'insights.pareto.summaryCost':
-    '{count} 个问题（占全部问题的 {share}）带来了 {threshold} 的服务成本',
-  'insights.pareto.summaryCostOne':
     '{count} 个问题（占全部问题的 {share}）带来了 {threshold} 的服务成本',
   'insights.pareto.emptyCost': '此时间段内没有服务成本：管理员可在“设置”中为各渠道设置成本。',
   'insights.pareto.cost': '服务成本（{currency}）',
@@ -57,10 +52,10 @@ export const insights: Record<keyof typeof en, string> = {
   'insights.pareto.figures': '柱形图的数据',
   'insights.pareto.issue': '问题',
   'insights.trendChart.title': '趋势',
-  'insights.trendChart.top': '排名前 {count} 的问题。在表格中勾选问题可对比其他问题。',
-  'insights.trendChart.topOne': '排名第一的问题。在表格中勾选问题可对比其他问题。',
-  'insights.trendChart.selected': '您选择的 {count} 个问题。',
-  'insights.trendChart.selectedOne': '您选择的问题。',
+  'insights.trendChart.top':
+    '{count, plural, =1 {排名第一的问题。} other {排名前 # 的问题。}}在表格中勾选问题可对比其他问题。',
+  'insights.trendChart.selected':
+    '{count, plural, =1 {您选择的问题。} other {您选择的 # 个问题。}}',
   'insights.trendChart.clear': '恢复显示排名靠前的问题',
   'insights.trendChart.axisDay': '日期',
   'insights.trendChart.axisWeek': '周（起始日）',

@@ -14,8 +14,7 @@ export const priority: Record<keyof typeof en, string> = {
   'priority.emerging.badge': '新兴',
   'priority.emerging.none': '此时间范围内没有明显高于其通常水平的问题。',
   'priority.emerging.reason':
-    '本期 {current} 次联系，此前 {windows} 个同长周期平均每期 {usual} 次。',
-  'priority.emerging.reasonOne': '本期 {current} 次联系，上一同长周期 {usual} 次。',
+    '{windows, plural, =1 {本期 {current} 次联系，上一同长周期 {usual} 次。} other {本期 {current} 次联系，此前 # 个同长周期平均每期 {usual} 次。}}',
   'priority.emerging.reasonNew': '本期新出现，已有 {current} 次联系。',
   'priority.preventable': '本可避免',
   'priority.cost': '{cost} {currency}',

@@ -125,9 +125,7 @@ export function WebhooksPanel() {
 
 function deliveryState(hook: WebhookStatus, t: Translate): string {
   if (hook.last_error !== null)
-    return hook.max_attempts === 1
-      ? t('admin.hooks.failingOne', { error: hook.last_error })
-      : t('admin.hooks.failing', { attempts: hook.max_attempts, error: hook.last_error });
+    return t('admin.hooks.failing', { attempts: hook.max_attempts, error: hook.last_error });
   if (hook.pending > 0) return t('admin.hooks.waiting', { pending: hook.pending });
   return t('admin.hooks.ok');
 }

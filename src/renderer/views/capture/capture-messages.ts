@@ -50,10 +50,7 @@ export function savedMessage(
           : `${t('capture.addedTo', { title: issueTitle })} · ${where}`
         : (where ?? t('capture.saved'));
     if (result.redactions === 0) return confirmation;
-    const redactions =
-      result.redactions === 1
-        ? t('capture.redactedOne')
-        : t('capture.redactedMany', { count: result.redactions });
+    const redactions = t('capture.redacted', { count: result.redactions });
     return t('capture.withRedactions', { confirmation, redactions });
   };
 }
@@ -79,10 +76,7 @@ export function savedCount(key: 'mine.edited' | 'mine.editedLocally', redactions
   return ({ t }) => {
     const confirmation = t(key);
     if (redactions === 0) return confirmation;
-    const removed =
-      redactions === 1
-        ? t('capture.redactedOne')
-        : t('capture.redactedMany', { count: redactions });
+    const removed = t('capture.redacted', { count: redactions });
     return t('capture.withRedactions', { confirmation, redactions: removed });
   };
 }

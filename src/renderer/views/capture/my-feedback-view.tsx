@@ -150,9 +150,7 @@ export function MyFeedbackView() {
       ? marked
         ? t('mine.markedSeen')
         : ''
-      : unseen === 1
-        ? t('mine.unseenOne')
-        : t('mine.unseenMany', { count: unseen });
+      : t('mine.unseen', { count: unseen });
   return (
     <section className="mine" aria-labelledby={titleId} aria-busy={loading}>
       <div className="mine-head">

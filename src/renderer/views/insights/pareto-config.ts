@@ -13,16 +13,8 @@ type ParetoType = 'bar' | 'line';
 export type ParetoMeasure = 'contacts' | 'cost';
 
 const SENTENCES = {
-  contacts: {
-    empty: 'insights.pareto.empty',
-    one: 'insights.pareto.summaryOne',
-    many: 'insights.pareto.summary',
-  },
-  cost: {
-    empty: 'insights.pareto.emptyCost',
-    one: 'insights.pareto.summaryCostOne',
-    many: 'insights.pareto.summaryCost',
-  },
+  contacts: { empty: 'insights.pareto.empty', summary: 'insights.pareto.summary' },
+  cost: { empty: 'insights.pareto.emptyCost', summary: 'insights.pareto.summaryCost' },
 } as const satisfies Record<ParetoMeasure, Record<string, MessageKey>>;
 
 /** "N issues (X% of issues) drive 80% of contacts" (or "of cost"), the chart's text alternative. */
@@ -38,7 +30,7 @@ export function paretoSentence(
     share: percent(result.vitalFewShare),
     threshold: percent(result.threshold),
   };
-  return t(result.vitalFew === 1 ? keys.one : keys.many, values);
+  return t(keys.summary, values);
 }
 
 /** One bar's value as the chart and its table say it: a count, or money with cents. */
@@ -99,7 +91,7 @@ export function paretoConfig(
   const contacts =
     measure === 'cost' ? t('insights.pareto.cost', { currency }) : t('insights.pareto.contacts');
   const cumulative = t('insights.pareto.cumulative');
-  const marker = t(result.vitalFew === 1 ? 'insights.pareto.markerOne' : 'insights.pareto.marker', {
+  const marker = t('insights.pareto.marker', {
     threshold: percent(result.threshold),
     count: result.vitalFew,
   });

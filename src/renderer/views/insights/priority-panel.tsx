@@ -58,16 +58,11 @@ export function EmergingIssues({ issues }: { issues: readonly RankedIssue[] }) {
                 ? (issue.emerging_reason ?? '')
                 : detail.is_new
                   ? t('priority.emerging.reasonNew', { current: detail.current })
-                  : t(
-                      detail.windows === 1
-                        ? 'priority.emerging.reasonOne'
-                        : 'priority.emerging.reason',
-                      {
-                        current: detail.current,
-                        usual: number(Math.round(baselineMean(detail) * 10) / 10),
-                        windows: detail.windows,
-                      },
-                    );
+                  : t('priority.emerging.reason', {
+                      current: detail.current,
+                      usual: number(Math.round(baselineMean(detail) * 10) / 10),
+                      windows: detail.windows,
+                    });
             return (
               <li key={issue.id}>
                 <span className="badge emerging-badge" title={reason}>

@@ -72,13 +72,8 @@ function trendSummary(trend: TrendSeries, { t }: I18n): string {
 }
 
 function pickedNote(selected: number, shown: number, t: I18n['t']): string {
-  if (selected > 0)
-    return selected === 1
-      ? t('insights.trendChart.selectedOne')
-      : t('insights.trendChart.selected', { count: selected });
-  return shown === 1
-    ? t('insights.trendChart.topOne')
-    : t('insights.trendChart.top', { count: shown });
+  if (selected > 0) return t('insights.trendChart.selected', { count: selected });
+  return t('insights.trendChart.top', { count: shown });
 }
 
 /** Contacts per day or week of the picked issues, else of the top few. */

@@ -26,11 +26,13 @@ export const report = {
   'report.col.agent': 'Agent',
   'report.newAndRising': 'New and rising',
   'report.new': 'New this week: {title}',
-  'report.rising': 'Rising: {title} ({previous} → {current} contacts)',
+  'report.rising':
+    'Rising: {title} ({previous} → {current, plural, one {# contact} other {# contacts}})',
   'report.nothingNew': 'No new or rising issues this week.',
   'report.emerging':
-    'Emerging: {title} ({current} contacts against a usual {usual} a week over the previous {weeks} weeks)',
-  'report.emergingNew': 'Emerging: {title} (new this week, already {current} contacts)',
+    'Emerging: {title} ({current, plural, one {# contact} other {# contacts}} against a usual {usual} a week over the previous {weeks, plural, one {week} other {# weeks}})',
+  'report.emergingNew':
+    'Emerging: {title} (new this week, already {current, plural, one {# contact} other {# contacts}})',
   'report.byDimension': 'Contacts by what customers value: {list}.',
   'report.listSeparator': ', ',
   'dimension.visibility': 'visibility',
@@ -45,7 +47,8 @@ export const report = {
   'report.rootCauses': "Agents' root-cause guesses",
   'report.fixes': "Agents' suggested fixes",
   'report.pareto': 'Pareto: which issues drive the contacts',
-  'report.paretoSentence': '{count} of {total} issues drive 80% of contacts.',
+  'report.paretoSentence':
+    '{count} of {total, plural, one {# issue} other {# issues}} {count, plural, one {drives} other {drive}} 80% of contacts.',
   'report.trend': 'Contacts per week, top issues',
   'report.contributors': 'Contributors',
   'report.contributorsNote': 'Thank you to everyone who listened and wrote it down.',
@@ -55,14 +58,15 @@ export const report = {
   'report.sheet.verbatims': 'Verbatims',
   'report.summaryHeading': 'Summary',
   'report.summary.volume':
-    '{contacts} contacts this week, {change} against last week ({previous}).',
+    '{contacts, plural, one {# contact} other {# contacts}} this week, {change} against last week ({previous}).',
   'report.summary.volumeRose':
-    '{contacts} contacts this week, {change} against last week ({previous}); {title} rose most ({from} → {to}).',
+    '{contacts, plural, one {# contact} other {# contacts}} this week, {change} against last week ({previous}); {title} rose most ({from} → {to}).',
   'report.summary.volumeSoFar':
-    '{contacts} contacts so far this week, {change} against the same days last week ({previous}).',
+    '{contacts, plural, one {# contact} other {# contacts}} so far this week, {change} against the same days last week ({previous}).',
   'report.summary.volumeRoseSoFar':
-    '{contacts} contacts so far this week, {change} against the same days last week ({previous}); {title} rose most ({from} → {to}).',
-  'report.summary.new': 'new this week: {count}, the largest {title} ({contacts} contacts)',
+    '{contacts, plural, one {# contact} other {# contacts}} so far this week, {change} against the same days last week ({previous}); {title} rose most ({from} → {to}).',
+  'report.summary.new':
+    'new this week: {count}, the largest {title} ({contacts, plural, one {# contact} other {# contacts}})',
   'report.summary.noNew': 'no new issues',
   'report.summary.fixed': '{titles} marked fixed',
   'report.summary.stillHeard': '{titles} still heard after being marked fixed',
@@ -70,19 +74,21 @@ export const report = {
   'report.summary.join': '; ',
   'report.summary.end': '.',
   'report.summary.firstNoOwner':
-    'Do first: give {title} an owner ({contacts} contacts, the most of any open issue).',
+    'Do first: give {title} an owner ({contacts, plural, one {# contact} other {# contacts}}, the most of any open issue).',
   'report.summary.firstOwned':
-    'Do first: {title} ({contacts} contacts, the most of any open issue; owner {owner}).',
+    'Do first: {title} ({contacts, plural, one {# contact} other {# contacts}}, the most of any open issue; owner {owner}).',
   'report.summary.empty': 'No feedback was captured this week.',
   'report.topIssuesNote': 'Ordered by contacts this week, most first.',
   'report.paretoCaption':
-    'Each bar is one issue: its contacts this week, most first. The {shown} most-heard of {total} issues are shown; dark bars are the {count} that together make 80% of contacts; the percentage is the running share of all contacts.',
-  'report.paretoRest': 'Not shown: {rest} more issues with {contacts} contacts.',
+    'Each bar is one issue: its contacts this week, most first. {shown, plural, one {The one issue is shown} other {The # most-heard of {total} issues are shown}}; {count, plural, one {the dark bar is the issue that alone makes} other {dark bars are the # that together make}} 80% of contacts; the percentage is the running share of all contacts.',
+  'report.paretoRest':
+    'Not shown: {rest, plural, one {# more issue} other {# more issues}} with {contacts, plural, one {# contact} other {# contacts}}.',
   'report.paretoAxis': 'Contacts',
   'report.trendCaption':
-    'Each line is one of the {count} issues with the most contacts this week: its contacts in each of the last {weeks} weeks.',
+    '{count, plural, one {The line is the issue} other {Each line is one of the # issues}} with the most contacts this week: its contacts in each of the last {weeks, plural, one {week} other {# weeks}}.',
   'report.trendAxis': 'Contacts per week',
-  'report.gloss': '{title} [{language}; {contacts} contacts, {channel}]',
+  'report.gloss':
+    '{title} [{language}; {contacts, plural, one {# contact} other {# contacts}}, {channel}]',
   'report.gloss.zh': 'in Chinese',
   'report.gloss.other': 'in English',
   'report.unknownTeam': 'unknown team "{team}"; known teams: {teams}',
