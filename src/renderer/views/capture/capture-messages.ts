@@ -64,10 +64,7 @@ export function queuedMessage(redactions: number): Message {
     redactions === 0
       ? t('capture.queued')
       : t('capture.queuedRedacted', {
-          redactions:
-            redactions === 1
-              ? t('capture.redactedOne')
-              : t('capture.redactedMany', { count: redactions }),
+          redactions: t('capture.redacted', { count: redactions }),
         });
 }
 
