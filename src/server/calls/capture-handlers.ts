@@ -2,14 +2,14 @@ import { invalidInputMessage } from '../../shared/api/parse-args.js';
 import { feedbackItemStrictSchema } from '../../shared/domain/feedback-item.js';
 import { HttpError } from '../http/http-error.js';
 import { agentFeedback, markSeen, suggestIssues } from '../feedback/agent-feedback.js';
-import { storedRedactions } from '../items/items-repo.js';
+import { issuesOfItems, storedRedactions } from '../items/items-repo.js';
 import { itemChangeSchema } from '../../shared/domain/item-change.js';
 import type { ItemChangeResult } from '../../shared/api/contract.js';
 import { applyItemChanges } from '../items/item-changes.js';
 import type { Aggregator } from '../aggregator.js';
 import type { HandlerMap } from './handler-registry.js';
 import { isSharedTerm } from '../grouping/shared-terms.js';
-import { dataScope } from '../tokens/permissions.js';
+import { dataScope, itemOwner } from '../tokens/permissions.js';
 
 const QUEUED_FOR_AT_MOST = 30 * 86_400_000;
 
@@ -61,8 +61,14 @@ export const captureHandlers: HandlerMap = {
         created_at: parsed.data.created_at as string,
       };
       const outcome = await commits.ingest([item]);
-      const redactions = await storedRedactions(aggregator.storage, item.id);
-      return { id: item.id, synced: true, issue_id: outcome.issues[item.id] ?? null, redactions };
+      // An id already used for other words: refused, never answered as saved (the queue drops it).
+      const refused = outcome.rejected[0];
+      if (refused !== undefined) throw new HttpError(400, refused.error);
+      // As a push answers: a "duplicate" that is someone else's item says nothing of it.
+      const issueId =
+        (await issuesOfItems(aggregator.storage, [item.id], itemOwner(token)))[item.id] ?? null;
+      const redactions = issueId === null ? 0 : await storedRedactions(aggregator.storage, item.id);
+      return { id: item.id, synced: true, issue_id: issueId, redactions };
     },
   },
   'items.edit': {

@@ -1,0 +1,61 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CaptureResult } from '../src/shared/api/contract.js';
+import { type ApiFixture, call, storedIds } from './support/http-fixture.js';
+import { startApi } from './support/http-fixture.js';
+import { backendCases } from './support/storage-backends.js';
+
+/**
+ * A refusal is answered as one, to the one who sent it, on both backends: a capture the store
+ * refused is not answered as saved.
+ */
+describe.each(backendCases)('refusals answered on $name', (backend) => {
+  describe.skipIf(backend.skip)('the aggregator', () => {
+    let api: ApiFixture;
+    beforeEach(async () => {
+      api = await startApi(backend);
+    });
+    afterEach(() => api.close());
+
+    const invoke = (token: string, method: string, json: unknown) =>
+      call(api.url, 'POST', `/api/v1/call/${method}`, { token, json });
+
+    it('items.capture with an id already used for other words is a 400, not "saved"', async () => {
+      const first = await invoke(api.secrets.amy, 'items.capture', {
+        id: 'queued-save-0001',
+        text: 'the parcel arrived late again',
+      });
+      expect(first.status, first.text).toBe(200);
+
+      const reused = await invoke(api.secrets.amy, 'items.capture', {
+        id: 'queued-save-0001',
+        text: 'the refund never reached my card',
+      });
+      expect(reused.status, reused.text).toBe(400);
+      expect(reused.body.error).toContain('id: conflict');
+
+      // The same save sent again (a lost answer) is still answered as saved.
+      const again = await invoke(api.secrets.amy, 'items.capture', {
+        id: 'queued-save-0001',
+        text: 'the parcel arrived late again',
+      });
+      expect(again.status, again.text).toBe(200);
+      expect(JSON.parse(again.text)).toMatchObject({
+        id: 'queued-save-0001',
+        synced: true,
+        issue_id: (JSON.parse(first.text) as CaptureResult).issue_id,
+      });
+      expect(await storedIds(api)).toEqual(['queued-save-0001']);
+    });
+
+    it("items.capture of another agent's id does not say which issue their item is in", async () => {
+      const words = { id: 'amy-save-000001', text: 'the parcel arrived late again' };
+      const amys = await invoke(api.secrets.amy, 'items.capture', words);
+      expect(amys.status, amys.text).toBe(200);
+      expect((JSON.parse(amys.text) as CaptureResult).issue_id).not.toBeNull();
+
+      const bos = await invoke(api.secrets.bo, 'items.capture', words);
+      expect(bos.status, bos.text).toBe(200);
+      expect(JSON.parse(bos.text)).toMatchObject({ issue_id: null, redactions: 0 });
+    });
+  });
+});
