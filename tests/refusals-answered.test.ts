@@ -6,7 +6,7 @@ import { backendCases } from './support/storage-backends.js';
 
 /**
  * A refusal is answered as one, to the one who sent it, on both backends: a capture the store
- * refused is not answered as saved.
+ * refused is not answered as saved, and one bad change in a push of changes fails alone.
  */
 describe.each(backendCases)('refusals answered on $name', (backend) => {
   describe.skipIf(backend.skip)('the aggregator', () => {
@@ -56,6 +56,42 @@ describe.each(backendCases)('refusals answered on $name', (backend) => {
       const bos = await invoke(api.secrets.bo, 'items.capture', words);
       expect(bos.status, bos.text).toBe(200);
       expect(JSON.parse(bos.text)).toMatchObject({ issue_id: null, redactions: 0 });
+    });
+
+    it('one change with a lone surrogate in a push of changes fails alone', async () => {
+      const saved = await invoke(api.secrets.amy, 'items.capture', {
+        id: 'amy-save-000002',
+        text: 'the parcel arrived late again',
+      });
+      expect(saved.status, saved.text).toBe(200);
+      const answer = await call(api.url, 'POST', '/api/v1/items/changes', {
+        token: api.secrets.amy,
+        json: {
+          changes: [
+            {
+              id: 'change-bad-0001',
+              item_id: 'amy-save-000002',
+              kind: 'edit',
+              text: 'late \ud800',
+            },
+            {
+              id: 'change-good-001',
+              item_id: 'amy-save-000002',
+              kind: 'edit',
+              text: 'the parcel arrived two days late',
+            },
+          ],
+        },
+      });
+      expect(answer.status, answer.text).toBe(200);
+      const body = JSON.parse(answer.text) as {
+        applied: string[];
+        rejected: { id: string; error: string }[];
+      };
+      expect(body.applied).toEqual(['change-good-001']);
+      expect(body.rejected).toEqual([
+        { id: 'change-bad-0001', error: 'text: holds a lone surrogate (not valid Unicode)' },
+      ]);
     });
   });
 });

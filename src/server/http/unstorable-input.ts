@@ -2,8 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { cleanText, lookupProblem, unstorableReason } from '../../shared/text/clean-text.js';
 import { HttpError } from './http-error.js';
 
-/** The push answers per item (the item schema applies the rule), so one bad item fails alone. */
-const PER_ITEM_ROUTES = new Set(['/api/v1/items']);
+/**
+ * Pushes of items and of item changes answer per entry (their schemas apply the rule), so one bad
+ * entry fails alone instead of the whole body.
+ */
+const PER_ITEM_ROUTES = new Set(['/api/v1/items', '/api/v1/items/changes']);
 
 /**
  * The input rule (docs/input-rules.md) at the HTTP boundary, for every route. Query strings and
