@@ -113,8 +113,19 @@ function readJsonLines(text: string): FeedbackFile {
         rows.push({ line, fields: value as Record<string, unknown>, source: 'jsonl' });
       }
     } catch (error) {
-      unreadable.push({ line, error: `invalid JSON: ${(error as Error).message}` });
+      unreadable.push({ line, error: invalidJsonReason(error as Error) });
     }
   });
   return { rows, unreadable, unknownColumns: [] };
+}
+
+/**
+ * Why a line is not JSON, by position only: V8's messages quote the line around the fault
+ * (`"call 07700900123 now" is not valid JSON`), and a row not yet redacted may hold a number.
+ */
+function invalidJsonReason(error: Error): string {
+  const position = /at position (\d+)/.exec(error.message)?.[1];
+  return position === undefined
+    ? 'invalid JSON'
+    : `invalid JSON at character ${Number(position) + 1}`;
 }
