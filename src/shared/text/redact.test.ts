@@ -329,6 +329,10 @@ describe('redact: mixed texts', () => {
       'Call 415-555-2671 or mail x@y.com, card 5555 5555 5555 4444',
       `身份证${ID_WITH_X} 电话0755-8888 6666 IBAN DE89370400440532013000`,
       'order 1234567890, ¥12000, 2024-01-15',
+      // Glued to the detail before: each stands alone only once that one is a placeholder.
+      'call 07700900123+44 7700 900123 now',
+      'card 4111111111111111+(415) 555-2671',
+      'mail a@b.co.07700900123 or wang@qq.com_a@b.co',
     ];
     for (const s of samples) {
       const once = redact(s).text;

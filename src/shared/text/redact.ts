@@ -4,8 +4,8 @@
  *
  * False positives cost as much as misses (analysts need order numbers, amounts and dates), so
  * every numeric detector needs a checksum or a specific shape. Passes run in a fixed order and
- * each placeholder holds no digit or '@', so later passes never see redacted text and
- * redact(redact(x)) === redact(x):
+ * each placeholder holds no digit or '@', so later passes never see redacted text; the whole is
+ * repeated until it finds nothing more (see redact), so redact(redact(x)) === redact(x):
  *  1. e-mail first: local parts are often phone numbers (13800138000@163.com).
  *  2. IBAN next: it is the only kind that mixes letters in, and its digits must not be read as
  *     a card or phone.
@@ -83,6 +83,21 @@ const ID_SHAPE = /^[1-8]\d{16}[\dXx]$/; // province codes 11–82
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 
 export function redact(text: string): Redaction {
+  // A detail glued to the one before it ("07700900123+44 7700 900123", "a@b.co_c@d.co") does not
+  // stand alone until that one is a placeholder: pass again until nothing more is found, so the
+  // first pass leaks nothing and redact(redact(x)) === redact(x). Each pass that finds something
+  // removes digits or an '@', so this ends.
+  let result = redactOnce(text);
+  for (let more = result; Object.keys(more.found).length > 0;) {
+    more = redactOnce(result.text);
+    for (const [kind, n] of Object.entries(more.found) as [PiiKind, number][])
+      result.found[kind] = (result.found[kind] ?? 0) + n;
+    result = { text: more.text, found: result.found };
+  }
+  return result;
+}
+
+function redactOnce(text: string): Redaction {
   const found: Found = {};
   const view = matchingView(text);
   // Every kind needs a digit or '@' (in the folded view): most verbatims leave here untouched.
