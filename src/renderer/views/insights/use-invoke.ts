@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ArgsOf, MethodName, ResultOf } from '../../../shared/api/contract.js';
+import type { ArgsOf, MethodName, ResultOf, WocasClient } from '../../../shared/api/contract.js';
 import { useClient } from '../../app/session-store.js';
 import { ClientError } from '../../client/http-client.js';
 import type { Translate } from '../../i18n/i18n.js';
@@ -15,6 +15,31 @@ interface Settled<T> {
   data: T | undefined;
   error: unknown;
   ticket: string | null;
+}
+
+/**
+ * Calls in flight, per client, by ticket (method, refresh and arguments). Parts of a view that ask
+ * the same thing at the same moment (the issue panel's Merge and Move pickers, say) share one
+ * request: the server does the work once, and both see the same answer.
+ */
+const inFlight = new WeakMap<WocasClient, Map<string, Promise<unknown>>>();
+
+function sharedCall<M extends MethodName>(
+  client: WocasClient,
+  method: M,
+  key: string,
+  ticket: string,
+): Promise<ResultOf<M>> {
+  let calls = inFlight.get(client);
+  if (!calls) inFlight.set(client, (calls = new Map<string, Promise<unknown>>()));
+  const running = calls.get(ticket);
+  if (running) return running as Promise<ResultOf<M>>;
+  const call = client.invoke(method, JSON.parse(key) as ArgsOf<M>);
+  calls.set(ticket, call);
+  // Settled calls leave at once: a later ask (another refresh, the panel opened again) asks anew.
+  const forget = () => calls.delete(ticket);
+  call.then(forget, forget);
+  return call;
 }
 
 /**
@@ -37,7 +62,7 @@ export function useInvoke<M extends MethodName>(
   useEffect(() => {
     if (key === null || ticket === null) return;
     let current = true;
-    client.invoke(method, JSON.parse(key) as ArgsOf<M>).then(
+    sharedCall(client, method, key, ticket).then(
       (data) => {
         if (current) setSettled({ data, error: null, ticket });
       },

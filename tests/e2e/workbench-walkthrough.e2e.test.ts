@@ -1,0 +1,123 @@
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page, Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rankIssues } from '../../src/server/issues/rank-issues.js';
+import { browserAvailability, launchBrowser } from './support/browser.js';
+import {
+  BROWSER_NOW,
+  FROM,
+  type PageEvents,
+  TO,
+  WINDOW,
+  openPage,
+  setWindow,
+} from './support/insights-page.js';
+import { type UiServer, startUiServer } from './support/ui-server.js';
+
+const SEED = fileURLToPath(new URL('../fixtures/feedback-mixed.csv', import.meta.url));
+const { available, reason } = browserAvailability();
+
+/** The contract calls a page makes, each as `method body`, and how many are still unanswered. */
+function callLog(page: Page): { calls: string[]; pending: () => number; stop: () => void } {
+  const calls: string[] = [];
+  const open = new Set<Request>();
+  const isCall = (request: Request) => request.url().includes('/api/v1/call/');
+  const sent = (request: Request) => {
+    if (!isCall(request)) return;
+    open.add(request);
+    calls.push(`${request.url().split('/api/v1/call/')[1]} ${request.postData() ?? ''}`);
+  };
+  const settled = (request: Request) => open.delete(request);
+  page.on('request', sent);
+  page.on('requestfinished', settled);
+  page.on('requestfailed', settled);
+  return {
+    calls,
+    pending: () => open.size,
+    stop: () => {
+      page.off('request', sent);
+      page.off('requestfinished', settled);
+      page.off('requestfailed', settled);
+    },
+  };
+}
+
+/** What an analyst's walkthrough of the issue panel found, each checked in Chromium. */
+describe.skipIf(!available)(
+  `the issue panel in a real browser${available ? '' : ` — skipped: ${reason}`}`,
+  () => {
+    let server: UiServer;
+    let browser: Browser;
+    const events: PageEvents = { dialogs: [], errors: [] };
+
+    const ranked = async () =>
+      (await rankIssues(server.aggregator.storage, { ...WINDOW, status: 'open' }, Date.now()))
+        .issues;
+    const analystPage = async (viewport?: { width: number; height: number }) => {
+      const page = await openPage(browser, server.links.analyst, {
+        locale: 'en-US',
+        now: BROWSER_NOW,
+        events,
+      });
+      if (viewport) await page.setViewportSize(viewport);
+      await setWindow(page, FROM, TO);
+      return page;
+    };
+    const openIssue = async (page: Page, id: string, title: string) => {
+      await page
+        .locator(`table.issues tbody tr[data-issue-id="${id}"]`)
+        .getByRole('button', { name: title, exact: true })
+        .click();
+      return page.getByRole('dialog', { name: title });
+    };
+
+    beforeAll(async () => {
+      server = await startUiServer(SEED);
+      browser = await launchBrowser();
+    }, 30_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    it('opening an issue asks the server for each thing once', async () => {
+      const page = await analystPage();
+      const [top] = await ranked();
+      if (!top) throw new Error('the fixture ranks an issue');
+      await expect.poll(() => page.locator('table.issues tbody tr').count()).toBeGreaterThan(0);
+      // The ranking's own calls are answered before the issue is opened.
+      const before = callLog(page);
+      await expect.poll(() => before.pending()).toBe(0);
+      before.stop();
+
+      const log = callLog(page);
+      const dialog = await openIssue(page, top.id, top.title);
+      // Everything the panel shows is in: the last parts to load are the items and the history.
+      await expect
+        .poll(() => dialog.locator('section.issue-items li[data-item-id]').count())
+        .toBe(Math.min(top.mentions, 20));
+      await expect.poll(() => dialog.locator('section.history li').count()).toBe(0);
+      await expect.poll(() => dialog.getByText('No changes yet.').count()).toBe(1);
+      await expect.poll(() => log.pending()).toBe(0);
+      log.stop();
+
+      const methods = log.calls.map((call) => call.split(' ')[0]);
+      for (const method of [
+        'issues.detail',
+        'issues.similar',
+        'issues.splitProposal',
+        'stats.trend',
+        'stats.breakdown',
+        'issues.items',
+        'issues.history',
+      ])
+        expect(methods).toContain(method);
+      const times = new Map<string, number>();
+      for (const call of log.calls) times.set(call, (times.get(call) ?? 0) + 1);
+      expect([...times].filter(([, n]) => n > 1)).toEqual([]);
+      expect(events.errors).toEqual([]);
+      await page.context().close();
+    }, 60_000);
+  },
+);
