@@ -77,6 +77,13 @@ for (const backend of backendCases) {
         wocas('issue', 'merge', second.id, '--into', top.id);
         const merged = JSON.parse(wocas('issue', 'history', second.id, '--json')) as HistoryEntry[];
         expect(merged.at(-1)?.detail).toBe(`merged ${second.id} in (${second.mentions} items)`);
+        // The retired issue is named by the title it had, beside its id.
+        expect(merged.at(-1)?.issues).toEqual([
+          { id: second.id, title: second.title, retired: true },
+        ]);
+        expect(wocas('issue', 'history', top.id)).toContain(
+          `merged ${second.id} in (${second.mentions} items) · ${second.id} = "${second.title}"`,
+        );
         expect(runWocas(['issue', 'history', 'iss_nope', ...store.cliFlags], dir).status).not.toBe(
           0,
         );

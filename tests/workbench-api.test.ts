@@ -119,12 +119,19 @@ for (const backend of backendCases) {
     });
 
     it('merges, splits and moves items; a merged-away id answers with its target history', async () => {
+      const titleOf = async (id: string) =>
+        (await invoke<IssueDetail>('ana', 'issues.detail', { id })).issue.title;
+      const [refundTitle, parcelTitle] = [await titleOf(refund), await titleOf(parcel)];
       expect(await invoke('ana', 'issues.merge', { id: refund, into: parcel })).toEqual({
         id: parcel,
       });
       expect((await itemsOf(parcel)).total).toBe(8);
       const merged = await invoke<HistoryEntry[]>('ana', 'issues.history', { id: refund });
       expect(merged.map((entry) => entry.detail)).toEqual([`merged ${refund} in (3 items)`]);
+      // Named by title, not by id alone: the retired issue by the title it had.
+      expect(merged.map((entry) => entry.issues)).toEqual([
+        [{ id: refund, title: refundTitle, retired: true }],
+      ]);
 
       const refunds = (await itemsOf(parcel, { search: 'REFUND' })).items.map((row) => row.id);
       expect(refunds).toHaveLength(3);
@@ -141,6 +148,17 @@ for (const backend of backendCases) {
       expect((await itemsOf(parcel)).total).toBe(5);
       const history = await invoke<HistoryEntry[]>('ana', 'issues.history', { id: split.id });
       expect(history.map((entry) => entry.action)).toEqual(['split', 'move']);
+      const parcelNamed = [{ id: parcel, title: parcelTitle, retired: false }];
+      expect(history.map((entry) => entry.issues)).toEqual([parcelNamed, parcelNamed]);
+      // The parcel issue's own entries name the new issue by its title, as it is now.
+      expect(
+        (await invoke<HistoryEntry[]>('ana', 'issues.history', { id: parcel }))
+          .filter((entry) => entry.action !== 'merge')
+          .map((entry) => [entry.action, entry.issues]),
+      ).toEqual([
+        ['split', [{ id: split.id, title: 'Refunds late', retired: false }]],
+        ['move', [{ id: split.id, title: 'Refunds late', retired: false }]],
+      ]);
       const ranked = await invoke<RankedIssues>('ana', 'issues.rank', {});
       expect(ranked.issues.find((issue) => issue.id === split.id)?.times_heard).toBe(3);
     });

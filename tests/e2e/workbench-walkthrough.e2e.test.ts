@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mergeIssues, splitIssue } from '../../src/server/issues/issue-actions.js';
+import { issueItems } from '../../src/server/issues/issue-items.js';
 import { rankIssues } from '../../src/server/issues/rank-issues.js';
 import { browserAvailability, launchBrowser } from './support/browser.js';
 import {
@@ -116,6 +118,48 @@ describe.skipIf(!available)(
       const times = new Map<string, number>();
       for (const call of log.calls) times.set(call, (times.get(call) ?? 0) + 1);
       expect([...times].filter(([, n]) => n > 1)).toEqual([]);
+      expect(events.errors).toEqual([]);
+      await page.context().close();
+    }, 60_000);
+
+    it('the history names the issues merged, split and moved by title, with the id a hover away', async () => {
+      const [kept, gone] = (await ranked()).slice(-2);
+      if (!kept || !gone) throw new Error('the fixture ranks two issues');
+      const actor = { now: Date.now(), actor: 'ana' };
+      await mergeIssues(server.aggregator.storage, gone.id, kept.id, actor);
+      const [first] = (
+        await issueItems(server.aggregator.storage, kept.id, { offset: 0, limit: 1 })
+      ).items;
+      if (!first) throw new Error('the merged issue has items');
+      const splitId = await splitIssue(
+        server.aggregator.storage,
+        kept.id,
+        [first.id],
+        'Split off by the walkthrough',
+        actor,
+      );
+
+      // A merge can relabel the issue that kept the items: open it by its title now.
+      const title = (await ranked()).find((issue) => issue.id === kept.id)?.title ?? '';
+      const page = await analystPage();
+      const dialog = await openIssue(page, kept.id, title);
+      const lines = dialog.locator('section.history li');
+      await expect.poll(() => lines.count()).toBe(2);
+      expect(await lines.nth(0).textContent()).toContain(`Merged “${gone.title}” in (items: `);
+      expect(await lines.nth(1).textContent()).toContain(
+        'Items split off into “Split off by the walkthrough”: 1',
+      );
+      // No raw ids in what is read; the merged-away issue's id is in its tooltip, the live one opens.
+      expect(await dialog.locator('section.history').textContent()).not.toMatch(/iss_\w+/);
+      expect(await lines.nth(0).locator('.issue-name').getAttribute('title')).toBe(
+        `Merged away; it was ${gone.id}`,
+      );
+      const split = lines.nth(1).getByRole('button', { name: '“Split off by the walkthrough”' });
+      expect(await split.getAttribute('title')).toBe(splitId);
+      await split.click();
+      await expect
+        .poll(() => page.getByRole('dialog').locator('h2').first().textContent())
+        .toBe('Split off by the walkthrough');
       expect(events.errors).toEqual([]);
       await page.context().close();
     }, 60_000);

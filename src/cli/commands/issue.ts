@@ -147,12 +147,13 @@ export function issueCommand(): Command {
   return issue;
 }
 
+/** One line an entry; the issues it names by id are named by title after it, for people reading. */
 function formatHistory(history: readonly HistoryEntry[]): string {
   if (history.length === 0) return 'No changes yet.\n';
   return history
-    .map(
-      (entry) =>
-        `${entry.at.slice(0, 16).replace('T', ' ')}  ${(entry.actor ?? '(command line)').padEnd(16)}  ${entry.detail}\n`,
-    )
+    .map((entry) => {
+      const titles = entry.issues.map((named) => ` · ${named.id} = "${named.title}"`).join('');
+      return `${entry.at.slice(0, 16).replace('T', ' ')}  ${(entry.actor ?? '(command line)').padEnd(16)}  ${entry.detail}${titles}\n`;
+    })
     .join('');
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { HistoryEntry } from '../../shared/api/contract.js';
-import { type Sql, first, inList, rows } from '../storage/sql.js';
+import { IN_LIST_MAX, type Sql, chunks, first, inList, rows } from '../storage/sql.js';
 
 export type HistoryAction = HistoryEntry['action'];
 
@@ -80,6 +80,48 @@ export async function survivingIssueId(q: Sql, id: string): Promise<string | und
   return current;
 }
 
+/** The other issues an entry names, in the order its detail names them (see the recordHistory calls). */
+function namedIssueIds(row: HistoryRow): string[] {
+  const named = (() => {
+    switch (row.action) {
+      case 'merge':
+        return row.field === 'merged_into' ? row.new_value : row.old_value;
+      case 'split':
+        return row.new_value;
+      case 'move':
+        // Items can come in from several issues at once: their ids, comma-separated.
+        return row.field === 'items_in' ? row.old_value : row.new_value;
+      default:
+        return null;
+    }
+  })();
+  return (named ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
+/** Titles now of these issues; a merged-away issue keeps the title it had when it was retired. */
+async function namedIssues(
+  q: Sql,
+  ids: readonly string[],
+): Promise<Map<string, { title: string; retired: boolean }>> {
+  const found = new Map<string, { title: string; retired: boolean }>();
+  for (const slice of chunks([...new Set(ids)], IN_LIST_MAX)) {
+    const matches = await rows(
+      q,
+      sql<{
+        id: string;
+        title: string;
+        merged_into: string | null;
+      }>`SELECT id, title, merged_into FROM issues WHERE ${inList(sql.ref('id'), slice)}`,
+    );
+    for (const row of matches)
+      found.set(row.id, { title: row.title, retired: row.merged_into !== null });
+  }
+  return found;
+}
+
 /** An issue's changes, oldest first; a merged-away id answers with its surviving issue's. */
 export async function issueHistory(q: Sql, id: string): Promise<HistoryEntry[] | undefined> {
   const target = await survivingIssueId(q, id);
@@ -88,10 +130,16 @@ export async function issueHistory(q: Sql, id: string): Promise<HistoryEntry[] |
     q,
     sql<HistoryRow>`SELECT at, actor, action, field, old_value, new_value FROM issue_history WHERE issue_id = ${target} ORDER BY seq`,
   );
+  const titles = await namedIssues(q, found.flatMap(namedIssueIds));
   return found.map((row) => ({
     ...row,
     at: new Date(Number(row.at)).toISOString(),
     detail: describe(row),
+    // An id the issues table no longer holds is named by its id alone.
+    issues: namedIssueIds(row).map((named) => ({
+      id: named,
+      ...(titles.get(named) ?? { title: named, retired: true }),
+    })),
   }));
 }
 

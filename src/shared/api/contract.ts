@@ -312,6 +312,18 @@ export interface HistoryEntry {
   field: string | null;
   old_value: string | null;
   new_value: string | null;
+  /**
+   * The other issues the entry names (merge, split, move; none for updates and notes), in the
+   * order `detail` names them, each with its title now. A merged-away (`retired`) issue's title is
+   * the one it had when it was merged.
+   */
+  issues: HistoryIssue[];
+}
+
+export interface HistoryIssue {
+  id: string;
+  title: string;
+  retired: boolean;
 }
 
 export interface IssueItemsQuery extends WindowFilter {

@@ -36,6 +36,8 @@ export const workbench = {
   'workbench.log.splitOut': 'Items split off into {id}: {count}',
   'workbench.log.movedIn': 'Items moved in from {from}: {count}',
   'workbench.log.movedOut': 'Items moved to {id}: {count}',
+  'workbench.log.listSeparator': ', ',
+  'workbench.log.retired': 'Merged away; it was {id}',
   'workbench.ownTrend': "This issue's trend",
   'workbench.ownTrendLabel': 'Line chart of this issue’s contacts per period: {summary}',
   'workbench.items': 'All items ({count})',

@@ -38,6 +38,8 @@ export const workbench: Record<keyof typeof en, string> = {
   'workbench.log.splitOut': '拆分到 {id} 的条目：{count}',
   'workbench.log.movedIn': '从 {from} 移入的条目：{count}',
   'workbench.log.movedOut': '移到 {id} 的条目：{count}',
+  'workbench.log.listSeparator': '、',
+  'workbench.log.retired': '已合并掉，原为 {id}',
   'workbench.ownTrend': '此问题的趋势',
   'workbench.ownTrendLabel': '此问题每个时段联系次数的折线图：{summary}',
   'workbench.items': '全部条目（{count}）',

@@ -1,9 +1,8 @@
 import { type FormEvent, useId, useState } from 'react';
-import type { HistoryEntry, IssueDetail, IssueUpdateArgs } from '../../../shared/api/contract.js';
+import type { IssueDetail, IssueUpdateArgs } from '../../../shared/api/contract.js';
 import { ISSUE_STATUSES, type IssueStatus } from '../../../shared/domain/issue.js';
 import { useClient } from '../../app/session-store.js';
-import type { MessageKey } from '../../i18n/catalogs.js';
-import { type Translate, useI18n } from '../../i18n/i18n.js';
+import { useI18n } from '../../i18n/i18n.js';
 import { useInsights } from './insights-store.js';
 import { describeError, useInvoke } from './use-invoke.js';
 
@@ -199,84 +198,5 @@ export function IssuePicker({
         ))}
       </select>
     </label>
-  );
-}
-
-const FIELD_KEYS = {
-  status: 'insights.detail.status',
-  owner: 'insights.detail.owner',
-  title: 'workbench.title',
-  root_cause: 'workbench.rootCause',
-} as const;
-
-/** One history entry in the reader's language (the server's `detail` is English). */
-function historyText(entry: HistoryEntry, t: Translate): string {
-  const none = t('common.none');
-  const value = (text: string | null) =>
-    text === null
-      ? none
-      : entry.field === 'status' && isStatus(text)
-        ? t(`status.${text}`)
-        : `“${text}”`;
-  switch (entry.action) {
-    case 'update': {
-      const field = FIELD_KEYS[entry.field as keyof typeof FIELD_KEYS] as MessageKey | undefined;
-      return t('workbench.log.update', {
-        field: field ? t(field) : (entry.field ?? '?'),
-        from: value(entry.old_value),
-        to: value(entry.new_value),
-      });
-    }
-    case 'note':
-      return t('workbench.log.note', { text: entry.new_value ?? '' });
-    case 'merge':
-      return entry.field === 'merged_into'
-        ? t('workbench.log.mergedInto', { id: entry.new_value ?? '?' })
-        : t('workbench.log.mergedIn', {
-            id: entry.old_value ?? '?',
-            count: Number(entry.new_value ?? 0),
-          });
-    case 'split':
-      return entry.field === 'from'
-        ? t('workbench.log.splitFrom', { id: entry.new_value ?? '?' })
-        : t('workbench.log.splitOut', {
-            count: Number(entry.old_value ?? 0),
-            id: entry.new_value ?? '?',
-          });
-    case 'move':
-      return entry.field === 'items_in'
-        ? t('workbench.log.movedIn', {
-            count: Number(entry.new_value ?? 0),
-            from: entry.old_value ?? '?',
-          })
-        : t('workbench.log.movedOut', {
-            count: Number(entry.old_value ?? 0),
-            id: entry.new_value ?? '?',
-          });
-  }
-}
-
-const isStatus = (text: string): text is IssueStatus =>
-  (ISSUE_STATUSES as readonly string[]).includes(text);
-
-/** Who changed what and when, oldest first. */
-export function IssueHistory({ issueId }: { issueId: string }) {
-  const { t, dateTime } = useI18n();
-  const refresh = useInsights((state) => state.refresh);
-  const { data, error } = useInvoke('issues.history', { id: issueId }, refresh);
-  return (
-    <section className="history" aria-labelledby={`history-${issueId}`}>
-      <h3 id={`history-${issueId}`}>{t('workbench.history')}</h3>
-      {error !== null && <p className="error">{describeError(error, t)}</p>}
-      {data?.length === 0 && <p className="muted">{t('workbench.noHistory')}</p>}
-      <ol>
-        {(data ?? []).map((entry, i) => (
-          <li key={`${entry.at}-${i}`}>
-            <time dateTime={entry.at}>{dateTime(entry.at)}</time> ·{' '}
-            <strong>{entry.actor ?? t('workbench.commandLine')}</strong> · {historyText(entry, t)}
-          </li>
-        ))}
-      </ol>
-    </section>
   );
 }
