@@ -70,7 +70,10 @@ describe.skipIf(!available)(
         .locator(`table.issues tbody tr[data-issue-id="${id}"]`)
         .getByRole('button', { name: title, exact: true })
         .click();
-      return page.getByRole('dialog', { name: title });
+      const dialog = page.locator('dialog.issue-detail');
+      await expect.poll(() => dialog.locator('h2').first().textContent()).toBe(title);
+      // By its class, not its title: an action in the panel can relabel the issue.
+      return dialog;
     };
 
     beforeAll(async () => {
@@ -122,7 +125,7 @@ describe.skipIf(!available)(
       await page.context().close();
     }, 60_000);
 
-    it('the history names the issues merged, split and moved by title, with the id a hover away', async () => {
+    it('the history names the issues merged in and split off by title, with the id a hover away', async () => {
       const [kept, gone] = (await ranked()).slice(-2);
       if (!kept || !gone) throw new Error('the fixture ranks two issues');
       const actor = { now: Date.now(), actor: 'ana' };
@@ -160,6 +163,57 @@ describe.skipIf(!available)(
       await expect
         .poll(() => page.getByRole('dialog').locator('h2').first().textContent())
         .toBe('Split off by the walkthrough');
+      expect(events.errors).toEqual([]);
+      await page.context().close();
+    }, 60_000);
+
+    it('a status line speaks of the action that made it, and Save with nothing edited is not offered', async () => {
+      const issues = await ranked();
+      const [, target, merged, other] = issues;
+      if (!target || !merged || !other) throw new Error('the fixture ranks four issues');
+      const page = await analystPage();
+      const row = (id: string) => page.locator(`table.issues tbody tr[data-issue-id="${id}"]`);
+      await row(target.id).getByRole('checkbox').check();
+      await row(merged.id).getByRole('checkbox').check();
+      const mergeForm = page.locator('form.merge-selected');
+      await mergeForm.getByLabel(/Keep/).selectOption(target.id);
+      await mergeForm.getByRole('button', { name: 'Merge the selected issues' }).click();
+      await expect
+        .poll(() => mergeForm.getByRole('status').textContent())
+        .toBe('Issues merged: 1.');
+
+      // Another issue opened: the merge's line is gone, and nothing is offered for saving.
+      const dialog = await openIssue(page, other.id, other.title);
+      await expect.poll(() => mergeForm.count()).toBe(0);
+      const curation = dialog.locator('form.curation');
+      const save = curation.getByRole('button', { name: 'Save changes' });
+      await expect.poll(() => save.isDisabled()).toBe(true);
+      const owner = curation.getByLabel('Owner');
+      await owner.fill('Logistics');
+      await expect.poll(() => save.isDisabled()).toBe(false);
+      await owner.fill('  ');
+      await expect.poll(() => save.isDisabled()).toBe(true);
+      await owner.fill('  Logistics ');
+      await save.click();
+      await expect
+        .poll(() => curation.getByRole('status').textContent())
+        .toBe('Saved. The change is in the history.');
+      // Saved as the server keeps it (trimmed), and nothing is left to save.
+      await expect.poll(() => owner.inputValue()).toBe('Logistics');
+      await expect.poll(() => save.isDisabled()).toBe(true);
+
+      // A later action in the same panel: its line speaks, the save's line is cleared.
+      const items = dialog.locator('section.issue-items');
+      await items.locator('li[data-item-id] input[type="checkbox"]').first().check();
+      await items.getByRole('button', { name: 'Split into a new issue' }).click();
+      await expect
+        .poll(() => items.locator('form.regroup [role="status"]').textContent())
+        .toMatch(/^Split off into a new issue, iss_\w+\.$/);
+      expect(await curation.getByRole('status').textContent()).toBe('');
+      await expect.poll(() => save.isDisabled()).toBe(true);
+      expect(await dialog.locator('p[role="status"]:not(:empty)').count()).toBe(1);
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      expect(await mergeForm.count()).toBe(0);
       expect(events.errors).toEqual([]);
       await page.context().close();
     }, 60_000);

@@ -21,6 +21,7 @@ export const workbench = {
   'workbench.noteHint': 'What is being done, in a sentence',
   'workbench.save': 'Save changes',
   'workbench.saved': 'Saved. The change is in the history.',
+  'workbench.nothingChanged': 'Nothing to save: no field was changed.',
   'workbench.mergeInto': 'Merge this issue into',
   'workbench.merge': 'Merge',
   'workbench.merged': 'Merged. Showing the issue that kept the items.',

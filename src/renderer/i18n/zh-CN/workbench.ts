@@ -23,6 +23,7 @@ export const workbench: Record<keyof typeof en, string> = {
   'workbench.noteHint': '用一句话说明正在做什么',
   'workbench.save': '保存更改',
   'workbench.saved': '已保存，更改已记入历史。',
+  'workbench.nothingChanged': '没有可保存的内容：没有更改任何字段。',
   'workbench.mergeInto': '将此问题合并到',
   'workbench.merge': '合并',
   'workbench.merged': '已合并，现在显示保留条目的问题。',

@@ -4,7 +4,7 @@ import { CHANNELS, type Channel } from '../../../shared/domain/item-fields.js';
 import { useClient } from '../../app/session-store.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { describeError, useInvoke } from '../insights/use-invoke.js';
-import { ActionMessage } from '../insights/issue-workbench.js';
+import { ActionMessage } from '../insights/action-status.js';
 
 type Said = { text: string; error: boolean } | null;
 

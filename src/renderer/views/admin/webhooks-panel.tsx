@@ -8,7 +8,7 @@ import {
 } from '../../../shared/domain/settings.js';
 import { useClient } from '../../app/session-store.js';
 import { type Translate, useI18n } from '../../i18n/i18n.js';
-import { ActionMessage } from '../insights/issue-workbench.js';
+import { ActionMessage } from '../insights/action-status.js';
 import { describeError, useInvoke } from '../insights/use-invoke.js';
 
 type Said = { text: string; error: boolean } | null;

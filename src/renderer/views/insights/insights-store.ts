@@ -23,6 +23,17 @@ export interface Filters {
   status: StatusFilter;
 }
 
+/** Where a workbench action was made: its status line is shown there, and nowhere else. */
+export type ActionSource =
+  'curation' | 'merge-into' | 'similar' | 'split-proposal' | 'regroup' | 'merge-selected';
+
+/** What the latest workbench action did. */
+export interface Notice {
+  source: ActionSource;
+  text: string;
+  error: boolean;
+}
+
 export type SortKey =
   'rank' | 'title' | 'mentions' | 'times_heard' | 'agents' | 'trend' | 'status' | 'owner';
 export type SortDirection = 'ascending' | 'descending';
@@ -36,6 +47,11 @@ interface InsightsState {
   openIssueId: string | null;
   /** Bumped by the refresh button: every query of the view runs again. */
   refresh: number;
+  /**
+   * The view's one status line: the latest action's, so "Issues merged: 1." does not outlive the
+   * next action. Opening or closing an issue clears it too: it spoke of what was on screen.
+   */
+  notice: Notice | null;
   setFilter: <K extends keyof Filters>(key: K, value: Filters[K]) => void;
   sortBy: (key: SortKey) => void;
   toggleSelected: (id: string) => void;
@@ -43,6 +59,7 @@ interface InsightsState {
   showMore: () => void;
   openIssue: (id: string | null) => void;
   reload: () => void;
+  setNotice: (notice: Notice | null) => void;
 }
 
 /** Text columns read naturally A→Z; numbers biggest first. */
@@ -71,6 +88,7 @@ export const useInsights = create<InsightsState>((set) => ({
   shown: PAGE_SIZE,
   openIssueId: null,
   refresh: 0,
+  notice: null,
   // Unchanged values change nothing: the debounced search box re-sends its text on every mount.
   setFilter: (key, value) =>
     set((state) =>
@@ -93,8 +111,9 @@ export const useInsights = create<InsightsState>((set) => ({
     }),
   clearSelected: () => set({ selected: [] }),
   showMore: () => set((state) => ({ shown: state.shown + PAGE_SIZE })),
-  openIssue: (id) => set({ openIssueId: id }),
+  openIssue: (id) => set({ openIssueId: id, notice: null }),
   reload: () => set((state) => ({ refresh: state.refresh + 1 })),
+  setNotice: (notice) => set({ notice }),
 }));
 
 /**

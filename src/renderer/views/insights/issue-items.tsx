@@ -4,7 +4,8 @@ import { useClient } from '../../app/session-store.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { segmentLabel } from '../../i18n/segment-label.js';
 import { useInsights } from './insights-store.js';
-import { ActionMessage, IssuePicker, useAction, useIssueChoices } from './issue-workbench.js';
+import { ActionMessage, useAction } from './action-status.js';
+import { IssuePicker, useIssueChoices } from './issue-workbench.js';
 import { describeError, useInvoke } from './use-invoke.js';
 
 export const ITEMS_PAGE = 20;
@@ -25,7 +26,7 @@ function RegroupBar({
   const choices = useIssueChoices(issueId);
   const [title, setTitle] = useState('');
   const [target, setTarget] = useState('');
-  const { run, busy, message } = useAction();
+  const { run, busy, message } = useAction('regroup');
   const split = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {

@@ -4,40 +4,46 @@ import { ISSUE_STATUSES, type IssueStatus } from '../../../shared/domain/issue.j
 import { useClient } from '../../app/session-store.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useInsights } from './insights-store.js';
-import { describeError, useInvoke } from './use-invoke.js';
+import { ActionMessage, useAction } from './action-status.js';
+import { useInvoke } from './use-invoke.js';
 
-/** Runs one workbench action, then refreshes every query of the view; says what happened in a live region. */
-export function useAction(): {
-  run: (work: () => Promise<string>) => Promise<boolean>;
-  busy: boolean;
-  message: { text: string; error: boolean } | null;
-} {
-  const { t } = useI18n();
-  const reload = useInsights((state) => state.reload);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const run = async (work: () => Promise<string>) => {
-    setBusy(true);
-    try {
-      setMessage({ text: await work(), error: false });
-      reload();
-      return true;
-    } catch (error) {
-      setMessage({ text: describeError(error, t), error: true });
-      return false;
-    } finally {
-      setBusy(false);
-    }
+/** The fields of the form as the issue has them now. */
+function savedFields(detail: IssueDetail) {
+  return {
+    status: detail.issue.status,
+    owner: detail.issue.owner ?? '',
+    title: detail.issue.title,
+    rootCause: detail.root_cause ?? '',
+    note: '',
   };
-  return { run, busy, message };
 }
 
-export function ActionMessage({ message }: { message: { text: string; error: boolean } | null }) {
-  return (
-    <p role="status" className={message?.error ? 'error' : 'muted'}>
-      {message?.text ?? ''}
-    </p>
-  );
+type CurationFields = ReturnType<typeof savedFields>;
+
+const FIELD_NAMES = ['status', 'owner', 'title', 'rootCause', 'note'] as const;
+
+/** The form after the issue changed from `before` to `after`: untouched fields take the new values. */
+function followSaved(
+  fields: CurationFields,
+  before: CurationFields,
+  after: CurationFields,
+): CurationFields {
+  const next = { ...fields };
+  for (const key of FIELD_NAMES)
+    if (fields[key] === before[key]) Object.assign(next, { [key]: after[key] });
+  return next;
+}
+
+/** What the analyst changed against the issue as it is: only those fields are sent. */
+function curationUpdate(id: string, fields: CurationFields, saved: CurationFields) {
+  const update: IssueUpdateArgs = { id };
+  if (fields.status !== saved.status) update.status = fields.status;
+  if (fields.owner.trim() !== saved.owner) update.owner = fields.owner.trim() || null;
+  if (fields.title.trim() !== saved.title) update.title = fields.title.trim() || null;
+  if (fields.rootCause.trim() !== saved.rootCause)
+    update.root_cause = fields.rootCause.trim() || null;
+  if (fields.note.trim() !== '') update.note = fields.note.trim();
+  return update;
 }
 
 /** What an analyst sets on an issue: status, owner, title, confirmed root cause, and a note. */
@@ -45,25 +51,30 @@ export function CurationForm({ detail }: { detail: IssueDetail }) {
   const { t } = useI18n();
   const client = useClient();
   const { issue } = detail;
-  const [status, setStatus] = useState<IssueStatus>(issue.status);
-  const [owner, setOwner] = useState(issue.owner ?? '');
-  const [title, setTitle] = useState(issue.title);
-  const [rootCause, setRootCause] = useState(detail.root_cause ?? '');
-  const [note, setNote] = useState('');
-  const { run, busy, message } = useAction();
+  const current = savedFields(detail);
+  const [fields, setFields] = useState(current);
+  const [base, setBase] = useState(current);
+  if (FIELD_NAMES.some((key) => base[key] !== current[key])) {
+    // The issue changed under the form (a save, a split that relabelled it): the fields the
+    // analyst has not touched follow it, so Save never sends back a value nobody typed.
+    setBase(current);
+    setFields((now) => followSaved(now, base, current));
+  }
+  const { status, owner, title, rootCause, note } = fields;
+  const set = <K extends keyof CurationFields>(key: K, value: CurationFields[K]) =>
+    setFields((now) => ({ ...now, [key]: value }));
+  const { run, busy, message } = useAction('curation');
   const id = useId();
+  const update = curationUpdate(issue.id, fields, current);
+  // Only the id: nothing was edited, so there is nothing to save (and no "Saved" to say).
+  const changed = Object.keys(update).length > 1;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const update: IssueUpdateArgs = { id: issue.id };
-    if (status !== issue.status) update.status = status;
-    if (owner.trim() !== (issue.owner ?? '')) update.owner = owner.trim() || null;
-    if (title.trim() !== issue.title) update.title = title.trim() || null;
-    if (rootCause.trim() !== (detail.root_cause ?? ''))
-      update.root_cause = rootCause.trim() || null;
-    if (note.trim() !== '') update.note = note.trim();
     void run(async () => {
-      await client.invoke('issues.update', update);
-      setNote('');
+      if (!changed) return t('workbench.nothingChanged');
+      const saved = await client.invoke('issues.update', update);
+      // The fields now read as the server keeps them (trimmed; a cleared title back to its label).
+      setFields(savedFields(saved));
       return t('workbench.saved');
     });
   };
@@ -75,7 +86,7 @@ export function CurationForm({ detail }: { detail: IssueDetail }) {
         <select
           name="status"
           value={status}
-          onChange={(e) => setStatus(e.target.value as IssueStatus)}
+          onChange={(e) => set('status', e.target.value as IssueStatus)}
         >
           {ISSUE_STATUSES.map((value) => (
             <option key={value} value={value}>
@@ -91,7 +102,7 @@ export function CurationForm({ detail }: { detail: IssueDetail }) {
           value={owner}
           maxLength={200}
           placeholder={t('workbench.ownerHint')}
-          onChange={(e) => setOwner(e.target.value)}
+          onChange={(e) => set('owner', e.target.value)}
         />
       </label>
       <label className="field wide">
@@ -100,7 +111,7 @@ export function CurationForm({ detail }: { detail: IssueDetail }) {
           name="title"
           value={title}
           maxLength={200}
-          onChange={(e) => setTitle(e.target.value)}
+          onChange={(e) => set('title', e.target.value)}
         />
       </label>
       <label className="field wide">
@@ -110,7 +121,7 @@ export function CurationForm({ detail }: { detail: IssueDetail }) {
           value={rootCause}
           maxLength={2000}
           rows={2}
-          onChange={(e) => setRootCause(e.target.value)}
+          onChange={(e) => set('rootCause', e.target.value)}
         />
       </label>
       <label className="field wide">
@@ -121,10 +132,10 @@ export function CurationForm({ detail }: { detail: IssueDetail }) {
           maxLength={2000}
           rows={2}
           placeholder={t('workbench.noteHint')}
-          onChange={(e) => setNote(e.target.value)}
+          onChange={(e) => set('note', e.target.value)}
         />
       </label>
-      <button type="submit" disabled={busy}>
+      <button type="submit" disabled={busy || !changed}>
         {t('workbench.save')}
       </button>
       <ActionMessage message={message} />
@@ -138,7 +149,7 @@ export function MergeInto({ issueId }: { issueId: string }) {
   const client = useClient();
   const openIssue = useInsights((state) => state.openIssue);
   const [target, setTarget] = useState('');
-  const { run, busy, message } = useAction();
+  const { run, busy, message } = useAction('merge-into');
   const choices = useIssueChoices(issueId);
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -3,7 +3,7 @@ import type { RankedIssue } from '../../../shared/domain/issue.js';
 import { useClient, useSession } from '../../app/session-store.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useInsights } from './insights-store.js';
-import { ActionMessage, useAction } from './issue-workbench.js';
+import { ActionMessage, useAction } from './action-status.js';
 
 /**
  * Merges the issues ticked in the ranked table into the one the analyst keeps. Only analysts and
@@ -16,7 +16,7 @@ export function MergeSelected({ issues }: { issues: readonly RankedIssue[] }) {
   const selected = useInsights((state) => state.selected);
   const clearSelected = useInsights((state) => state.clearSelected);
   const [keep, setKeep] = useState('');
-  const { run, busy, message } = useAction();
+  const { run, busy, message } = useAction('merge-selected');
   const picked = selected.flatMap((id) => issues.filter((issue) => issue.id === id));
   // Nothing to show until two issues are ticked, except what the last merge did.
   if ((role !== 'analyst' && role !== 'admin') || (picked.length < 2 && message === null))

@@ -1,7 +1,7 @@
 import { useClient } from '../../app/session-store.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useInsights } from './insights-store.js';
-import { ActionMessage, useAction } from './issue-workbench.js';
+import { ActionMessage, useAction } from './action-status.js';
 import { useInvoke } from './use-invoke.js';
 
 /**
@@ -15,7 +15,7 @@ export function SimilarIssues({ issueId }: { issueId: string }) {
   const refresh = useInsights((state) => state.refresh);
   const openIssue = useInsights((state) => state.openIssue);
   const { data } = useInvoke('issues.similar', { id: issueId }, refresh);
-  const { run, busy, message } = useAction();
+  const { run, busy, message } = useAction('similar');
   // The open issue keeps its title, owner, status and history; the one listed joins it.
   const mergeIn = (other: string) =>
     void run(async () => {

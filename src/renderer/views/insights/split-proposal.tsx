@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useClient } from '../../app/session-store.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useInsights } from './insights-store.js';
-import { ActionMessage, useAction } from './issue-workbench.js';
+import { ActionMessage, useAction } from './action-status.js';
 import { useInvoke } from './use-invoke.js';
 
 /**
@@ -22,7 +22,7 @@ export function SplitProposalPanel({ issueId }: { issueId: string }) {
   const refresh = useInsights((state) => state.refresh);
   const openIssue = useInsights((state) => state.openIssue);
   const { data } = useInvoke('issues.splitProposal', { id: issueId }, refresh);
-  const { run, busy, message } = useAction();
+  const { run, busy, message } = useAction('split-proposal');
   const [, setDismissals] = useState(0);
   const parts = data?.parts ?? [];
   const offer = parts.map((part) => `${part.label}:${part.count}`).join('|');
