@@ -231,6 +231,36 @@ for (const backend of backendCases) {
       expect((await raw('ana', 'issues.splitProposal', { id: parcel, extra: 1 })).status).toBe(400);
     });
 
+    it('finds merge and move targets by title or id, biggest first, saying how many match', async () => {
+      type Choices = { total: number; issues: { id: string; title: string; mentions: number }[] };
+      const find = (args: object) => invoke<Choices>('ana', 'issues.find', args);
+      const titleOf = async (id: string) =>
+        (await invoke<IssueDetail>('ana', 'issues.detail', { id })).issue.title;
+      const all = await find({});
+      expect(all.total).toBe(2);
+      // Parcels (5 items) before refunds (3): the likeliest target first.
+      expect(all.issues.map((issue) => [issue.id, issue.mentions])).toEqual([
+        [parcel, 5],
+        [refund, 3],
+      ]);
+      expect(all.issues[1]?.title).toBe(await titleOf(refund));
+      // The issue merged or moved from is left out, and the total says so.
+      expect(await find({ except: parcel })).toMatchObject({ total: 1, issues: [{ id: refund }] });
+      // A part of the title, in any case; or a part of the id.
+      const word = (await titleOf(refund)).split(/\s+/)[0] ?? '';
+      expect((await find({ search: word.toUpperCase() })).issues.map((i) => i.id)).toContain(
+        refund,
+      );
+      expect(await find({ search: refund.slice(-6) })).toMatchObject({ issues: [{ id: refund }] });
+      expect(await find({ search: 'no title holds this' })).toEqual({ total: 0, issues: [] });
+      // The limit cuts the list, never the count; a merged-away issue is no target.
+      expect(await find({ limit: 1 })).toMatchObject({ total: 2, issues: [{ id: parcel }] });
+      await invoke('ana', 'issues.merge', { id: refund, into: parcel });
+      expect(await find({})).toMatchObject({ total: 1, issues: [{ id: parcel, mentions: 8 }] });
+      expect((await raw('ana', 'issues.find', { limit: 0 })).status).toBe(400);
+      expect((await raw('ana', 'issues.find', { limit: 201 })).status).toBe(400);
+    });
+
     it('pages and searches every item of an issue', async () => {
       const first = await itemsOf(parcel, { limit: 2 });
       const rest = await itemsOf(parcel, { limit: 2, offset: 2 });
@@ -252,6 +282,7 @@ for (const backend of backendCases) {
         ['issues.history', { id: parcel }],
         ['issues.similar', { id: parcel }],
         ['issues.splitProposal', { id: parcel }],
+        ['issues.find', {}],
       ];
       for (const holder of ['amy', 'lee'] as const) {
         for (const [method, args] of edits)

@@ -2,7 +2,10 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergeIssues, splitIssue } from '../../src/server/issues/issue-actions.js';
+import { findIssues } from '../../src/server/issues/find-issues.js';
+import { survivingIssueId } from '../../src/server/issues/issue-history.js';
 import { issueItems } from '../../src/server/issues/issue-items.js';
+import { createIssues } from '../../src/server/issues/issues-repo.js';
 import { rankIssues } from '../../src/server/issues/rank-issues.js';
 import { browserAvailability, launchBrowser } from './support/browser.js';
 import {
@@ -18,6 +21,8 @@ import { type UiServer, startUiServer } from './support/ui-server.js';
 
 const SEED = fileURLToPath(new URL('../fixtures/feedback-mixed.csv', import.meta.url));
 const { available, reason } = browserAvailability();
+/** Issues the Merge and Move pickers list at once (PICKER_LIMIT in issue-picker.tsx). */
+const PICKER_LIMIT = 50;
 
 /** The contract calls a page makes, each as `method body`, and how many are still unanswered. */
 function callLog(page: Page): { calls: string[]; pending: () => number; stop: () => void } {
@@ -214,6 +219,54 @@ describe.skipIf(!available)(
       expect(await dialog.locator('p[role="status"]:not(:empty)').count()).toBe(1);
       await dialog.getByRole('button', { name: 'Close' }).click();
       expect(await mergeForm.count()).toBe(0);
+      expect(events.errors).toEqual([]);
+      await page.context().close();
+    }, 60_000);
+
+    it('merge and move targets come biggest first, and a search reaches those past the list', async () => {
+      // More live issues than the list shows: items-less ones, smallest of all, so listed last.
+      await server.aggregator.storage.write((tx) =>
+        createIssues(
+          tx,
+          Array.from({ length: PICKER_LIMIT + 20 }, (_, i) => ({
+            id: `iss_bulk${i}`,
+            title: `Bulk target ${i}`,
+          })),
+          Date.now(),
+        ),
+      );
+      const live = (await findIssues(server.aggregator.storage, { limit: 1 })).total;
+      const [source] = await ranked();
+      if (!source) throw new Error('the fixture ranks an issue');
+      const page = await analystPage();
+      const dialog = await openIssue(page, source.id, source.title);
+      const merge = dialog.locator('form.merge-into');
+      const options = merge.locator('select option:not([value=""])');
+      await expect.poll(() => options.count()).toBe(PICKER_LIMIT);
+      expect(await merge.locator('.picker-count').textContent()).toBe(
+        `The ${PICKER_LIMIT} biggest of ${live - 1} issues: type part of a title or id to find the others.`,
+      );
+      const sizes = (await options.allTextContents()).map((text) =>
+        Number(/\(items: (\d+)\)$/.exec(text)?.[1]),
+      );
+      expect(sizes.every((size) => Number.isInteger(size))).toBe(true);
+      expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+      expect(await options.first().getAttribute('value')).not.toBe(source.id);
+
+      // A target the list cannot show is one search away.
+      const last = `Bulk target ${PICKER_LIMIT + 19}`;
+      expect(await options.allTextContents()).not.toContain(`${last} (items: 0)`);
+      await merge.getByRole('searchbox', { name: 'Find the issue to merge into' }).fill(last);
+      await expect.poll(() => options.allTextContents()).toEqual([`${last} (items: 0)`]);
+      expect(await merge.locator('.picker-count').textContent()).toBe('Issues: 1, biggest first.');
+      await merge.locator('select').selectOption(`iss_bulk${PICKER_LIMIT + 19}`);
+      await merge.getByRole('button', { name: 'Merge', exact: true }).click();
+      await expect
+        .poll(() => merge.getByRole('status').textContent())
+        .toBe('Merged. Showing the issue that kept the items.');
+      expect(await survivingIssueId(server.aggregator.storage, source.id)).toBe(
+        `iss_bulk${PICKER_LIMIT + 19}`,
+      );
       expect(events.errors).toEqual([]);
       await page.context().close();
     }, 60_000);

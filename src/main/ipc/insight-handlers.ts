@@ -26,6 +26,7 @@ export const UNAVAILABLE_ON_DESKTOP = [
   'issues.items',
   'issues.similar',
   'issues.splitProposal',
+  'issues.find',
   ...SETTINGS_METHODS,
 ] as const satisfies readonly MethodName[];
 

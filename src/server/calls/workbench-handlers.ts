@@ -11,6 +11,7 @@ import {
   updateIssue,
 } from '../issues/issue-actions.js';
 import { issueHistory, survivingIssueId } from '../issues/issue-history.js';
+import { findIssues } from '../issues/find-issues.js';
 import { issueItems } from '../issues/issue-items.js';
 import { similarIssues } from '../issues/similar-issues.js';
 import { splitProposal } from '../issues/split-proposal.js';
@@ -135,6 +136,9 @@ export const workbenchHandlers: HandlerMap = {
         target,
       );
     },
+  },
+  'issues.find': {
+    run: (input, { aggregator }) => findIssues(aggregator.storage, input),
   },
   'issues.items': {
     run: async (input, { aggregator, token }) => {

@@ -127,6 +127,11 @@ export const CALL_ARGS: ArgsSchemas<ApiMethods> = {
   'issues.history': z.strictObject({ id: issueId }),
   'issues.similar': z.strictObject({ id: issueId, limit: z.int().min(1).max(20).optional() }),
   'issues.splitProposal': z.strictObject({ id: issueId }),
+  'issues.find': z.strictObject({
+    search: z.string().max(200).optional(),
+    limit: z.int().min(1).max(200).optional(),
+    except: issueId.optional(),
+  }),
   'issues.items': z.strictObject({
     id: issueId,
     ...windowFilterShape,

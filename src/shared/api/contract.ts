@@ -81,6 +81,11 @@ export interface ApiMethods {
   'issues.similar': { args: { id: string; limit?: number }; result: Suggestion[] };
   /** Two problems this issue may hold, each labelled, for the analyst to split with one click. */
   'issues.splitProposal': { args: { id: string }; result: SplitProposal };
+  /** Live issues by title or id, biggest first: what to merge or move into. */
+  'issues.find': {
+    args: { search?: string; limit?: number; except?: string };
+    result: IssueChoices;
+  };
 
   /** The cost to serve a contact, per channel (what `--rank-by cost` multiplies by). */
   'costs.show': { args: Record<string, never>; result: CostSettings };
@@ -366,6 +371,13 @@ export interface SplitProposalPart {
   item_ids: string[];
   /** Up to three of its verbatims, as stored (redacted). */
   samples: string[];
+}
+
+export interface IssueChoices {
+  /** Every live issue matching, however many the limit shows. */
+  total: number;
+  /** Biggest first (all-time items), then by title. */
+  issues: { id: string; title: string; status: IssueStatus; mentions: number }[];
 }
 
 export interface IssueItemsPage {

@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n/i18n.js';
 import { segmentLabel } from '../../i18n/segment-label.js';
 import { useInsights } from './insights-store.js';
 import { ActionMessage, useAction } from './action-status.js';
-import { IssuePicker, useIssueChoices } from './issue-workbench.js';
+import { IssuePicker } from './issue-picker.js';
 import { describeError, useInvoke } from './use-invoke.js';
 
 export const ITEMS_PAGE = 20;
@@ -23,7 +23,6 @@ function RegroupBar({
 }) {
   const { t } = useI18n();
   const client = useClient();
-  const choices = useIssueChoices(issueId);
   const [title, setTitle] = useState('');
   const [target, setTarget] = useState('');
   const { run, busy, message } = useAction('regroup');
@@ -65,13 +64,15 @@ function RegroupBar({
       </button>
       <IssuePicker
         label={t('workbench.moveTo')}
+        findLabel={t('workbench.findMoveTarget')}
         value={target}
-        choices={choices}
+        except={issueId}
         onChange={setTarget}
-      />
-      <button type="button" disabled={busy || checked.length === 0 || !target} onClick={move}>
-        {t('workbench.move')}
-      </button>
+      >
+        <button type="button" disabled={busy || checked.length === 0 || !target} onClick={move}>
+          {t('workbench.move')}
+        </button>
+      </IssuePicker>
       <ActionMessage message={message} />
     </form>
   );

@@ -5,7 +5,7 @@ import { useClient } from '../../app/session-store.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useInsights } from './insights-store.js';
 import { ActionMessage, useAction } from './action-status.js';
-import { useInvoke } from './use-invoke.js';
+import { IssuePicker } from './issue-picker.js';
 
 /** The fields of the form as the issue has them now. */
 function savedFields(detail: IssueDetail) {
@@ -150,7 +150,6 @@ export function MergeInto({ issueId }: { issueId: string }) {
   const openIssue = useInsights((state) => state.openIssue);
   const [target, setTarget] = useState('');
   const { run, busy, message } = useAction('merge-into');
-  const choices = useIssueChoices(issueId);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!target) return;
@@ -164,50 +163,16 @@ export function MergeInto({ issueId }: { issueId: string }) {
     <form className="merge-into" onSubmit={submit}>
       <IssuePicker
         label={t('workbench.mergeInto')}
+        findLabel={t('workbench.findMergeTarget')}
         value={target}
-        choices={choices}
+        except={issueId}
         onChange={setTarget}
-      />
-      <button type="submit" disabled={busy || !target}>
-        {t('workbench.merge')}
-      </button>
+      >
+        <button type="submit" disabled={busy || !target}>
+          {t('workbench.merge')}
+        </button>
+      </IssuePicker>
       <ActionMessage message={message} />
     </form>
-  );
-}
-
-/** Other live issues to merge or move into: the open ranking, all time. */
-export function useIssueChoices(except: string): { id: string; title: string }[] {
-  const refresh = useInsights((state) => state.refresh);
-  const { data } = useInvoke('issues.rank', { status: 'all', limit: 500 }, refresh);
-  return (data?.issues ?? [])
-    .filter((issue) => issue.id !== except)
-    .map(({ id, title }) => ({ id, title }));
-}
-
-export function IssuePicker({
-  label,
-  value,
-  choices,
-  onChange,
-}: {
-  label: string;
-  value: string;
-  choices: readonly { id: string; title: string }[];
-  onChange: (id: string) => void;
-}) {
-  const { t } = useI18n();
-  return (
-    <label className="field">
-      {label}
-      <select value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{t('workbench.pick')}</option>
-        {choices.map((choice) => (
-          <option key={choice.id} value={choice.id}>
-            {choice.title} ({choice.id})
-          </option>
-        ))}
-      </select>
-    </label>
   );
 }

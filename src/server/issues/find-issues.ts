@@ -1,0 +1,49 @@
+import { sql } from 'kysely';
+import type { IssueChoices } from '../../shared/api/contract.js';
+import type { IssueStatus } from '../../shared/domain/issue.js';
+import { type Sql, first, likeOperator, rows } from '../storage/sql.js';
+
+export const FIND_DEFAULT_LIMIT = 50;
+
+export interface FindQuery {
+  /** Text the title or the id contains (case-insensitive for Latin letters). */
+  search?: string | undefined;
+  limit?: number | undefined;
+  /** Leave this issue out: the one the analyst is merging or moving from. */
+  except?: string | undefined;
+}
+
+/**
+ * Live issues an analyst can merge or move into, biggest first (all-time items, from the kept
+ * totals: no item is read), then by title. `total` counts every match, so a list cut at the limit
+ * can say how many more a search would find.
+ */
+export async function findIssues(q: Sql, query: FindQuery): Promise<IssueChoices> {
+  const words = query.search?.trim() ?? '';
+  const pattern = `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const like = likeOperator(q);
+  const where = sql`i.merged_into IS NULL
+    ${query.except === undefined ? sql`` : sql`AND i.id <> ${query.except}`}
+    ${words === '' ? sql`` : sql`AND (i.title ${like} ${pattern} ESCAPE '\\' OR i.id ${like} ${pattern} ESCAPE '\\')`}`;
+  const counted = await first(
+    q,
+    sql<{ n: number }>`SELECT count(*) AS n FROM issues i WHERE ${where}`,
+  );
+  const found = await rows(
+    q,
+    sql<{
+      id: string;
+      title: string;
+      status: IssueStatus;
+      mentions: number | null;
+    }>`SELECT i.id, i.title, i.status, t.mentions FROM issues i
+         LEFT JOIN issue_totals t ON t.issue_id = i.id
+        WHERE ${where}
+        ORDER BY coalesce(t.mentions, 0) DESC, i.title, i.id
+        LIMIT ${query.limit ?? FIND_DEFAULT_LIMIT}`,
+  );
+  return {
+    total: Number(counted?.n ?? 0),
+    issues: found.map((row) => ({ ...row, mentions: Number(row.mentions ?? 0) })),
+  };
+}
