@@ -261,6 +261,24 @@ for (const backend of backendCases) {
       expect((await raw('ana', 'issues.find', { limit: 201 })).status).toBe(400);
     });
 
+    it("says when an issue was first and last heard at all, beside the window's own first and last", async () => {
+      const detail = (args: object) =>
+        invoke<IssueDetail>('ana', 'issues.detail', { id: parcel, ...args });
+      // Parcels were heard on 10, 11 and 12 November; the window starts on the 11th.
+      const windowed = await detail({ from: '2026-11-11T00:00:00Z', to: '2026-11-12T00:00:00Z' });
+      expect(windowed.issue.first_seen).toBe('2026-11-11T09:00:00.000Z');
+      expect(windowed.issue.last_seen).toBe('2026-11-11T09:00:00.000Z');
+      expect(windowed.all_time).toEqual({
+        first_seen: '2026-11-10T09:00:00.000Z',
+        last_seen: '2026-11-12T09:00:00.000Z',
+      });
+      // The other filters still apply: the sales team heard it on the 10th and 11th only.
+      expect((await detail({ from: '2026-11-11T00:00:00Z', team: 'sales' })).all_time).toEqual({
+        first_seen: '2026-11-10T09:00:00.000Z',
+        last_seen: '2026-11-11T09:00:00.000Z',
+      });
+    });
+
     it('pages and searches every item of an issue', async () => {
       const first = await itemsOf(parcel, { limit: 2 });
       const rest = await itemsOf(parcel, { limit: 2, offset: 2 });

@@ -270,5 +270,36 @@ describe.skipIf(!available)(
       expect(events.errors).toEqual([]);
       await page.context().close();
     }, 60_000);
+
+    it("the panel says when an issue was first heard at all, apart from the window's first", async () => {
+      const from = '2026-11-15';
+      const late = await rankIssues(
+        server.aggregator.storage,
+        { from: Date.parse(`${from}T00:00:00Z`), to: WINDOW.to, status: 'open' },
+        Date.now(),
+      );
+      const earlier = await rankIssues(server.aggregator.storage, WINDOW, Date.now());
+      const firstOf = new Map(earlier.issues.map((issue) => [issue.id, issue.first_seen]));
+      // An issue heard before the window and in it: the two dates differ.
+      const issue = late.issues.find((one) => (firstOf.get(one.id) ?? '') < one.first_seen);
+      if (!issue) throw new Error('the fixture has an issue heard before and after 15 November');
+      const page = await analystPage();
+      await setWindow(page, from, TO);
+      const dialog = await openIssue(page, issue.id, issue.title);
+      const card = (label: string) =>
+        dialog.locator('.cards .card').filter({ has: page.getByText(label, { exact: true }) });
+      const day = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
+      await expect
+        .poll(() => card('First heard (all time)').locator('dd').textContent())
+        .toBe(day.format(new Date(firstOf.get(issue.id) ?? '')));
+      expect(await card('First in this window').locator('dd').textContent()).toBe(
+        day.format(new Date(issue.first_seen)),
+      );
+      expect(await card('Last in this window').locator('dd').textContent()).toBe(
+        day.format(new Date(issue.last_seen)),
+      );
+      expect(events.errors).toEqual([]);
+      await page.context().close();
+    }, 60_000);
   },
 );

@@ -65,6 +65,7 @@ async function emptyDetail(q: Sql, id: string, now: number): Promise<IssueDetail
       emerging: false,
       emerging_reason: null,
     },
+    all_time: { first_seen: at, last_seen: at },
     root_cause: row.root_cause,
     verbatims: [],
     root_causes: [],

@@ -88,6 +88,15 @@ export async function issueDetail(
     sql<ItemRow>`SELECT id, text, channel, team, created_at, root_cause, suggested_fix FROM items
       WHERE issue_id = ${issueId} AND ${itemConditions(filter)} ORDER BY created_at DESC, seq DESC LIMIT ${SAMPLE}`,
   );
+  // First and last heard whatever the window: the issue's own first_seen is the window's first.
+  const span = await first(
+    q,
+    sql<{
+      first_seen: number | null;
+      last_seen: number | null;
+    }>`SELECT min(created_at) AS first_seen, max(created_at) AS last_seen FROM items
+      WHERE issue_id = ${issueId} AND ${itemConditions({ ...filter, from: undefined, to: undefined })}`,
+  );
   const rootCause =
     (
       await first(
@@ -97,6 +106,14 @@ export async function issueDetail(
     )?.root_cause ?? null;
   return {
     issue: ranked,
+    // The window holds an item (or the ranking would have found none), so all time does too.
+    all_time:
+      span?.first_seen != null && span.last_seen != null
+        ? {
+            first_seen: new Date(Number(span.first_seen)).toISOString(),
+            last_seen: new Date(Number(span.last_seen)).toISOString(),
+          }
+        : { first_seen: ranked.first_seen, last_seen: ranked.last_seen },
     root_cause: rootCause,
     verbatims: diverseVerbatims(members, VERBATIMS).map((row) => ({
       id: row.id,

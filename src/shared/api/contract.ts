@@ -225,7 +225,10 @@ export interface CountedText {
 }
 
 export interface IssueDetail {
+  /** Figures over the window and filters asked for: `first_seen` is the window's first item. */
   issue: RankedIssue;
+  /** First and last heard at any time (the same team, channel and segment filters; no dates). */
+  all_time: { first_seen: string; last_seen: string };
   root_cause: string | null;
   /** A few verbatims that together show the issue's range, not near-duplicates of one. */
   verbatims: {

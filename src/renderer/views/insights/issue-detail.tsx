@@ -23,8 +23,11 @@ function NumberCards({ detail }: { detail: IssueDetail }) {
     { label: t('insights.table.mentions'), value: number(issue.mentions) },
     { label: t('insights.table.agents'), value: number(issue.agents) },
     { label: t('insights.detail.previous'), value: number(issue.previous_times_heard) },
-    { label: t('insights.detail.firstSeen'), value: date(issue.first_seen) },
-    { label: t('insights.detail.lastSeen'), value: date(issue.last_seen) },
+    // First heard at all, then the window's own first and last: the window's first item read as
+    // "first heard" made an issue heard for months look new.
+    { label: t('insights.detail.firstHeardEver'), value: date(detail.all_time.first_seen) },
+    { label: t('insights.detail.firstInWindow'), value: date(issue.first_seen) },
+    { label: t('insights.detail.lastInWindow'), value: date(issue.last_seen) },
   ];
   return (
     <dl className="cards">
