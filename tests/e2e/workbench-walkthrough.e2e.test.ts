@@ -301,5 +301,51 @@ describe.skipIf(!available)(
       expect(events.errors).toEqual([]);
       await page.context().close();
     }, 60_000);
+
+    it('at 1024 px the charts sit beside the table, and the panel header stays above a chart scrolled under it', async () => {
+      const height = 800;
+      const page = await analystPage({ width: 1024, height });
+      const [top] = await ranked();
+      if (!top) throw new Error('the fixture ranks an issue');
+      await expect.poll(() => page.locator('table.issues tbody tr').count()).toBeGreaterThan(20);
+      const box = async (selector: string) => {
+        const found = await page.locator(selector).first().boundingBox();
+        if (!found) throw new Error(`${selector} is not shown`);
+        return found;
+      };
+      await expect.poll(() => page.locator('section.pareto canvas').count()).toBe(1);
+      const [table, pareto] = [await box('section.issues-panel'), await box('section.pareto')];
+      // Beside the table's first rows, on the first screen, not under every row.
+      expect(pareto.x).toBeGreaterThanOrEqual(table.x + table.width);
+      expect(pareto.y + 200).toBeLessThanOrEqual(height);
+      // And the table still fits its column: no column is left to a sideways scroll.
+      const fits = await page.evaluate<boolean>(
+        "(() => { const t = document.querySelector('.issues-table'); return t.scrollWidth <= t.clientWidth; })()",
+      );
+      expect(fits).toBe(true);
+
+      const dialog = await openIssue(page, top.id, top.title);
+      const chart = dialog.locator('section.issue-trend canvas');
+      await expect.poll(() => chart.count()).toBe(1);
+      // Scroll the issue's trend chart up under the sticky header, then ask what is on top at the
+      // header's title. Parts of the panel still loading move the chart: ask again until the
+      // chart's top is level with the header's when the question is asked.
+      const onTop = () =>
+        page.evaluate<string>(`(() => {
+          const dialog = document.querySelector('dialog.issue-detail');
+          const header = dialog.querySelector('header');
+          const canvas = dialog.querySelector('section.issue-trend canvas');
+          const title = header.querySelector('h2');
+          dialog.scrollTop += canvas.getBoundingClientRect().top - header.getBoundingClientRect().top;
+          if (Math.abs(canvas.getBoundingClientRect().top - header.getBoundingClientRect().top) > 1)
+            return 'still scrolling';
+          const where = title.getBoundingClientRect();
+          const hit = document.elementFromPoint(where.left + 5, where.top + where.height / 2);
+          return hit !== null && header.contains(hit) ? 'header' : hit ? hit.tagName : 'nothing';
+        })()`);
+      await expect.poll(onTop).toBe('header');
+      expect(events.errors).toEqual([]);
+      await page.context().close();
+    }, 60_000);
   },
 );

@@ -62,7 +62,7 @@ function SortHeader({ column }: { column: (typeof COLUMNS)[number] }) {
   return (
     <th
       scope="col"
-      className={column.numeric ? 'num' : undefined}
+      className={`col-${column.key}${column.numeric ? ' num' : ''}`}
       aria-sort={active ? sort.direction : undefined}
     >
       <button type="button" className="sort" onClick={() => sortBy(column.key)}>
@@ -116,7 +116,7 @@ function IssueRow({
           {issue.title}
         </button>
       </th>
-      <td className="num">{number(issue.mentions)}</td>
+      <td className="num col-mentions">{number(issue.mentions)}</td>
       <td className="num times-heard">{number(issue.times_heard)}</td>
       <td className="num">{number(issue.agents)}</td>
       <td className="num">
