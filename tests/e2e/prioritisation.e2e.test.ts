@@ -95,8 +95,13 @@ describe.skipIf(!available)(
       const detail = emerging.find((issue) => issue.title === spikeTitle)?.emerging_detail;
       expect(detail).toMatchObject({ current: 6, windows: 7 });
       expect(detail?.expected).toBeCloseTo(1.5 / 7, 2);
+      expect(detail?.usual).toBe(0.1);
       await expect(spike.locator('p').textContent()).resolves.toBe(
         '6 contacts against a usual 0.1 per period over the previous 7 periods.',
+      );
+      // The server's own sentence gives the same usual count (it said 0.2, the prior's figure).
+      expect(emerging.find((issue) => issue.title === spikeTitle)?.emerging_reason).toMatch(
+        /^6 contacts in this window against a usual 0\.1 per window over the previous 7: /,
       );
     });
 

@@ -9,7 +9,7 @@ import {
   type ValueDimension,
   statusMatcher,
 } from '../../shared/domain/issue.js';
-import { emergingReason } from '../../shared/ranking/emerging.js';
+import { emergingReason, usualPerWindow } from '../../shared/ranking/emerging.js';
 import { issueScore, issueTrend } from '../../shared/ranking/score.js';
 import { costSettings } from '../costs/channel-costs.js';
 import {
@@ -267,6 +267,7 @@ async function flagEmerging(
       issue.emerging_detail = {
         current,
         expected: Math.round(expected * 100) / 100,
+        usual: usualPerWindow(verdict),
         windows,
         p,
         is_new: isNew || windows === 0,

@@ -69,7 +69,10 @@ export interface RankedIssue {
   /** When emerging: the numbers behind the reason, so a UI can say it in its own language. */
   emerging_detail?: {
     current: number;
+    /** The rate the test assumed: the mean plus a half-contact prior over the windows. */
     expected: number;
+    /** The trailing windows' mean, to one decimal: the usual count the reason states. */
+    usual: number;
     windows: number;
     p: number;
     is_new: boolean;

@@ -3,6 +3,7 @@ import {
   EMERGING_MAX_P,
   emergingReason,
   judgeEmerging,
+  usualPerWindow,
   logGamma,
   negativeBinomialUpperTail,
   poissonUpperTail,
@@ -62,9 +63,14 @@ describe('emerging issues', () => {
     expect(spike.p).toBeLessThan(EMERGING_MAX_P);
     expect(steady.emerging).toBe(false);
     expect(growing.emerging).toBe(false);
+    // The sentence gives what was heard (none), not the test's rate with its prior (0.0625).
+    expect(spike).toMatchObject({ usual: 0, expected: 0.5 / 8 });
     expect(emergingReason(spike)).toMatch(
-      /^3 contacts in this window against a usual 0\.1 per window over the previous 8: /,
+      /^3 contacts in this window against a usual 0\.0 per window over the previous 8: /,
     );
+    const once = judgeEmerging({ current: 6, baseline: [0, 0, 1, 0, 0, 0, 0], isNew: false });
+    expect(usualPerWindow(once)).toBe(0.1);
+    expect(emergingReason(once)).toMatch(/against a usual 0\.1 per window over the previous 7: /);
     expect(emergingReason(steady)).toBeNull();
   });
 

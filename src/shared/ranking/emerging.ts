@@ -41,8 +41,10 @@ export interface EmergingInput {
 export interface EmergingVerdict {
   emerging: boolean;
   current: number;
-  /** The usual contacts per window. */
+  /** The usual contacts per window the test assumes: the trailing windows' mean plus the prior. */
   expected: number;
+  /** The trailing windows' mean contacts, without the prior: what was heard, as the trend shows it. */
+  usual: number;
   /** Upper-tail probability of `current` or more at the usual rate (1 when not computed). */
   p: number;
   /** Trailing windows the usual rate came from. */
@@ -109,13 +111,13 @@ export function negativeBinomialUpperTail(c: number, mean: number, r: number): n
 /** Judges one issue's window against its own history. */
 export function judgeEmerging({ current, baseline, isNew }: EmergingInput): EmergingVerdict {
   const windows = baseline.length;
-  const verdict = { emerging: false, current, expected: 0, p: 1, windows, isNew };
+  const verdict = { emerging: false, current, expected: 0, usual: 0, p: 1, windows, isNew };
   if (isNew || windows === 0) return { ...verdict, emerging: current >= NEW_ISSUE_MIN_COUNT };
   const total = baseline.reduce((sum, n) => sum + n, 0);
   const mean = total / windows;
   const expected = (total + PRIOR_CONTACTS) / windows;
   if (current < EMERGING_MIN_COUNT || current < EMERGING_MIN_RATIO * expected)
-    return { ...verdict, expected };
+    return { ...verdict, expected, usual: mean };
   const variance =
     windows < 2 ? 0 : baseline.reduce((sum, n) => sum + (n - mean) ** 2, 0) / (windows - 1);
   // A negative binomial with the history's own variance (method of moments), never less dispersed
@@ -123,7 +125,7 @@ export function judgeEmerging({ current, baseline, isNew }: EmergingInput): Emer
   const size =
     variance > expected ? Math.min(MAX_SIZE, expected ** 2 / (variance - expected)) : MAX_SIZE;
   const p = negativeBinomialUpperTail(current, expected, size);
-  return { ...verdict, expected, p, emerging: p < EMERGING_MAX_P };
+  return { ...verdict, expected, usual: mean, p, emerging: p < EMERGING_MAX_P };
 }
 
 function formatP(p: number): string {
@@ -133,11 +135,12 @@ function formatP(p: number): string {
 }
 
 /**
- * The mean count of the trailing windows, as an analyst can check it on the trend: the verdict's
- * expected count without the prior, which is statistics, not something heard.
+ * The usual count as every sentence says it (the server's reason, the report, the Insights panel):
+ * the trailing windows' mean to one decimal, which an analyst can check on the trend. Not the
+ * test's `expected`: its half-contact prior is statistics, not something heard.
  */
-export function baselineMean(verdict: { expected: number; windows: number }): number {
-  return Math.max(0, verdict.expected - PRIOR_CONTACTS / verdict.windows);
+export function usualPerWindow(verdict: { usual: number }): number {
+  return Math.round(verdict.usual * 10) / 10;
 }
 
 /** The flag's reason in one sentence (English; the report translates from the verdict's numbers). */
@@ -147,7 +150,7 @@ export function emergingReason(verdict: EmergingVerdict): string | null {
     return `New in this window with ${verdict.current} contacts, at least ${NEW_ISSUE_MIN_COUNT} for a new issue to count as emerging.`;
   }
   return (
-    `${verdict.current} contacts in this window against a usual ${verdict.expected.toFixed(1)} per window ` +
+    `${verdict.current} contacts in this window against a usual ${usualPerWindow(verdict).toFixed(1)} per window ` +
     `over the previous ${verdict.windows}: the chance of so many at the usual rate is ${formatP(verdict.p)}.`
   );
 }

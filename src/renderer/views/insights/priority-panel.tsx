@@ -1,6 +1,5 @@
 import { create } from 'zustand';
 import { RANK_BY, type RankBy, type RankedIssue } from '../../../shared/domain/issue.js';
-import { baselineMean } from '../../../shared/ranking/emerging.js';
 import { useI18n } from '../../i18n/i18n.js';
 import '../../styles/priority.css';
 import { useInsights } from './insights-store.js';
@@ -60,7 +59,7 @@ export function EmergingIssues({ issues }: { issues: readonly RankedIssue[] }) {
                   ? t('priority.emerging.reasonNew', { current: detail.current })
                   : t('priority.emerging.reason', {
                       current: detail.current,
-                      usual: number(Math.round(baselineMean(detail) * 10) / 10),
+                      usual: number(detail.usual),
                       windows: detail.windows,
                     });
             return (

@@ -1,6 +1,7 @@
 import type { WeeklyReport } from '../weekly-report-data.js';
 import type { ReportText } from '../report-text.js';
 import { pareto } from '../../../shared/ranking/pareto.js';
+import { usualPerWindow } from '../../../shared/ranking/emerging.js';
 
 /** Title, period, Pareto and preventable sentences, the same in every format. */
 export function reportHeading(
@@ -60,7 +61,7 @@ export function notableLines(report: WeeklyReport, text: ReportText): string[] {
         text.t('report.emerging', {
           title: issue.title,
           current: verdict.current,
-          usual: verdict.expected.toFixed(1),
+          usual: usualPerWindow(verdict).toFixed(1),
           weeks: verdict.windows,
         }),
       );
