@@ -31,7 +31,7 @@ export const workbench = {
   'workbench.findHint': 'Part of a title or id',
   'workbench.findNone': 'No issue matches.',
   'workbench.findSome':
-    'The {shown} biggest of {total} issues: type part of a title or id to find the others.',
+    '{shown, plural, one {The biggest} other {The # biggest}} of {total, plural, one {# issue} other {# issues}}: type part of a title or id to find the others.',
   'workbench.findAll': 'Issues: {total}, biggest first.',
   'workbench.choice': '{title} (items: {count})',
   'workbench.history': 'History',
