@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { IssueChoices } from '../../shared/api/contract.js';
 import type { IssueStatus } from '../../shared/domain/issue.js';
-import { type Sql, first, likeOperator, rows } from '../storage/sql.js';
+import { type Sql, containing, first, rows } from '../storage/sql.js';
 
 export const FIND_DEFAULT_LIMIT = 50;
 
@@ -20,11 +20,10 @@ export interface FindQuery {
  */
 export async function findIssues(q: Sql, query: FindQuery): Promise<IssueChoices> {
   const words = query.search?.trim() ?? '';
-  const pattern = `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const like = likeOperator(q);
+  const contains = containing(q, words);
   const where = sql`i.merged_into IS NULL
     ${query.except === undefined ? sql`` : sql`AND i.id <> ${query.except}`}
-    ${words === '' ? sql`` : sql`AND (i.title ${like} ${pattern} ESCAPE '\\' OR i.id ${like} ${pattern} ESCAPE '\\')`}`;
+    ${words === '' ? sql`` : sql`AND (${contains('i.title')} OR ${contains('i.id')})`}`;
   const counted = await first(
     q,
     sql<{ n: number }>`SELECT count(*) AS n FROM issues i WHERE ${where}`,

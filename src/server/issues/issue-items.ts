@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { IssueItem, IssueItemsPage } from '../../shared/api/contract.js';
 import { type ItemFilter, itemConditions } from '../insights/window.js';
-import { type Sql, first, likeOperator, rows } from '../storage/sql.js';
+import { type Sql, containing, first, rows } from '../storage/sql.js';
 
 export interface ItemsPageQuery extends ItemFilter {
   offset?: number | undefined;
@@ -23,10 +23,9 @@ export async function issueItems(
   const clauses = [sql`issue_id = ${issueId}`, itemConditions(query)];
   const words = query.search?.trim();
   if (words) {
-    const pattern = `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const like = likeOperator(q);
+    const contains = containing(q, words);
     clauses.push(
-      sql`(text ${like} ${pattern} ESCAPE '\\' OR root_cause ${like} ${pattern} ESCAPE '\\' OR suggested_fix ${like} ${pattern} ESCAPE '\\')`,
+      sql`(${contains('text')} OR ${contains('root_cause')} OR ${contains('suggested_fix')})`,
     );
   }
   const where = sql.join(clauses, sql` AND `);

@@ -18,7 +18,7 @@ import {
   chunks,
   inList,
   itemsForRanking,
-  likeOperator,
+  containing,
   rows,
 } from '../storage/sql.js';
 import type { IssueRow } from './issues-repo.js';
@@ -58,12 +58,11 @@ function filters(q: Sql, query: RankingQuery): RawBuilder<unknown> {
   if (query.issueIds !== undefined)
     clauses.push(sql`AND ${inList(sql.ref('issue_id'), query.issueIds)}`);
   if (query.search !== undefined && query.search.trim() !== '') {
-    const pattern = `%${query.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const like = likeOperator(q);
+    const contains = containing(q, query.search.trim());
     // Only the team's verbatims are searched: a lead must not learn what another team's customers said.
     const sameTeam = query.team === undefined ? sql`` : sql`AND team = ${query.team}`;
-    clauses.push(sql`AND issue_id IN (SELECT id FROM issues WHERE title ${like} ${pattern} ESCAPE '\\'
-      UNION SELECT issue_id FROM items WHERE text ${like} ${pattern} ESCAPE '\\' ${sameTeam})`);
+    clauses.push(sql`AND issue_id IN (SELECT id FROM issues WHERE ${contains('title')}
+      UNION SELECT issue_id FROM items WHERE ${contains('text')} ${sameTeam})`);
   }
   return sql.join(clauses, sql` `);
 }

@@ -48,9 +48,15 @@ export function chunks<T>(list: readonly T[], size: number): T[][] {
   return out;
 }
 
-/** Case-insensitive LIKE: SQLite's LIKE already ignores Latin case; PostgreSQL's needs ILIKE. */
-export function likeOperator(q: Sql): RawBuilder<unknown> {
-  return q.backend === 'postgres' ? sql.raw('ILIKE') : sql.raw('LIKE');
+/**
+ * A search box's test, "this column contains these words", for any column: the words match
+ * literally (`%`, `_` and `\` escaped) and Latin case is ignored (SQLite's LIKE already does;
+ * PostgreSQL needs ILIKE).
+ */
+export function containing(q: Sql, words: string): (column: string) => RawBuilder<boolean> {
+  const pattern = `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const like = q.backend === 'postgres' ? sql.raw('ILIKE') : sql.raw('LIKE');
+  return (column) => sql<boolean>`${sql.ref(column)} ${like} ${pattern} ESCAPE '\\'`;
 }
 
 /** `FROM items` with SQLite's planner pinned to the covering ranking index (it picks the time index otherwise). */
