@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaptureResult } from '../src/shared/api/contract.js';
-import { type ApiFixture, call, storedIds } from './support/http-fixture.js';
-import { startApi } from './support/http-fixture.js';
+import { type ApiFixture, call, startApi, storedIds } from './support/http-fixture.js';
 import { backendCases } from './support/storage-backends.js';
 
 /**
