@@ -25,6 +25,7 @@ import { mergeIssues, splitIssue } from '../src/server/issues/issue-actions.js';
 import { rankIssues } from '../src/server/issues/rank-issues.js';
 import { splitProposal } from '../src/server/issues/split-proposal.js';
 import { issuesOfItems } from '../src/server/items/items-repo.js';
+import { UNLABELLED } from '../src/shared/grouping/issue-label.js';
 import {
   type GroupingScores,
   type SuggestionScores,
@@ -57,6 +58,13 @@ async function rankedIds(aggregator: Aggregator): Promise<string[]> {
   return (await rankIssues(aggregator.storage, {}, NOW)).issues.map((issue) => issue.id);
 }
 
+/** The share of the ten highest-ranked issues whose title is a label, not the placeholder. */
+async function labelledTopTen(aggregator: Aggregator): Promise<number> {
+  const top = (await rankIssues(aggregator.storage, { limit: 10 }, NOW)).issues;
+  const placeholders: readonly string[] = Object.values(UNLABELLED);
+  return top.filter((issue) => !placeholders.includes(issue.title)).length / top.length;
+}
+
 /** The most common true label among item ids: what a reader of those verbatims would call them. */
 function majorityLabelOf(items: readonly LabelledItem[]): (ids: readonly string[]) => unknown {
   const labelOf = new Map(items.map(({ item, label }) => [item.id, label]));
@@ -80,6 +88,7 @@ async function importAndRecluster(items: readonly LabelledItem[], dir: string) {
 type DrawScores = GroupingScores &
   SuggestionScores & {
     p99: number;
+    labelled: number;
     curatedAri: number;
     curatedPurity: number;
     splitsOffered: number;
@@ -221,6 +230,7 @@ async function scoreDraw(draw: readonly LabelledItem[], dir: string): Promise<Dr
   const whole = await importAndRecluster(draw, dir);
   const ranked = await rankedIds(whole.aggregator);
   const grouping = scoreGrouping(truth, whole.predicted, ranked);
+  const labelled = await labelledTopTen(whole.aggregator);
   const splits = await scoreSplitProposals(whole.aggregator, draw, ranked);
   await curate(whole.aggregator, draw, whole.predicted, ranked);
   const curated = scoreGrouping(
@@ -265,6 +275,7 @@ async function scoreDraw(draw: readonly LabelledItem[], dir: string): Promise<Dr
       shown,
     ),
     p99,
+    labelled,
     ...splits,
     curatedAri: curated.ari,
     curatedPurity: curated.top10Purity,
@@ -283,7 +294,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'wocas-quality-'));
   try {
     console.log(
-      'data set                     items  true  found   NMI    ARI   purity recall  P@10  | sugg P@1  coverage | curated: ARI  purity | splits offered  right | taken: clicks   ARI  purity recall',
+      'data set                     items  true  found   NMI    ARI   purity recall  P@10  labelled | sugg P@1  coverage | curated: ARI  purity | splits offered  right | taken: clicks   ARI  purity recall',
     );
     let slowest = 0;
     for (const set of qualitySets(root)) {
@@ -295,7 +306,7 @@ async function main(): Promise<void> {
       console.log(
         `${set.name.padEnd(27)} ${avg('items').toFixed(0).padStart(6)} ${avg('trueIssues').toFixed(0).padStart(5)} ` +
           `${avg('issues').toFixed(0).padStart(6)}  ${fmt(avg('nmi'))}  ${fmt(avg('ari'))}  ${fmt(avg('top10Purity'))}  ` +
-          `${fmt(avg('top10Recall'))}  ${fmt(avg('precisionAt10'))} |   ${fmt(avg('precisionAt1'))}    ${fmt(avg('coverage'))} |       ${fmt(avg('curatedAri'))}  ${fmt(avg('curatedPurity'))} |` +
+          `${fmt(avg('top10Recall'))}  ${fmt(avg('precisionAt10'))}    ${fmt(avg('labelled'))} |   ${fmt(avg('precisionAt1'))}    ${fmt(avg('coverage'))} |       ${fmt(avg('curatedAri'))}  ${fmt(avg('curatedPurity'))} |` +
           `${avg('splitsOffered').toFixed(1).padStart(15)} ${avg('splitsRight').toFixed(1).padStart(6)} |` +
           `${avg('offersTaken').toFixed(1).padStart(14)}  ${fmt(avg('assistedAri'))}  ${fmt(avg('assistedPurity'))}  ${fmt(avg('assistedRecall'))}`,
       );
@@ -304,7 +315,10 @@ async function main(): Promise<void> {
       "(Zipf: means over seeds 1, 2, 3, exponent 1, head = the median label's size; purity and P@10 over the",
     );
     console.log(
-      ' ten highest-ranked issues, recall over the ten most frequent labels; suggestions: every 5th item held back;',
+      ' ten highest-ranked issues, recall over the ten most frequent labels; labelled: the share of the top ten titled',
+    );
+    console.log(
+      " by a label rather than 'Unlabelled issue' (a title is never a verbatim); suggestions: every 5th item held back;",
     );
     console.log(
       ' curated: after up to 10 analyst splits and merges replayed from the labels, then a recluster;',

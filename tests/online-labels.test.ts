@@ -47,11 +47,28 @@ describe.each(backendCases)('on $name', (backendCase) => {
       await store.drop();
     });
 
-    it('a new issue is titled by its first verbatim, then by a label once items share a phrase', async () => {
+    it('a new issue is never titled by its verbatim: a placeholder, then a label once items share a phrase', async () => {
       await push(ROUTER.slice(0, 1), 0);
-      expect(await titleOf('item-0')).toBe('Cust says the router drops wifi every night');
+      expect(await titleOf('item-0')).toBe('Unlabelled issue');
       await push(ROUTER.slice(1, 2), 1);
       expect(await titleOf('item-1')).toBe('Router drops wifi');
+    });
+
+    it("titles a one-item issue by the words other items use, never by one customer's own", async () => {
+      await push(['my parcel arrived late again', 'the parcel arrived damaged'], 0);
+      // A name and a street redaction cannot know, beside words other customers used.
+      await push(['Mrs Okonkwo of Larchmere Close says the courier left the parcel outside'], 2);
+      const title = await titleOf('item-2');
+      expect(title).toMatch(/parcel/i);
+      expect(title).not.toMatch(/okonkwo|larchmere|close|courier|outside/i);
+      const [{ n } = { n: 0 }] = (
+        await sql<{
+          n: number;
+        }>`SELECT count(*) AS n FROM issues WHERE title LIKE '%Okonkwo%'`.execute(
+          aggregator.storage.db,
+        )
+      ).rows;
+      expect(Number(n)).toBe(0);
     });
 
     it("keeps an analyst's title as the issue grows", async () => {

@@ -69,6 +69,14 @@ describe.each(backendCases)('on $name', (backendCase) => {
       const file = join(dir, 'items.jsonl');
       writeFileSync(file, rows.map((row) => JSON.stringify(row)).join('\n'));
       expect(runWocas(['import', file, ...store.cliFlags], dir).status).toBe(0);
+      // Automatic titles are labels of shared words; what an analyst types is what can be hostile.
+      const listed = runWocas(['issues', '--json', '--with-items', ...store.cliFlags], dir).stdout;
+      const issues = (JSON.parse(listed) as { issues: { id: string; item_ids: string[] }[] })
+        .issues;
+      const hostile = issues.find((issue) => issue.item_ids.includes('h0'));
+      expect(hostile).toBeDefined();
+      const update = ['issue', 'update', hostile!.id, '--title', HOSTILE[0]!, ...store.cliFlags];
+      expect(runWocas(update, dir).status).toBe(0);
     });
     afterAll(async () => {
       await store?.drop();
@@ -237,7 +245,7 @@ describe.each(backendCases)('on $name', (backendCase) => {
         const { startApi } = await import('./support/http-fixture.js');
         const api = await startApi(backendCase);
         try {
-          await api.aggregator.ingestor.ingest([
+          const outcome = await api.aggregator.ingestor.ingest([
             {
               id: 'r1',
               text: '=1+1 parcel late',
@@ -248,6 +256,14 @@ describe.each(backendCases)('on $name', (backendCase) => {
               times_heard: 1,
             },
           ]);
+          // An analyst's title is what can carry hostile text into a cell.
+          const { updateIssue } = await import('../src/server/issues/issue-actions.js');
+          await updateIssue(
+            api.aggregator.storage,
+            outcome.issues['r1']!,
+            { title: '=1+1 parcel late' },
+            Date.parse('2026-11-18T10:00:00.000Z'),
+          );
           const get = (secret: string, team: string, format: string) =>
             fetch(`${api.url}/api/v1/reports/weekly?team=${team}&week=2026-W47&format=${format}`, {
               headers: { authorization: `Bearer ${secret}` },

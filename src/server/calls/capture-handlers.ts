@@ -8,7 +8,7 @@ import type { ItemChangeResult } from '../../shared/api/contract.js';
 import { applyItemChanges } from '../items/item-changes.js';
 import type { Aggregator } from '../aggregator.js';
 import type { HandlerMap } from './handler-registry.js';
-import { isSharedTerm } from '../grouping/shared-terms.js';
+import { isSharedTerm } from '../../shared/grouping/shared-terms.js';
 import { dataScope, itemOwner } from '../tokens/permissions.js';
 
 const QUEUED_FOR_AT_MOST = 30 * 86_400_000;

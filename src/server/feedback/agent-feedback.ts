@@ -23,7 +23,7 @@ export async function suggestIssues(
   grouper: Grouper,
   text: string,
   limit: number,
-  /** Which terms the caller may match on (src/server/grouping/shared-terms.ts). */
+  /** Which terms the caller may match on (src/shared/grouping/shared-terms.ts). */
   useTerm: (term: string) => boolean = () => true,
 ): Promise<Suggestion[]> {
   const terms = tokenize(suggestionQuery(text));

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { type PhraseCounts, issueLabel } from '../../shared/grouping/issue-label.js';
+import { type PhraseCounts, issueTitle } from '../../shared/grouping/issue-label.js';
 import { setAutoTitle } from '../issues/issues-repo.js';
 import { type Sql, rows } from '../storage/sql.js';
 
@@ -11,32 +11,39 @@ const ITEMS_READ = 50;
 
 /**
  * Whether an issue that grew from `before` to `after` items passed a size worth relabelling at:
- * 2, 4, 8, 16, … items. A new issue is titled by its first verbatim; it gets a label as soon as
- * two items share a phrase, and the label follows the issue as it grows, at a cost that is
- * logarithmic in its size rather than one read per item.
+ * 2, 4, 8, 16, … items. A new issue is titled from its first item's shared phrases; it gets a
+ * label as soon as two items share a phrase, and the label follows the issue as it grows, at a cost
+ * that is logarithmic in its size rather than one read per item.
  */
 export function crossesRelabelSize(before: number, after: number): boolean {
   for (let size = 2; size <= after; size *= 2) if (before < size) return true;
   return false;
 }
 
-/** Titles each issue (unless an analyst named it) by a label from its newest items, if one is shared. */
+/** Titles each issue (unless an analyst named it) from its newest items. */
 export async function relabelIssues(
   tx: Sql,
   issueIds: Iterable<string>,
   phrases: PhraseCounts,
 ): Promise<void> {
-  for (const issueId of issueIds) {
-    const texts = await rows(
-      tx,
-      sql<{
-        text: string;
-      }>`SELECT text FROM items WHERE issue_id = ${issueId} ORDER BY created_at DESC LIMIT ${ITEMS_READ}`,
-    );
-    const label = issueLabel(
-      texts.map((row) => row.text),
-      phrases,
-    );
-    if (label !== undefined) await setAutoTitle(tx, issueId, label);
-  }
+  for (const issueId of issueIds)
+    await setAutoTitle(tx, issueId, await titleOfIssue(tx, issueId, phrases));
+}
+
+/** An issue's automatic title (issueTitle) from its newest items. */
+export async function titleOfIssue(
+  tx: Sql,
+  issueId: string,
+  phrases: PhraseCounts,
+): Promise<string> {
+  const texts = await rows(
+    tx,
+    sql<{
+      text: string;
+    }>`SELECT text FROM items WHERE issue_id = ${issueId} ORDER BY created_at DESC LIMIT ${ITEMS_READ}`,
+  );
+  return issueTitle(
+    texts.map((row) => row.text),
+    phrases,
+  );
 }

@@ -2,17 +2,16 @@ import { DEFAULT_INDEX_OPTIONS } from '../../shared/grouping/centroid-index.js';
 import { newIssueId } from '../../shared/domain/ids.js';
 import {
   type PhraseCounts,
-  issueLabel,
+  issueTitle,
   phraseCountsOf,
 } from '../../shared/grouping/issue-label.js';
-import { titleFromVerbatim } from '../../shared/grouping/issue-title.js';
 import {
   type ReclusterItem,
   type ReclusterOptions,
   DEFAULT_RECLUSTER_OPTIONS,
   recluster,
 } from '../../shared/grouping/recluster.js';
-import { type TermVector, countTerms, dot, vectorize } from '../../shared/grouping/term-vector.js';
+import { type TermVector, countTerms, vectorize } from '../../shared/grouping/term-vector.js';
 import { tokenize } from '../../shared/text/tokenize.js';
 import { sql } from 'kysely';
 import {
@@ -75,6 +74,7 @@ export async function reclusterDatabase(
     const clusterOf = recluster(loaded, options);
     const issueOfCluster = matchClustersToIssues(loaded, clusterOf);
 
+    const phrases = phraseCountsOf(vocabulary);
     const members = new Map<string, Loaded[]>();
     const created: { id: string; title: string }[] = [];
     const moves = new Map<string, string>();
@@ -84,7 +84,8 @@ export async function reclusterDatabase(
       if (issueId === undefined) {
         issueId = newIssueId();
         issueOfCluster.set(key, issueId);
-        created.push({ id: issueId, title: titleFromVerbatim(item.text) });
+        // Titled from all its members below; this is what it is called until then.
+        created.push({ id: issueId, title: issueTitle([item.text], phrases) });
       }
       if (issueId !== item.issueId) moves.set(item.id, issueId);
       const list = members.get(issueId) ?? [];
@@ -95,7 +96,7 @@ export async function reclusterDatabase(
     await moveItems(tx, moves, 'recluster');
     await recomputeIssueTotals(tx);
     await retireEmptied(tx, loaded, members, now);
-    await saveCentroidsAndTitles(tx, members, phraseCountsOf(vocabulary));
+    await saveCentroidsAndTitles(tx, members, phrases);
     await bumpGeneration(tx);
     return {
       items: loaded.length,
@@ -186,8 +187,8 @@ async function retireEmptied(
 }
 
 /**
- * Persists each issue's centroid and, unless an analyst named it, titles it with a label from its
- * most distinctive phrase; the medoid verbatim when no phrase is shared widely enough.
+ * Persists each issue's centroid and, unless an analyst named it, titles it (issueTitle: a label
+ * from its most distinctive shared phrase, never a verbatim).
  */
 async function saveCentroidsAndTitles(
   tx: Sql,
@@ -203,11 +204,14 @@ async function saveCentroidsAndTitles(
       .slice(0, DEFAULT_INDEX_OPTIONS.maxTerms)
       .map(([term, weight]): [string, number] => [term, Number(weight.toPrecision(6))]);
     models.set(issueId, { size: list.length, terms });
-    const label = issueLabel(
-      list.map((item) => item.text),
-      phrases,
+    await setAutoTitle(
+      tx,
+      issueId,
+      issueTitle(
+        list.map((item) => item.text),
+        phrases,
+      ),
     );
-    await setAutoTitle(tx, issueId, label ?? titleFromVerbatim(medoid(list, sum).text));
   }
   await saveModels(tx, models);
 }
@@ -217,20 +221,4 @@ function addInto(sum: Map<string, number>, vector: TermVector): void {
     const term = vector.terms[i] as string;
     sum.set(term, (sum.get(term) ?? 0) + (vector.weights[i] as number));
   }
-}
-
-/** The member closest to the centroid, preferring verbatims of a readable length. */
-function medoid(list: readonly Loaded[], sum: ReadonlyMap<string, number>): Loaded {
-  let best = list[0] as Loaded;
-  let bestScore = -Infinity;
-  for (const item of list) {
-    const length = Array.from(item.text).length;
-    const readable = length >= 12 && length <= 140 ? 1 : 0.85;
-    const score = dot(item.vector, sum) * readable;
-    if (score > bestScore) {
-      best = item;
-      bestScore = score;
-    }
-  }
-  return best;
 }

@@ -5,7 +5,7 @@ import type { Aggregator } from '../aggregator.js';
 import { InvalidCursorError, issueChangesSince } from '../issues/issue-changes.js';
 import type { TokensRepo } from '../tokens/tokens-repo.js';
 import { requirePermission, tokenOf } from './authenticate.js';
-import { isSharedTerm } from '../grouping/shared-terms.js';
+import { isSharedTerm } from '../../shared/grouping/shared-terms.js';
 import { issuesOfItems } from '../items/items-repo.js';
 import { dataScope, itemOwner } from '../tokens/permissions.js';
 import { HttpError } from './http-error.js';

@@ -1,7 +1,6 @@
 import type { IncomingItem } from '../../shared/domain/feedback-item.js';
 import type { Grouper } from '../../shared/grouping/grouper.js';
-import { phraseCountsOf } from '../../shared/grouping/issue-label.js';
-import { titleFromVerbatim } from '../../shared/grouping/issue-title.js';
+import { issueTitle, phraseCountsOf } from '../../shared/grouping/issue-label.js';
 import { countTerms } from '../../shared/grouping/term-vector.js';
 import { redactField } from '../../shared/text/redact.js';
 import { tokenize } from '../../shared/text/tokenize.js';
@@ -258,6 +257,7 @@ export class Ingestor {
     const increments = this.grouper.observe(fresh.map(({ p }) => ({ counts: p.counts })));
 
     const now = this.clock();
+    const phrases = phraseCountsOf(this.grouper.vocabulary);
     const created: { id: string; title: string }[] = [];
     const items: StoredItem[] = [];
     /** Each issue this group touches, with its size before the group. */
@@ -266,7 +266,7 @@ export class Ingestor {
     for (const { p, outcome } of fresh) {
       const assignment = this.grouper.assign({ counts: p.counts, chosenIssueId: p.item.issue_id });
       if (assignment.created)
-        created.push({ id: assignment.issueId, title: titleFromVerbatim(p.text) });
+        created.push({ id: assignment.issueId, title: issueTitle([p.text], phrases) });
       if (!touched.has(assignment.issueId))
         touched.set(
           assignment.issueId,
@@ -303,7 +303,7 @@ export class Ingestor {
           crossesRelabelSize(before, this.grouper.index.get(id)?.size ?? before),
         )
         .map(([id]) => id),
-      phraseCountsOf(this.grouper.vocabulary),
+      phrases,
     );
     // The stored items, not the incoming ones: their segments are redacted.
     await addLabels(tx, items);

@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
 import { newIssueId } from '../../shared/domain/ids.js';
 import { ISSUE_STATUSES, VALUE_DIMENSIONS } from '../../shared/domain/issue.js';
-import { titleFromVerbatim } from '../../shared/grouping/issue-title.js';
+import { issueTitle, phraseCountsOf } from '../../shared/grouping/issue-label.js';
 import { redact } from '../../shared/text/redact.js';
 import { rebuildIssueModels } from '../grouping/recluster-database.js';
-import { bumpGeneration } from '../grouping/vocabulary-repo.js';
+import { titleOfIssue } from '../grouping/online-labels.js';
+import { bumpGeneration, loadVocabulary } from '../grouping/vocabulary-repo.js';
 import { type Sql, changes, first, inList, rows } from '../storage/sql.js';
 import type { Storage } from '../storage/storage.js';
 import { type IssueRow, getIssue } from './issues-repo.js';
@@ -134,7 +135,13 @@ export async function splitIssue(
       .insertInto('issues')
       .values({
         id: created,
-        title: named || titleFromVerbatim((found[0] as { text: string }).text),
+        // Titled from its items by rebuildIssueModels below, unless the analyst named it.
+        title:
+          named ||
+          issueTitle(
+            found.map((row) => row.text),
+            phraseCountsOf(await loadVocabulary(tx)),
+          ),
         title_source: named ? 'analyst' : 'auto',
         curated: 1,
         created_at: now,
@@ -161,13 +168,9 @@ export async function splitIssue(
 const cleared = (value: string | null): string | null =>
   value === null ? null : typed(value) || null;
 
-/** The automatic label an issue goes back to when its analyst's title is cleared. */
-async function automaticTitle(tx: Sql, issueId: string, current: string): Promise<string> {
-  const oldest = await first(
-    tx,
-    sql<{ text: string }>`SELECT text FROM items WHERE issue_id = ${issueId} ORDER BY seq LIMIT 1`,
-  );
-  return oldest ? titleFromVerbatim(oldest.text) : current;
+/** The automatic title an issue goes back to when its analyst's title is cleared. */
+async function automaticTitle(tx: Sql, issueId: string): Promise<string> {
+  return titleOfIssue(tx, issueId, phraseCountsOf(await loadVocabulary(tx)));
 }
 
 function checkUpdate(update: IssueUpdate): void {
@@ -211,10 +214,7 @@ export async function updateIssue(
     if (update.status !== undefined) edits.push(['status', update.status]);
     if (update.owner !== undefined) edits.push(['owner', cleared(update.owner)]);
     if (update.title !== undefined)
-      edits.push([
-        'title',
-        cleared(update.title) ?? (await automaticTitle(tx, issueId, before.title)),
-      ]);
+      edits.push(['title', cleared(update.title) ?? (await automaticTitle(tx, issueId))]);
     if (update.root_cause !== undefined) edits.push(['root_cause', cleared(update.root_cause)]);
     for (const [field, value] of edits) {
       const old = before[field];

@@ -47,7 +47,7 @@ export async function issueChangesSince(
   q: Sql,
   cursor: string | undefined,
   limit: number,
-  /** Which centroid terms the caller may be shown (src/server/grouping/shared-terms.ts). */
+  /** Which centroid terms the caller may be shown (src/shared/grouping/shared-terms.ts). */
   showTerm: (term: string) => boolean = () => true,
 ): Promise<IssueChangePage> {
   const after = parseCursor(cursor);

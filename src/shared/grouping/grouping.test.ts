@@ -2,7 +2,6 @@ import { describe, it, expect } from 'vitest';
 import { tokenize } from '../text/tokenize.js';
 import { CentroidIndex } from './centroid-index.js';
 import { Grouper } from './grouper.js';
-import { titleFromVerbatim } from './issue-title.js';
 import { DEFAULT_RECLUSTER_OPTIONS, recluster, type ReclusterItem } from './recluster.js';
 import { type TermVector, Vocabulary, countTerms, vectorize } from './term-vector.js';
 
@@ -363,48 +362,5 @@ describe('recluster', () => {
     for (const topic of Object.keys(PARAPHRASES)) expect(keyOf(topic).size).toBe(1);
     const keys = Object.keys(PARAPHRASES).map((topic) => [...keyOf(topic)][0]);
     expect(new Set(keys).size).toBe(Object.keys(PARAPHRASES).length);
-  });
-});
-
-describe('titleFromVerbatim', () => {
-  it('takes the first sentence', () => {
-    expect(titleFromVerbatim('The app crashes when I open it. It started yesterday.')).toBe(
-      'The app crashes when I open it.',
-    );
-    expect(titleFromVerbatim('  Card   declined\nat the shop!  Twice today. ')).toBe(
-      'Card declined at the shop!',
-    );
-  });
-
-  it('does not stop at a very short opening or a decimal point', () => {
-    expect(titleFromVerbatim('Hi there. My card was declined at the shop. Again.')).toBe(
-      'Hi there. My card was declined at the shop.',
-    );
-    expect(titleFromVerbatim('Version 3.5 of the app crashes on start. Please fix')).toBe(
-      'Version 3.5 of the app crashes on start.',
-    );
-  });
-
-  it('cuts a long text at a word boundary with an ellipsis', () => {
-    const text = `The ${'terribly '.repeat(30)}slow transfer`;
-    const title = titleFromVerbatim(text);
-    expect(title.endsWith('…')).toBe(true);
-    expect(Array.from(title).length).toBeLessThanOrEqual(90);
-    const body = title.slice(0, -1);
-    expect(text.startsWith(body)).toBe(true);
-    expect(text[body.length]).toBe(' ');
-  });
-
-  it('titles a Chinese verbatim by its first sentence', () => {
-    expect(titleFromVerbatim('快递三天了还没到，物流也不更新。客服电话一直打不通')).toBe(
-      '快递三天了还没到，物流也不更新。',
-    );
-  });
-
-  it('cuts a long Chinese text at a character with an ellipsis', () => {
-    const title = titleFromVerbatim('退款'.repeat(100));
-    expect(title.endsWith('…')).toBe(true);
-    expect(Array.from(title)).toHaveLength(90);
-    expect(title.startsWith('退款退款')).toBe(true);
   });
 });

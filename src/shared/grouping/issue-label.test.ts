@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../text/tokenize.js';
-import { issueLabel, phrasesOf, phraseCountsOf } from './issue-label.js';
+import { issueLabel, issueTitle, phrasesOf, phraseCountsOf } from './issue-label.js';
 import { Vocabulary, countTerms } from './term-vector.js';
 
 function countsOver(texts: readonly string[]) {
@@ -46,7 +46,7 @@ describe('issueLabel', () => {
     expect(issueLabel(ZH, countsOver(EVERYTHING))).toMatch(/^(验证码|收不到)/);
   });
 
-  it('gives no label when no phrase is shared, so the caller keeps a verbatim', () => {
+  it('gives no label when no phrase is shared within the issue', () => {
     expect(
       issueLabel(['parcel late', 'refund missing', 'router broken'], countsOver(EVERYTHING)),
     ).toBeUndefined();
@@ -107,5 +107,42 @@ describe('issueLabel', () => {
     expect(issueLabel(street, counts)).toBe('No signal on high street');
     expect(issueLabel(esim, counts)).toMatch(/^Esim switch/);
     expect(issueLabel(esim, counts)).not.toMatch(/tuesday/i);
+  });
+});
+
+describe('issueTitle', () => {
+  // Titles are shown to every token, so a word only one item in the set holds (a name, a street)
+  // never reaches one; words another customer also used are the vocabulary of a problem.
+  const customer = 'Mrs Okonkwo at Larchmere Close says her router keeps dropping wifi';
+  const others = ['router keeps dropping wifi every evening', 'my router keeps rebooting'];
+
+  it('is the label when the items share a phrase', () => {
+    expect(issueTitle(LIMIT, countsOver(EVERYTHING))).toBe('Credit limit');
+  });
+
+  it('names a one-item issue only by words other items use too', () => {
+    const title = issueTitle([customer], countsOver([customer, ...others]));
+    expect(title).toMatch(/router|wifi|dropping/i);
+    expect(title).not.toMatch(/okonkwo|larchmere|close|mrs/i);
+  });
+
+  it('is a placeholder, in the script of the items, when no word is shared with another item', () => {
+    const alone = 'Mrs Okonkwo at Larchmere Close wants her modem swapped';
+    expect(issueTitle([alone], countsOver([alone, ...EVERYTHING]))).toBe('Unlabelled issue');
+    const zh = '张伟在幸福里小区说他家宽带坏了';
+    expect(issueTitle([zh], countsOver([zh, ...EVERYTHING]))).toBe('未命名问题');
+  });
+
+  it('keeps words one item holds out of a many-item issue that shares no phrase', () => {
+    const texts = [
+      'Okonkwo parcel never came',
+      'Larchmere refund is missing',
+      'Aldous router broken',
+    ];
+    const title = issueTitle(
+      texts,
+      countsOver([...texts, 'parcel late again', 'my parcel is late']),
+    );
+    expect(title).toBe('Parcel');
   });
 });

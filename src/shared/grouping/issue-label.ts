@@ -1,6 +1,7 @@
 import { CJK_CHAR, UNSPACED_START, normalizeText } from '../text/normalize.js';
 import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS, INTENT_WORDS } from '../text/stopwords.js';
 import { tokenize } from '../text/tokenize.js';
+import { SHARED_TERM_MIN_ITEMS } from './shared-terms.js';
 import type { Vocabulary } from './term-vector.js';
 
 /** In how many texts a surface phrase occurs: what makes a phrase distinctive of one issue. */
@@ -204,28 +205,62 @@ export function phraseCountsOf(vocabulary: Vocabulary): PhraseCounts {
   };
 }
 
+/** What an issue is called while none of its phrases is used by any other item. */
+export const UNLABELLED = { spaced: 'Unlabelled issue', unspaced: '未命名问题' } as const;
+
 /**
- * A short label naming an issue: the phrase its items share most that the rest of the set does not
- * (share within the issue times IDF over the set), in the script most of its items are written in.
- * Undefined when no phrase is shared by at least two items and a fifth of them: the caller keeps a
- * verbatim title then.
+ * An issue's automatic title, never a verbatim: titles are shown to every token, and words only one
+ * item holds may be that customer's own (a name, a street, an account), which redaction cannot
+ * know. So: its label; failing that, the most telling phrase its items hold that some other item
+ * in the set uses too (the vocabulary of a problem, as for shared terms); failing that, a
+ * placeholder in the script of its items.
  */
-export function issueLabel(members: readonly string[], all: PhraseCounts): string | undefined {
+export function issueTitle(members: readonly string[], all: PhraseCounts): string {
+  return (
+    issueLabel(members, all) ??
+    labelOf(members, all, 1) ??
+    (mostlyUnspaced(members) ? UNLABELLED.unspaced : UNLABELLED.spaced)
+  );
+}
+
+function mostlyUnspaced(members: readonly string[]): boolean {
   const unspaced = members.filter((text) =>
     /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text),
   ).length;
-  const wantUnspaced = unspaced * 2 > members.length;
+  return unspaced * 2 > members.length;
+}
+
+/**
+ * A short label naming an issue: the phrase its items share most that the rest of the set does not
+ * (share within the issue times IDF over the set), in the script most of its items are written in.
+ * Undefined when no phrase is shared by at least two items and a fifth of them.
+ */
+export function issueLabel(members: readonly string[], all: PhraseCounts): string | undefined {
+  return labelOf(members, all, Math.max(2, Math.ceil(members.length / 5)));
+}
+
+/**
+ * The label from phrases at least `needed` members hold and at least two items of the whole set:
+ * with `needed` 1, a phrase one member holds still names the issue when another item uses it.
+ */
+function labelOf(
+  members: readonly string[],
+  all: PhraseCounts,
+  needed: number,
+): string | undefined {
+  const wantUnspaced = mostlyUnspaced(members);
   // Each text read once: its phrases for the score, its spaced runs for completing the label.
   const pieces = members.map(piecesOf);
   const inIssue = new Map<string, number>();
   for (const textPieces of pieces)
     for (const phrase of phrasesOfPieces(textPieces))
       inIssue.set(phrase, (inIssue.get(phrase) ?? 0) + 1);
-  const needed = Math.max(2, Math.ceil(members.length / 5));
   const scored: { phrase: string; count: number; score: number }[] = [];
   for (const [phrase, count] of inIssue) {
     if (count < needed || UNSPACED_START.test(phrase) !== wantUnspaced) continue;
-    const idf = Math.log((all.documents + 1) / (Math.max(count, all.df(phrase)) + 1)) + 1;
+    const df = all.df(phrase);
+    if (Math.max(count, df) < SHARED_TERM_MIN_ITEMS) continue;
+    const idf = Math.log((all.documents + 1) / (Math.max(count, df) + 1)) + 1;
     scored.push({ phrase, count, score: (count / members.length) * idf });
   }
   scored.sort((a, b) => b.score - a.score || (a.phrase < b.phrase ? -1 : 1));

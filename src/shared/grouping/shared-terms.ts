@@ -1,4 +1,4 @@
-import type { Vocabulary } from '../../shared/grouping/term-vector.js';
+import type { Vocabulary } from './term-vector.js';
 
 /**
  * Items a term must appear in, company-wide, before a token that may not read every verbatim is
