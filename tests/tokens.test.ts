@@ -86,7 +86,9 @@ describe.each(backendCases)('on $name', (backendCase) => {
           team: 'support',
         });
         expect(secret).toMatch(TOKEN);
-        expect((await tokens.create({ name: 'amy', role: 'agent' })).secret).not.toBe(secret);
+        expect(
+          (await tokens.create({ name: 'amy', role: 'agent', team: 'support' })).secret,
+        ).not.toBe(secret);
         expect(token).toEqual({ id: token.id, name: 'amy', role: 'agent', team: 'support' });
         expect(token.id).toMatch(/^tok_/);
         const hash = (
@@ -130,6 +132,28 @@ describe.each(backendCases)('on $name', (backendCase) => {
         expect(await tokens.authenticate(second.secret)).toBeUndefined();
         expect(await tokens.authenticate(other.secret)).toEqual(other.token);
         expect(await tokens.revoke('nobody')).toEqual([]);
+      });
+
+      it("refuses a name another team's active token holds: a name is one person, whose items it reads", async () => {
+        const agent = await tokens.create({ name: 'sam', role: 'agent', team: 'billing' });
+        // The same person on a second machine, or made lead of their own team: allowed.
+        await tokens.create({ name: 'sam', role: 'agent', team: 'billing' });
+        await tokens.create({ name: 'sam', role: 'lead', team: 'billing' });
+        await expect(tokens.create({ name: 'sam', role: 'lead', team: 'support' })).rejects.toThrow(
+          /the name "sam" is already used by a token of team "billing"/,
+        );
+        await expect(tokens.create({ name: 'sam', role: 'analyst' })).rejects.toThrow(
+          TokenSpecError,
+        );
+        await tokens.create({ name: 'kim', role: 'analyst' });
+        await expect(
+          tokens.create({ name: 'kim', role: 'agent', team: 'billing' }),
+        ).rejects.toThrow(/already used by a token without a team/);
+        expect((await tokens.list()).filter((t) => t.name === 'sam')).toHaveLength(3);
+        // Once every token of that name is revoked (someone moved team), the name is free again.
+        await tokens.revoke('sam');
+        await tokens.create({ name: 'sam', role: 'agent', team: 'support' });
+        expect(await tokens.authenticate(agent.secret)).toBeUndefined();
       });
 
       it('refuses a lead without a team, an unknown role and an empty name', async () => {
@@ -216,6 +240,13 @@ describe.each(backendCases)('on $name', (backendCase) => {
         const role = wocas('token', 'create', '--name', 'x', '--role', 'root');
         expect(role.status).toBe(2);
         expect(role.stderr.split('\n')).toHaveLength(2);
+        expect(
+          wocas('token', 'create', '--name', 'x', '--role', 'agent', '--team', 'a').status,
+        ).toBe(0);
+        const taken = wocas('token', 'create', '--name', 'x', '--role', 'lead', '--team', 'b');
+        expect(taken.status).toBe(2);
+        expect(taken.stderr).toMatch(/^wocas: the name "x" is already used by a token of team "a"/);
+        expect(taken.stdout).toBe('');
         const unknown = wocas('token', 'revoke', 'nobody');
         expect(unknown.status).toBe(1);
         expect(unknown.stderr).toBe('wocas: no active token with id or name "nobody"\n');

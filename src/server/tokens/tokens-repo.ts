@@ -57,13 +57,31 @@ export class TokensRepo {
     private readonly clock: () => number = Date.now,
   ) {}
 
+  /**
+   * A name is one person: their items, their "what became of it" and their edits and withdrawals
+   * are matched by it. So a name held by an active token of another team is refused; one person
+   * may hold several tokens (one per machine, or an agent made lead of the same team).
+   */
   async create(spec: NewToken): Promise<{ token: TokenIdentity; secret: string }> {
     const token = { id: randomId('tok_'), ...validate(spec) };
     const secret = newTokenSecret();
-    await this.storage.db
-      .insertInto('tokens')
-      .values({ ...token, hash: hashTokenSecret(secret), created_at: this.clock() })
-      .execute();
+    await this.storage.write(async (tx: Sql) => {
+      const holders = await rows(
+        tx,
+        sql<{
+          team: string | null;
+        }>`SELECT team FROM tokens WHERE name = ${token.name} AND revoked_at IS NULL`,
+      );
+      const other = holders.find((holder) => holder.team !== token.team);
+      if (other !== undefined)
+        throw new TokenSpecError(
+          `the name "${token.name}" is already used by a token ${other.team === null ? 'without a team' : `of team "${other.team}"`}: a name is one person, so choose another name or revoke those tokens first`,
+        );
+      await tx.db
+        .insertInto('tokens')
+        .values({ ...token, hash: hashTokenSecret(secret), created_at: this.clock() })
+        .execute();
+    });
     return { token, secret };
   }
 
