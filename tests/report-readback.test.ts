@@ -255,6 +255,11 @@ describe.each(backendCases)('on $name', (backendCase) => {
       expect(times.some((d) => d.getUTCHours() === 9)).toBe(true);
       const issues = workbook.getWorksheet('问题')!;
       expect(issues.getRow(2).getCell(9).value).toBeInstanceOf(Date);
+      // "First heard" is when the problem was first heard, not the week's first item: the refund
+      // topic was heard once the week before, on 10 November at 10:00 in Shanghai.
+      const firstHeard = (issues.getColumn(9).values as unknown[]).slice(2) as Date[];
+      const before = firstHeard.filter((d) => d.getTime() < Date.UTC(2026, 10, 16));
+      expect(before.map((d) => d.toISOString())).toEqual(['2026-11-10T10:00:00.000Z']);
     });
 
     it('refuses an unknown team with the known ones, on one line', () => {

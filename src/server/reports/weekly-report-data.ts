@@ -80,6 +80,8 @@ export interface WeeklyReport {
   allIssues: WeekIssue[];
   /** Issues first heard (by anyone) during the week, most contacts first. */
   newIssues: WeekIssue[];
+  /** When each of `allIssues` was first heard, by anyone, ever (an issue's `first_seen` is the week's). */
+  firstHeard: Record<string, number>;
   /** Issues this team heard whose status was set to fixed during the week. */
   fixedThisWeek: { id: string; title: string }[];
   pareto: { id: string; title: string; times_heard: number }[];
@@ -186,6 +188,7 @@ export async function weeklyReportData(
     issues: ranked.slice(0, WEEK_TOP_ISSUES).map(enrich),
     allIssues: ranked,
     newIssues: ranked.filter(isNew),
+    firstHeard: Object.fromEntries(firstSeen),
     fixedThisWeek: await fixedBetween(q, from, to, ofTeam),
     pareto: ranked.map((issue) => ({
       id: issue.id,

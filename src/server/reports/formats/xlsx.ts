@@ -65,7 +65,7 @@ export async function renderXlsx(report: WeeklyReport, text: ReportText): Promis
       trend: issue.trend,
       status: safeCell(text.status(issue)),
       owner: safeCell(issue.owner),
-      firstSeen: when(Date.parse(issue.first_seen)),
+      firstSeen: when(report.firstHeard[issue.id] ?? Date.parse(issue.first_seen)),
       lastSeen: when(Date.parse(issue.last_seen)),
       id: safeCell(issue.id),
     }),
