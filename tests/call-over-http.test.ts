@@ -1,3 +1,4 @@
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CallFailedError, callOverHttp } from '../src/shared/api/call-over-http.js';
@@ -56,6 +57,27 @@ describe('callOverHttp', () => {
       (error: unknown) => error,
     );
     expect(failed).toMatchObject({ reason: 'unreachable', status: 0 });
+  });
+
+  it('reports a gateway answering for an aggregator that is down as unreachable, not as a refusal', async () => {
+    const proxy = createHttpServer((_request, response) => {
+      response.writeHead(502, { 'content-type': 'text/html' });
+      response.end('<html><body><h1>502 Bad Gateway</h1>nginx</body></html>');
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = proxy.address() as { port: number };
+      const connection = { baseUrl: `http://127.0.0.1:${port}`, token: 't', fetch };
+      const failed = await callOverHttp(connection, 'meta.taxonomy', {}).catch(
+        (error: unknown) => error,
+      );
+      expect(failed).toMatchObject({ reason: 'unreachable', status: 502 });
+      await expect(
+        aggregatorCall({ baseUrl: `http://127.0.0.1:${port}`, token: 't' })('meta.taxonomy', {}),
+      ).rejects.toThrow(TransientSyncError);
+    } finally {
+      await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    }
   });
 
   it("sorts the desktop's failures like its sync requests: refused is fatal, unreachable transient", async () => {

@@ -24,8 +24,9 @@ export interface HttpConnection {
 }
 
 /**
- * Why a call failed: the aggregator could not be reached (`status` 0), answered with something
- * that is not JSON, or refused (`status` its HTTP status, the message its `error` text).
+ * Why a call failed: the aggregator could not be reached (`status` 0, or a gateway's 502, 503 or
+ * 504 that is not the aggregator's own answer), answered with something that is not JSON, or
+ * refused (`status` its HTTP status, the message its `error` text).
  */
 export class CallFailedError extends Error {
   constructor(
@@ -36,6 +37,9 @@ export class CallFailedError extends Error {
     super(message);
   }
 }
+
+/** Bad gateway, service unavailable, gateway timeout: what a proxy says when the server behind it is not there. */
+const GATEWAY_FAILURES = new Set([502, 503, 504]);
 
 /** The `error` text of an aggregator's JSON error body, if it is one. */
 export function errorTextOf(body: string): string | undefined {
@@ -72,8 +76,15 @@ export async function callOverHttp<M extends MethodName>(
   }
   const body = await answer.text().catch(() => '');
   if (!answer.ok) {
-    const message = errorTextOf(body) ?? answer.statusText;
-    throw new CallFailedError('refused', message, answer.status);
+    const error = errorTextOf(body);
+    // A proxy in front of an aggregator that is down answers for it, with its own page.
+    if (error === undefined && GATEWAY_FAILURES.has(answer.status))
+      throw new CallFailedError(
+        'unreachable',
+        `${answer.status} ${answer.statusText}`,
+        answer.status,
+      );
+    throw new CallFailedError('refused', error ?? answer.statusText, answer.status);
   }
   try {
     return JSON.parse(body) as ResultOf<M>;
