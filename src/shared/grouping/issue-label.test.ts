@@ -110,6 +110,22 @@ describe('issueLabel', () => {
   });
 });
 
+describe('issueLabel on product codes', () => {
+  it('keeps a product code such as 5G, written as it is, but no other number', () => {
+    const noFiveG = [
+      'No 5G anywhere in the city centre. Phone says 4G or nothing at all.',
+      'no 5G anywhere near the station',
+      'still no 5G anywhere, order 88213 again',
+    ];
+    const counts = countsOver([...noFiveG, ...SIGNAL, 'my 5G plan renewed', 'bill for 8pm calls']);
+    const label = issueLabel(noFiveG, counts);
+    expect(label).toMatch(/5G/);
+    expect(label).not.toMatch(/88213|5g/);
+    expect(phrasesOf('calls after 8pm on the 2nd')).not.toContain('8pm');
+    expect(phrasesOf('calls after 8pm on the 2nd')).not.toContain('2nd');
+  });
+});
+
 describe('issueTitle', () => {
   // Titles are shown to every token, so a word only one item in the set holds (a name, a street)
   // never reaches one; words another customer also used are the vocabulary of a problem.

@@ -79,6 +79,12 @@ const HAN_NOTE_WORDS = [
 /** Runs between punctuation: a phrase never spans a comma or a sentence end. */
 const CLAUSES = /(?:[^\p{P}\p{S}]|(?<=\p{L})[-'](?=\p{L}))+/gu;
 const SPACED_WORD = /^\p{L}[\p{L}\p{M}'-]*$/u;
+/**
+ * A digit and one or two letters names a product, not a person ("5G", "4K", "2FA"), and a label
+ * without it misses the point ("No 5G anywhere", not "Anywhere · nothing"). Ordinals and clock
+ * times are left out with the other numbers.
+ */
+const PRODUCT_CODE = /^\p{Nd}(?!st$|nd$|rd$|th$|am$|pm$)\p{L}{1,2}$/u;
 
 let segmenter: Intl.Segmenter | undefined;
 function segments(run: string): string[] {
@@ -106,7 +112,7 @@ function piecesOf(text: string): Piece[] {
       if (UNSPACED_START.test(word)) {
         flush();
         pieces.push({ unspaced: word });
-      } else if (SPACED_WORD.test(word)) spaced.push(word);
+      } else if (SPACED_WORD.test(word) || PRODUCT_CODE.test(word)) spaced.push(word);
       else flush();
     }
     flush();
@@ -174,7 +180,7 @@ function addGrams(
   into: Set<string>,
 ): void {
   const content = words.map((word) => isContentWord(word, stopwords));
-  const numeric = words.map((word) => /\p{N}/u.test(word));
+  const numeric = words.map((word) => /\p{N}/u.test(word) && !PRODUCT_CODE.test(word));
   for (let start = 0; start < words.length; start++) {
     if (!content[start] || numeric[start]) continue;
     let naming = false;
@@ -361,6 +367,11 @@ function isOneWord(phrase: string, unspaced: boolean): boolean {
   return unspaced ? Array.from(phrase).length <= 2 : !phrase.includes(' ');
 }
 
+/** The first letter in capitals, and product codes as they are written ("5g" -> "5G"). */
 function capitalise(phrase: string): string {
-  return phrase.charAt(0).toLocaleUpperCase('en') + phrase.slice(1);
+  const cased = phrase
+    .split(' ')
+    .map((word) => (PRODUCT_CODE.test(word) ? word.toLocaleUpperCase('en') : word))
+    .join(' ');
+  return cased.charAt(0).toLocaleUpperCase('en') + cased.slice(1);
 }
