@@ -71,6 +71,39 @@ describe.each(backendCases)('on $name', (backendCase) => {
       expect(Number(n)).toBe(0);
     });
 
+    it('retitles, once, the verbatim titles of a database made before titles were labels', async () => {
+      await push(ROUTER.slice(0, 2), 0);
+      await push(['Mrs Okonkwo wants her modem swapped'], 2);
+      const issueOf = async (itemId: string) =>
+        (
+          await first(
+            aggregator.storage,
+            sql<{ issue_id: string }>`SELECT issue_id FROM items WHERE id = ${itemId}`,
+          )
+        )?.issue_id as string;
+      const [router, modem] = [await issueOf('item-0'), await issueOf('item-2')];
+      // As an older version left it: each issue titled by its first verbatim, no record of a retitle.
+      const legacy = async () => {
+        await sql`UPDATE issues SET title = ${ROUTER[0]} WHERE id = ${router}`.execute(
+          aggregator.storage.db,
+        );
+        await sql`UPDATE issues SET title = 'Mrs Okonkwo wants her modem swapped' WHERE id = ${modem}`.execute(
+          aggregator.storage.db,
+        );
+      };
+      await legacy();
+      await sql`DELETE FROM settings WHERE key = 'auto_titles'`.execute(aggregator.storage.db);
+      await aggregator.close();
+      aggregator = await openAggregator(store.location, () => NOW);
+      expect(await titleOf('item-0')).toBe('Router drops wifi');
+      expect(await titleOf('item-2')).toBe('Unlabelled issue');
+      // Done once: a database already retitled is not read through again at every start.
+      await legacy();
+      await aggregator.close();
+      aggregator = await openAggregator(store.location, () => NOW);
+      expect(await titleOf('item-0')).toBe(ROUTER[0]);
+    });
+
     it("keeps an analyst's title as the issue grows", async () => {
       await push(ROUTER.slice(0, 1), 0);
       const issue = (

@@ -1,4 +1,5 @@
 import { type ReclusterSummary, reclusterDatabase } from './grouping/recluster-database.js';
+import { retitleOnce } from './grouping/retitle-once.js';
 import { Ingestor, type Clock } from './ingest/ingestor.js';
 import { openStorage } from './storage/open-storage.js';
 import type { Storage, StorageLocation } from './storage/storage.js';
@@ -22,6 +23,7 @@ export async function openAggregator(
 ): Promise<Aggregator> {
   const storage = await openStorage(location);
   try {
+    await retitleOnce(storage);
     const ingestor = await Ingestor.open(storage, clock);
     const recluster = async () => {
       const summary = await reclusterDatabase(storage, clock());

@@ -57,10 +57,10 @@ export async function saveModels(q: Sql, models: ReadonlyMap<string, IssueModel>
 }
 
 /** Sets an automatic title; a title an analyst wrote is kept. */
+/** Sets an issue's automatic title, unless an analyst named it; an unchanged title is not a change to sync. */
 export async function setAutoTitle(q: Sql, id: string, title: string): Promise<void> {
-  await sql`UPDATE issues SET title = ${title} WHERE id = ${id} AND title_source = 'auto'`.execute(
-    q.db,
-  );
+  await sql`UPDATE issues SET title = ${title}
+    WHERE id = ${id} AND title_source = 'auto' AND title <> ${title}`.execute(q.db);
 }
 
 export async function retireIssue(q: Sql, id: string, into: string, now: number): Promise<void> {
