@@ -9,7 +9,8 @@ import { applyItemChanges } from '../items/item-changes.js';
 import type { Aggregator } from '../aggregator.js';
 import type { HandlerMap } from './handler-registry.js';
 import { isSharedTerm } from '../../shared/grouping/shared-terms.js';
-import { dataScope, itemOwner } from '../tokens/permissions.js';
+import { type ItemHolder } from '../items/items-repo.js';
+import { dataScope, itemHolder, itemOwner } from '../tokens/permissions.js';
 
 const QUEUED_FOR_AT_MOST = 30 * 86_400_000;
 
@@ -22,7 +23,7 @@ function heardAt(claimed: string | undefined, now: number): number {
 /** One edit or withdrawal by the token's agent, answered like a capture: at once, or a 400 that says why. */
 async function changeItem(
   aggregator: Aggregator,
-  agent: string,
+  holder: ItemHolder,
   raw: Record<string, unknown>,
   now: number,
 ): Promise<ItemChangeResult> {
@@ -32,7 +33,7 @@ async function changeItem(
   });
   if (!parsed.success) throw new HttpError(400, invalidInputMessage('arguments', parsed.error));
   const change = parsed.data;
-  const outcome = await applyItemChanges(aggregator.storage, agent, [change], now);
+  const outcome = await applyItemChanges(aggregator.storage, holder, [change], now);
   const refused = outcome.rejected[0];
   if (refused !== undefined) throw new HttpError(400, refused.error);
   const stored = outcome.stored.get(change.id) ?? { text: null, redactions: 0 };
@@ -73,11 +74,11 @@ export const captureHandlers: HandlerMap = {
   },
   'items.edit': {
     run: ({ item_id, text, id }, { aggregator, token, now }) =>
-      changeItem(aggregator, token.name, { kind: 'edit', item_id, text, id }, now),
+      changeItem(aggregator, itemHolder(token), { kind: 'edit', item_id, text, id }, now),
   },
   'items.withdraw': {
     run: ({ item_id, id }, { aggregator, token, now }) =>
-      changeItem(aggregator, token.name, { kind: 'withdraw', item_id, id }, now),
+      changeItem(aggregator, itemHolder(token), { kind: 'withdraw', item_id, id }, now),
   },
   'issues.suggest': {
     run: (args, { aggregator, token }) => {
@@ -93,7 +94,7 @@ export const captureHandlers: HandlerMap = {
   },
   'feedback.mine': {
     run: (args, { aggregator, token }) => {
-      return agentFeedback(aggregator.storage, token.name, args.limit ?? 100);
+      return agentFeedback(aggregator.storage, itemHolder(token), args.limit ?? 100);
     },
   },
   'feedback.markSeen': {

@@ -9,6 +9,7 @@ import { suggestionQuery } from '../../shared/text/suggestion-query.js';
 import { tokenize } from '../../shared/text/tokenize.js';
 import { latestNotes } from '../issues/issue-history.js';
 import { describeMatches } from '../issues/issue-matches.js';
+import { type ItemHolder, heldBy } from '../items/items-repo.js';
 import { type Sql, inList, rows } from '../storage/sql.js';
 
 /**
@@ -55,12 +56,12 @@ interface MineRow {
 }
 
 /**
- * An agent's own items with their issue now (following merges), what the analyst confirmed and
- * noted, and whether it changed: changed items on top, then newest first.
+ * An agent's own items (their name in their team) with their issue now (following merges), what
+ * the analyst confirmed and noted, and whether it changed: changed items on top, then newest first.
  */
 export async function agentFeedback(
   q: Sql,
-  agent: string,
+  holder: ItemHolder,
   limit: number,
 ): Promise<MyFeedbackItem[]> {
   const mine = await rows(
@@ -69,8 +70,8 @@ export async function agentFeedback(
          FROM items it
          JOIN issues direct ON direct.id = it.issue_id
          JOIN issues s ON s.id = coalesce(direct.merged_into, direct.id)
-         LEFT JOIN feedback_seen seen ON seen.agent = ${agent} AND seen.issue_id = s.id
-        WHERE it.agent = ${agent} ORDER BY it.created_at DESC, it.seq DESC LIMIT ${limit}`,
+         LEFT JOIN feedback_seen seen ON seen.agent = ${holder.agent} AND seen.issue_id = s.id
+        WHERE ${heldBy(holder, 'it')} ORDER BY it.created_at DESC, it.seq DESC LIMIT ${limit}`,
   );
   const notes = await latestNotes(q, [...new Set(mine.map((row) => row.issue_id))]);
   const items = mine.map((row): MyFeedbackItem => ({

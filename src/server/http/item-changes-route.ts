@@ -5,6 +5,7 @@ import { describeValidationError } from '../../shared/domain/feedback-item.js';
 import { type ItemChange, itemChangeSchema } from '../../shared/domain/item-change.js';
 import type { Aggregator } from '../aggregator.js';
 import { applyItemChanges } from '../items/item-changes.js';
+import { itemHolder } from '../tokens/permissions.js';
 import type { TokensRepo } from '../tokens/tokens-repo.js';
 import { requirePermission, tokenOf } from './authenticate.js';
 import { HttpError } from './http-error.js';
@@ -64,7 +65,12 @@ export function registerItemChangesRoute(
       const outcome =
         valid.length === 0
           ? { applied: [], duplicates: [], rejected: [] }
-          : await applyItemChanges(aggregator.storage, token.name, valid, aggregator.clock());
+          : await applyItemChanges(
+              aggregator.storage,
+              itemHolder(token),
+              valid,
+              aggregator.clock(),
+            );
       return {
         applied: outcome.applied,
         duplicates: outcome.duplicates,

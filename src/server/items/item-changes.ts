@@ -5,6 +5,7 @@ import { rebuildIssueModels } from '../grouping/recluster-database.js';
 import { bumpGeneration } from '../grouping/vocabulary-repo.js';
 import { recomputeIssueTotals } from '../issues/issue-totals.js';
 import { type Sql, first } from '../storage/sql.js';
+import type { ItemHolder } from './items-repo.js';
 import type { Storage } from '../storage/storage.js';
 
 /** What the aggregator did with a batch of item changes, each answered on its own. */
@@ -21,6 +22,7 @@ interface ItemRow {
   id: string;
   issue_id: string;
   agent: string | null;
+  team: string | null;
   text: string;
   redactions: number;
 }
@@ -28,7 +30,8 @@ interface ItemRow {
 const NOT_YOURS = 'item_id: no such item of yours';
 
 /**
- * Applies agents' corrections and withdrawals of their own items, in one write transaction.
+ * Applies agents' corrections and withdrawals of their own items (their name in their team), in one
+ * write transaction.
  * Each change's row is inserted before anything else: a change id already there is a retry and
  * changes nothing, so a desktop that pushes again after a lost answer is harmless. Only the item's
  * own agent may change it; one refused change never holds back the others.
@@ -40,7 +43,7 @@ const NOT_YOURS = 'item_id: no such item of yours';
  */
 export async function applyItemChanges(
   storage: Storage,
-  agent: string,
+  holder: ItemHolder,
   changes: readonly ItemChange[],
   now: number,
 ): Promise<ChangeOutcome> {
@@ -48,7 +51,7 @@ export async function applyItemChanges(
     const outcome: ChangeOutcome = { applied: [], duplicates: [], rejected: [], stored: new Map() };
     const touched = new Set<string>();
     for (const change of changes) {
-      const error = await applyOne(tx, agent, change, now, touched, outcome);
+      const error = await applyOne(tx, holder, change, now, touched, outcome);
       if (error !== null) outcome.rejected.push({ id: change.id, error });
     }
     if (touched.size > 0) {
@@ -64,7 +67,7 @@ export async function applyItemChanges(
 /** Applies one change; the refusal's words, or null. */
 async function applyOne(
   tx: Sql,
-  agent: string,
+  holder: ItemHolder,
   change: ItemChange,
   now: number,
   touched: Set<string>,
@@ -80,9 +83,11 @@ async function applyOne(
   );
   const item = await first(
     tx,
-    sql<ItemRow>`SELECT id, issue_id, agent, text, redactions FROM items WHERE id = ${change.item_id}`,
+    sql<ItemRow>`SELECT id, issue_id, agent, team, text, redactions FROM items WHERE id = ${change.item_id}`,
   );
-  const mine = item !== undefined && item.agent === agent;
+  const { agent } = holder;
+  // The same name in another team is another person (a name given again, a lead's push naming it).
+  const mine = item !== undefined && item.agent === agent && item.team === holder.team;
   if (earlier !== undefined) {
     if (
       earlier.item_id !== change.item_id ||

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { AssignedBy, StoredItem } from '../storage/schema.js';
 import { type Sql, chunks, first, inList, rows, IN_LIST_MAX } from '../storage/sql.js';
 
@@ -60,8 +60,25 @@ export async function storedItems(
   return found;
 }
 
-/** Whose items a lookup may see: everyone's, one team's, or one agent's. */
-export type ItemOwner = { team: string } | { agent: string } | 'all';
+/**
+ * Whose "own" items these are: one agent name within one team. A name given again in another
+ * team, or named in another team's lead's push, is another person, whose items are not these.
+ */
+export interface ItemHolder {
+  agent: string;
+  team: string | null;
+}
+
+/** The item's columns (`agent`, `team`, of `alias` when given) say it is the holder's. */
+export function heldBy(holder: ItemHolder, alias?: string): RawBuilder<boolean> {
+  const column = (name: string) => sql.ref(alias === undefined ? name : `${alias}.${name}`);
+  const team =
+    holder.team === null ? sql`${column('team')} IS NULL` : sql`${column('team')} = ${holder.team}`;
+  return sql<boolean>`${column('agent')} = ${holder.agent} AND ${team}`;
+}
+
+/** Whose items a lookup may see: everyone's, one team's, or one agent's (ItemHolder). */
+export type ItemOwner = { team: string } | ItemHolder | 'all';
 
 /**
  * The issue each of these items is in now. Unknown ids and ids of items outside `owner` are left
@@ -76,9 +93,9 @@ export async function issuesOfItems(
   const mine =
     owner === 'all'
       ? sql``
-      : 'team' in owner
-        ? sql`AND team = ${owner.team}`
-        : sql`AND agent = ${owner.agent}`;
+      : 'agent' in owner
+        ? sql`AND ${heldBy(owner)}`
+        : sql`AND team = ${owner.team}`;
   for (const slice of chunks(ids, IN_LIST_MAX)) {
     const matches = await rows(
       q,

@@ -1,7 +1,7 @@
 import type { MethodName } from '../../shared/api/contract.js';
 import { ROLES, type Role } from '../../shared/domain/role.js';
 import { HttpError } from '../http/http-error.js';
-import type { ItemOwner } from '../items/items-repo.js';
+import type { ItemHolder, ItemOwner } from '../items/items-repo.js';
 import type { TokenIdentity } from './tokens-repo.js';
 
 /**
@@ -143,7 +143,7 @@ function article(role: Role): string {
 
 /** Whose verbatims and figures a token sees: agents their own items, leads their team, the rest all. */
 export type DataScope =
-  { kind: 'all' } | { kind: 'team'; team: string } | { kind: 'agent'; agent: string };
+  { kind: 'all' } | { kind: 'team'; team: string } | ({ kind: 'agent' } & ItemHolder);
 
 export function dataScope(token: TokenIdentity): DataScope {
   switch (token.role) {
@@ -154,8 +154,13 @@ export function dataScope(token: TokenIdentity): DataScope {
     case 'lead':
       return { kind: 'team', team: token.team ?? '' };
     case 'agent':
-      return { kind: 'agent', agent: token.name };
+      return { kind: 'agent', ...itemHolder(token) };
   }
+}
+
+/** Whose items are the token's own (feedback.mine, edits, withdrawals): its name in its team. */
+export function itemHolder(token: TokenIdentity): ItemHolder {
+  return { agent: token.name, team: token.team };
 }
 
 /** Which items' issues a token may look up: its own (agents), its team's (leads), or any. */
@@ -165,7 +170,7 @@ export function itemOwner(token: TokenIdentity): ItemOwner {
     ? 'all'
     : scope.kind === 'team'
       ? { team: scope.team }
-      : { agent: scope.agent };
+      : { agent: scope.agent, team: scope.team };
 }
 
 /**
