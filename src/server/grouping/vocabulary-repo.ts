@@ -59,6 +59,30 @@ async function addToSetting(q: Sql, key: string, amount: number): Promise<void> 
   );
 }
 
+/**
+ * Takes an edited or withdrawn item's words back out of the document frequencies (signed
+ * increments: -1 for each term the old text held, +1 for each the new one holds), so a word no item
+ * holds any more stops counting as shared. Terms left in no document are dropped. ingest_seq is
+ * left alone: the caller bumps the generation, so every grouper reloads the vocabulary whole.
+ */
+export async function adjustVocabulary(
+  q: Sql,
+  increments: ReadonlyMap<string, number>,
+  documents: number,
+): Promise<void> {
+  const { ingestSeq } = await groupingCounters(q);
+  const changed = [...increments].filter(([, df]) => df !== 0);
+  for (const slice of chunks(changed, TERMS_PER_STATEMENT)) {
+    const values = sql.join(slice.map(([term, df]) => sql`(${term}, ${df}, ${ingestSeq})`));
+    await sql`INSERT INTO vocabulary (term, df, seq) VALUES ${values}
+      ON CONFLICT (term) DO UPDATE SET df = vocabulary.df + excluded.df`.execute(q.db);
+    await sql`DELETE FROM vocabulary WHERE df <= 0 AND term IN (${sql.join(slice.map(([term]) => term))})`.execute(
+      q.db,
+    );
+  }
+  if (documents !== 0) await addToSetting(q, 'documents', documents);
+}
+
 export async function bumpGeneration(q: Sql): Promise<void> {
   await addToSetting(q, 'grouping_generation', 1);
 }

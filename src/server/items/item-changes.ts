@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { ItemChange } from '../../shared/domain/item-change.js';
 import { redactField } from '../../shared/text/redact.js';
 import { rebuildIssueModels } from '../grouping/recluster-database.js';
-import { bumpGeneration } from '../grouping/vocabulary-repo.js';
+import { adjustVocabulary, bumpGeneration } from '../grouping/vocabulary-repo.js';
+import { tokenize } from '../../shared/text/tokenize.js';
 import { recomputeIssueTotals } from '../issues/issue-totals.js';
 import { type Sql, first } from '../storage/sql.js';
 import type { ItemHolder } from './items-repo.js';
@@ -16,6 +17,18 @@ export interface ChangeOutcome {
   rejected: { id: string; error: string }[];
   /** Change id → the item's verbatim as stored now (null once withdrawn), for applied and duplicates. */
   stored: Map<string, { text: string | null; redactions: number }>;
+}
+
+/** What a batch of changes does to the vocabulary: signed document frequencies, and documents. */
+interface VocabularyChange {
+  increments: Map<string, number>;
+  documents: number;
+}
+
+/** Counts a text's distinct terms (as ingest counts them) into the change, once each, by `sign`. */
+function countText(change: VocabularyChange, text: string, sign: 1 | -1): void {
+  for (const term of new Set(tokenize(text)))
+    change.increments.set(term, (change.increments.get(term) ?? 0) + sign);
 }
 
 interface ItemRow {
@@ -50,11 +63,14 @@ export async function applyItemChanges(
   return storage.write(async (tx) => {
     const outcome: ChangeOutcome = { applied: [], duplicates: [], rejected: [], stored: new Map() };
     const touched = new Set<string>();
+    const words: VocabularyChange = { increments: new Map(), documents: 0 };
     for (const change of changes) {
-      const error = await applyOne(tx, holder, change, now, touched, outcome);
+      const error = await applyOne(tx, holder, change, now, { touched, words, outcome });
       if (error !== null) outcome.rejected.push({ id: change.id, error });
     }
     if (touched.size > 0) {
+      // Before the titles are rebuilt: they count as shared only words two items still hold.
+      await adjustVocabulary(tx, words.increments, words.documents);
       await rebuildIssueModels(tx, touched);
       await recomputeIssueTotals(tx, [...touched]);
       // Every process's grouper reloads at its next ingest, so none assigns by a stale centroid.
@@ -70,8 +86,11 @@ async function applyOne(
   holder: ItemHolder,
   change: ItemChange,
   now: number,
-  touched: Set<string>,
-  outcome: ChangeOutcome,
+  {
+    touched,
+    words,
+    outcome,
+  }: { touched: Set<string>; words: VocabularyChange; outcome: ChangeOutcome },
 ): Promise<string | null> {
   const earlier = await first(
     tx,
@@ -111,10 +130,16 @@ async function applyOne(
     await sql`UPDATE items SET text = ${text}, redactions = ${redactions} WHERE id = ${item.id}`.execute(
       tx.db,
     );
+    countText(words, item.text, -1);
+    countText(words, text, 1);
     outcome.stored.set(change.id, { text, redactions: redacted.count });
   } else {
     // An item not here yet is withdrawn all the same: the tombstone keeps a push still on its way out.
-    if (item !== undefined) await sql`DELETE FROM items WHERE id = ${item.id}`.execute(tx.db);
+    if (item !== undefined) {
+      await sql`DELETE FROM items WHERE id = ${item.id}`.execute(tx.db);
+      countText(words, item.text, -1);
+      words.documents -= 1;
+    }
     outcome.stored.set(change.id, { text: null, redactions: 0 });
   }
   if (item !== undefined) touched.add(item.issue_id);
