@@ -50,5 +50,24 @@ describe.each(backendCases)('the vocabulary follows edits and withdrawals on $na
 
       expect(await seenByOtherTeam()).not.toContain(SURNAME.toLowerCase());
     });
+
+    it('a title made while two items shared a word loses it when one of them no longer holds it', async () => {
+      await push(api.secrets.amy, [
+        item('amy-1', `Mrs ${SURNAME} wants a refund for the broken kettle`),
+      ]);
+      await push(api.secrets.bo, [item('bo-1', `${SURNAME} phoned about her mortgage statement`)]);
+      // Two items held it: the rule let it name sales' issue.
+      expect(await seenByOtherTeam()).toContain(SURNAME.toLowerCase());
+
+      await invoke(api.secrets.amy, 'items.edit', {
+        item_id: 'amy-1',
+        text: 'customer wants a refund for the broken kettle',
+      });
+      const pulled = await call(api.url, 'GET', '/api/v1/sync/issues', { token: api.secrets.amy });
+      const titles = (pulled.body as unknown as { issues: IssueSnapshot[] }).issues.map(
+        (issue) => issue.title,
+      );
+      expect(titles.join(' ').toLowerCase()).not.toContain(SURNAME.toLowerCase());
+    });
   });
 });

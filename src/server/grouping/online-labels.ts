@@ -1,7 +1,13 @@
 import { sql } from 'kysely';
-import { type PhraseCounts, issueTitle } from '../../shared/grouping/issue-label.js';
+import {
+  type PhraseCounts,
+  issueTitle,
+  phraseCountsOf,
+} from '../../shared/grouping/issue-label.js';
+import { tokenize } from '../../shared/text/tokenize.js';
 import { setAutoTitle } from '../issues/issues-repo.js';
 import { type Sql, rows } from '../storage/sql.js';
+import { loadVocabulary } from './vocabulary-repo.js';
 
 /**
  * The newest items an online relabel reads: enough for a label, bounded for a busy issue. Newest
@@ -46,4 +52,28 @@ export async function titleOfIssue(
     texts.map((row) => row.text),
     phrases,
   );
+}
+
+/**
+ * Titles again every live, automatically titled issue (besides `skip`, titled already) whose title
+ * holds one of `terms`: words that were shared when the title was made and that an edit or a
+ * withdrawal has left to one item. Such a drop is rare, so every such title is read.
+ */
+export async function retitleIssuesUsing(
+  tx: Sql,
+  terms: readonly string[],
+  skip: ReadonlySet<string>,
+): Promise<void> {
+  if (terms.length === 0) return;
+  const unshared = new Set(terms);
+  const titles = await rows(
+    tx,
+    sql<{ id: string; title: string }>`SELECT id, title FROM issues
+      WHERE title_source = 'auto' AND merged_into IS NULL`,
+  );
+  const stale = titles
+    .filter((issue) => !skip.has(issue.id))
+    .filter((issue) => tokenize(issue.title).some((term) => unshared.has(term)))
+    .map((issue) => issue.id);
+  if (stale.length > 0) await relabelIssues(tx, stale, phraseCountsOf(await loadVocabulary(tx)));
 }

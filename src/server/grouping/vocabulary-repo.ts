@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { SHARED_TERM_MIN_ITEMS } from '../../shared/grouping/shared-terms.js';
 import { Vocabulary } from '../../shared/grouping/term-vector.js';
 import { type Sql, chunks, rows } from '../storage/sql.js';
 
@@ -64,12 +65,14 @@ async function addToSetting(q: Sql, key: string, amount: number): Promise<void> 
  * increments: -1 for each term the old text held, +1 for each the new one holds), so a word no item
  * holds any more stops counting as shared. Terms left in no document are dropped. ingest_seq is
  * left alone: the caller bumps the generation, so every grouper reloads the vocabulary whole.
+ * Returns the terms that were shared (SHARED_TERM_MIN_ITEMS) and are no longer: a title made while
+ * they were may hold them.
  */
 export async function adjustVocabulary(
   q: Sql,
   increments: ReadonlyMap<string, number>,
   documents: number,
-): Promise<void> {
+): Promise<string[]> {
   const { ingestSeq } = await groupingCounters(q);
   const changed = [...increments].filter(([, df]) => df !== 0);
   for (const slice of chunks(changed, TERMS_PER_STATEMENT)) {
@@ -81,6 +84,21 @@ export async function adjustVocabulary(
     );
   }
   if (documents !== 0) await addToSetting(q, 'documents', documents);
+  // Terms that were shared before and are not now: how often each is left is read back.
+  const lowered = new Map(changed.filter(([, df]) => df < 0));
+  const left = new Map<string, number>();
+  for (const slice of chunks([...lowered.keys()], TERMS_PER_STATEMENT)) {
+    const found = await rows(
+      q,
+      sql<{ term: string; df: number }>`SELECT term, df FROM vocabulary
+        WHERE term IN (${sql.join(slice)})`,
+    );
+    for (const row of found) left.set(row.term, Number(row.df));
+  }
+  return [...lowered].flatMap(([term, change]) => {
+    const now = left.get(term) ?? 0;
+    return now < SHARED_TERM_MIN_ITEMS && now - change >= SHARED_TERM_MIN_ITEMS ? [term] : [];
+  });
 }
 
 export async function bumpGeneration(q: Sql): Promise<void> {

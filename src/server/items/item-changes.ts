@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { ItemChange } from '../../shared/domain/item-change.js';
 import { redactField } from '../../shared/text/redact.js';
 import { rebuildIssueModels } from '../grouping/recluster-database.js';
+import { retitleIssuesUsing } from '../grouping/online-labels.js';
 import { adjustVocabulary, bumpGeneration } from '../grouping/vocabulary-repo.js';
 import { tokenize } from '../../shared/text/tokenize.js';
 import { recomputeIssueTotals } from '../issues/issue-totals.js';
@@ -70,8 +71,10 @@ export async function applyItemChanges(
     }
     if (touched.size > 0) {
       // Before the titles are rebuilt: they count as shared only words two items still hold.
-      await adjustVocabulary(tx, words.increments, words.documents);
+      const unshared = await adjustVocabulary(tx, words.increments, words.documents);
       await rebuildIssueModels(tx, touched);
+      // Other issues titled by such a word while two items held it are titled again.
+      await retitleIssuesUsing(tx, unshared, touched);
       await recomputeIssueTotals(tx, [...touched]);
       // Every process's grouper reloads at its next ingest, so none assigns by a stale centroid.
       await bumpGeneration(tx);
