@@ -407,6 +407,19 @@ for (const backend of backendCases) {
         // Merge and move targets (titles, company-wide counts) are for those who merge and move.
         const targets = await as(viewer, 'issues.find').invoke({ search: 'no-such-title' });
         expect(targets.status, targets.text).toBe(SEES_ALL(viewer) ? 200 : 403);
+        // An issue's sample verbatim follows the same rule: a lead's is one of their team's words.
+        const samples = await as(viewer, 'issues.samples').invoke({ ids: [shared] });
+        if (viewer === 'agent') expect(samples.status).toBe(403);
+        else {
+          const [sample] = parsed<{ id: string; text: string }[]>(samples);
+          const team = viewer === 'leadA' ? 'support' : viewer === 'leadB' ? 'sales' : undefined;
+          const own = await as(viewer, 'issues.items').invoke({ id: shared, limit: 500 });
+          const texts = parsed<{ items: { text: string; team: string | null }[] }>(own)
+            .items.filter((item) => team === undefined || item.team === team)
+            .map((item) => item.text);
+          expect(sample?.id).toBe(shared);
+          expect(texts).toContain(sample?.text);
+        }
         // The verbatims of an issue follow the role: a lead reads their own team's, an agent none.
         const items = await as(viewer, 'issues.items').invoke({ id: shared });
         if (viewer === 'agent') return expect(items.status).toBe(403);
@@ -438,7 +451,7 @@ for (const backend of backendCases) {
         const everything = Object.keys(PERMISSIONS).sort();
         for (const viewer of VIEWERS)
           expect([...(checked.get(viewer) ?? [])].sort(), viewer).toEqual(everything);
-        expect(everything).toHaveLength(33);
+        expect(everything).toHaveLength(34);
       });
     },
   );

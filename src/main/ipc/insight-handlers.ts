@@ -27,6 +27,7 @@ export const UNAVAILABLE_ON_DESKTOP = [
   'issues.similar',
   'issues.splitProposal',
   'issues.find',
+  'issues.samples',
   ...SETTINGS_METHODS,
 ] as const satisfies readonly MethodName[];
 

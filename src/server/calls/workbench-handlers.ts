@@ -12,11 +12,13 @@ import {
 } from '../issues/issue-actions.js';
 import { issueHistory, survivingIssueId } from '../issues/issue-history.js';
 import { findIssues } from '../issues/find-issues.js';
+import { issueSamples } from '../issues/issue-samples.js';
 import { issueItems } from '../issues/issue-items.js';
 import { similarIssues } from '../issues/similar-issues.js';
 import { splitProposal } from '../issues/split-proposal.js';
 import { getIssue } from '../issues/issues-repo.js';
 import type { Sql } from '../storage/sql.js';
+import { itemOwner } from '../tokens/permissions.js';
 import type { CallContext, HandlerMap } from './handler-registry.js';
 import { itemFilter } from './window-args.js';
 
@@ -137,6 +139,10 @@ export const workbenchHandlers: HandlerMap = {
         target,
       );
     },
+  },
+  'issues.samples': {
+    run: ({ ids }, { aggregator, token }) =>
+      issueSamples(aggregator.storage, [...new Set(ids)], itemOwner(token)),
   },
   'issues.find': {
     run: (input, { aggregator }) => findIssues(aggregator.storage, input),

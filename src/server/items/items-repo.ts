@@ -80,6 +80,12 @@ export function heldBy(holder: ItemHolder, alias?: string): RawBuilder<boolean> 
 /** Whose items a lookup may see: everyone's, one team's, or one agent's (ItemHolder). */
 export type ItemOwner = { team: string } | ItemHolder | 'all';
 
+/** `AND` the items `owner` may read, or nothing for everything: to follow a WHERE on items. */
+export function andOwnedBy(owner: ItemOwner): RawBuilder<unknown> {
+  if (owner === 'all') return sql``;
+  return 'agent' in owner ? sql`AND ${heldBy(owner)}` : sql`AND team = ${owner.team}`;
+}
+
 /**
  * The issue each of these items is in now. Unknown ids and ids of items outside `owner` are left
  * out alike, so a lookup cannot even tell whether another agent's item exists.
@@ -90,12 +96,7 @@ export async function issuesOfItems(
   owner: ItemOwner,
 ): Promise<Record<string, string>> {
   const found = new Map<string, string>();
-  const mine =
-    owner === 'all'
-      ? sql``
-      : 'agent' in owner
-        ? sql`AND ${heldBy(owner)}`
-        : sql`AND team = ${owner.team}`;
+  const mine = andOwnedBy(owner);
   for (const slice of chunks(ids, IN_LIST_MAX)) {
     const matches = await rows(
       q,

@@ -111,6 +111,8 @@ export const PERMISSIONS: Record<RouteName | MethodName, Permission> = {
     words: 'call issues.splitProposal',
     heavy: true,
   },
+  // Verbatims: the handler reads only the items the token's dataScope holds (a lead's team).
+  'issues.samples': { roles: LEAD_AND_UP, scope: 'role', words: 'call issues.samples' },
   // Titles, status and company-wide counts: no customer's words. Only curators merge or move.
   'issues.find': { roles: CURATORS, scope: 'company', words: 'call issues.find' },
   // A lead reads their own team's items only: the handler narrows the team with itemFilter.

@@ -3,7 +3,7 @@ import { ISSUE_STATUSES, RANK_BY, STATUS_FILTERS, VALUE_DIMENSIONS } from '../do
 import { CHANNELS } from '../domain/item-fields.js';
 import { CURRENCY_PATTERN, WEBHOOK_EVENTS, WEBHOOK_FORMATS } from '../domain/settings.js';
 import { ISO_WEEK_PATTERN } from '../time/iso-week.js';
-import type { ApiMethods, MethodName } from './contract.js';
+import { type ApiMethods, type MethodName, SAMPLES_MAX } from './contract.js';
 
 /**
  * What a schema yields for an argument type: zod writes an optional field as `?: T | undefined`,
@@ -127,6 +127,7 @@ export const CALL_ARGS: ArgsSchemas<ApiMethods> = {
   'issues.history': z.strictObject({ id: issueId }),
   'issues.similar': z.strictObject({ id: issueId, limit: z.int().min(1).max(20).optional() }),
   'issues.splitProposal': z.strictObject({ id: issueId }),
+  'issues.samples': z.strictObject({ ids: z.array(issueId).max(SAMPLES_MAX) }),
   'issues.find': z.strictObject({
     search: z.string().max(200).optional(),
     limit: z.int().min(1).max(200).optional(),

@@ -81,6 +81,11 @@ export interface ApiMethods {
   'issues.similar': { args: { id: string; limit?: number }; result: Suggestion[] };
   /** Two problems this issue may hold, each labelled, for the analyst to split with one click. */
   'issues.splitProposal': { args: { id: string }; result: SplitProposal };
+  /**
+   * One representative verbatim per issue, from the items the token may read (leads their team,
+   * analysts all): shown beside titles, which are short labels or 'Unlabelled issue'.
+   */
+  'issues.samples': { args: { ids: string[] }; result: IssueSample[] };
   /** Live issues by title or id, biggest first: what to merge or move into. */
   'issues.find': {
     args: { search?: string; limit?: number; except?: string };
@@ -381,6 +386,15 @@ export interface IssueChoices {
   total: number;
   /** Biggest first (all-time items), then by title. */
   issues: { id: string; title: string; status: IssueStatus; mentions: number }[];
+}
+
+/** Issues one `issues.samples` call may ask for: a page of the ranked table. */
+export const SAMPLES_MAX = 200;
+
+/** An issue's representative verbatim, as stored (redacted). */
+export interface IssueSample {
+  id: string;
+  text: string;
 }
 
 export interface IssueItemsPage {
