@@ -71,6 +71,7 @@ export const insights = {
   'insights.breakdown.label': '{by}: bar chart of contacts. {summary}',
   'insights.breakdown.empty': 'No contacts in this window.',
   'insights.detail.close': 'Close',
+  'insights.sample': '“{text}”',
   'insights.detail.status': 'Status',
   'insights.detail.owner': 'Owner',
   'insights.detail.previous': 'Times heard, period before',

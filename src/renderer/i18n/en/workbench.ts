@@ -33,6 +33,7 @@ export const workbench = {
   'workbench.findSome':
     '{shown, plural, one {The biggest} other {The # biggest}} of {total, plural, one {# issue} other {# issues}}: type part of a title or id to find the others.',
   'workbench.findAll': 'Issues: {total}, biggest first.',
+  'workbench.choiceSample': '{title} — “{sample}” (items: {count})',
   'workbench.choice': '{title} (items: {count})',
   'workbench.history': 'History',
   'workbench.noHistory': 'No changes yet.',

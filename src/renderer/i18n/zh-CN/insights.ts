@@ -69,6 +69,7 @@ export const insights: Record<keyof typeof en, string> = {
   'insights.breakdown.label': '{by}：联系次数条形图。{summary}',
   'insights.breakdown.empty': '此时间段内没有客户联系。',
   'insights.detail.close': '关闭',
+  'insights.sample': '“{text}”',
   'insights.detail.status': '状态',
   'insights.detail.owner': '负责人',
   'insights.detail.previous': '上一周期听到次数',

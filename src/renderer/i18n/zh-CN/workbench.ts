@@ -35,6 +35,7 @@ export const workbench: Record<keyof typeof en, string> = {
   'workbench.findSome':
     '显示 {total} 个问题中最大的 {shown} 个：输入标题或 ID 的一部分可找到其他问题。',
   'workbench.findAll': '共 {total} 个问题，按大小排列。',
+  'workbench.choiceSample': '{title}——“{sample}”（{count} 条）',
   'workbench.choice': '{title}（{count} 条）',
   'workbench.history': '历史',
   'workbench.noHistory': '尚无更改。',

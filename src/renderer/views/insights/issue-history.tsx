@@ -4,6 +4,7 @@ import { ISSUE_STATUSES, type IssueStatus } from '../../../shared/domain/issue.j
 import type { MessageKey } from '../../i18n/catalogs.js';
 import { type Translate, useI18n } from '../../i18n/i18n.js';
 import { useInsights } from './insights-store.js';
+import { IssueSample, useIssueSamples } from './issue-samples.js';
 import { describeError, useInvoke } from './use-invoke.js';
 
 const FIELD_KEYS = {
@@ -20,7 +21,11 @@ const slot = (index: number) => `\ue000${index}\ue001`;
  * One history entry in the reader's language (the server's `detail` is English), with the issues
  * it names by title: the line is translated with a slot for each, then split on the slots.
  */
-function historyLine(entry: HistoryEntry, t: Translate): ReactNode[] {
+function historyLine(
+  entry: HistoryEntry,
+  t: Translate,
+  samples: ReadonlyMap<string, string>,
+): ReactNode[] {
   const none = t('common.none');
   const value = (text: string | null) =>
     text === null
@@ -67,7 +72,9 @@ function historyLine(entry: HistoryEntry, t: Translate): ReactNode[] {
             });
     }
   })();
-  const rendered = entry.issues.map((issue) => <IssueName key={issue.id} issue={issue} />);
+  const rendered = entry.issues.map((issue) => (
+    <IssueName key={issue.id} issue={issue} sample={samples.get(issue.id)} />
+  ));
   return text
     .split(/\ue000(\d+)\ue001/)
     .map((part, i) => (i % 2 === 1 ? (rendered[Number(part)] ?? part) : part));
@@ -77,7 +84,7 @@ function historyLine(entry: HistoryEntry, t: Translate): ReactNode[] {
  * An issue a history entry names, by its title; its id is a hover away. A live issue opens on a
  * click; a merged-away one shows the title it had, marked as merged away.
  */
-function IssueName({ issue }: { issue: HistoryIssue }) {
+function IssueName({ issue, sample }: { issue: HistoryIssue; sample: string | undefined }) {
   const { t } = useI18n();
   const openIssue = useInsights((state) => state.openIssue);
   if (issue.retired)
@@ -87,15 +94,23 @@ function IssueName({ issue }: { issue: HistoryIssue }) {
       </span>
     );
   return (
-    <button
-      type="button"
-      className="link issue-name"
-      title={issue.id}
-      data-issue-id={issue.id}
-      onClick={() => openIssue(issue.id)}
-    >
-      “{issue.title}”
-    </button>
+    <>
+      <button
+        type="button"
+        className="link issue-name"
+        title={issue.id}
+        data-issue-id={issue.id}
+        onClick={() => openIssue(issue.id)}
+      >
+        “{issue.title}”
+      </button>
+      {sample !== undefined && (
+        <>
+          {' '}
+          <IssueSample sample={sample} />
+        </>
+      )}
+    </>
   );
 }
 
@@ -107,6 +122,10 @@ export function IssueHistory({ issueId }: { issueId: string }) {
   const { t, dateTime } = useI18n();
   const refresh = useInsights((state) => state.refresh);
   const { data, error } = useInvoke('issues.history', { id: issueId }, refresh);
+  // Merged-away issues hold no items: only live ones have words to show.
+  const samples = useIssueSamples(
+    (data ?? []).flatMap((entry) => entry.issues.filter((i) => !i.retired).map((i) => i.id)),
+  );
   return (
     <section className="history" aria-labelledby={`history-${issueId}`}>
       <h3 id={`history-${issueId}`}>{t('workbench.history')}</h3>
@@ -116,7 +135,8 @@ export function IssueHistory({ issueId }: { issueId: string }) {
         {(data ?? []).map((entry, i) => (
           <li key={`${entry.at}-${i}`}>
             <time dateTime={entry.at}>{dateTime(entry.at)}</time> ·{' '}
-            <strong>{entry.actor ?? t('workbench.commandLine')}</strong> · {historyLine(entry, t)}
+            <strong>{entry.actor ?? t('workbench.commandLine')}</strong> ·{' '}
+            {historyLine(entry, t, samples)}
           </li>
         ))}
       </ol>

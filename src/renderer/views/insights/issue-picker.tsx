@@ -2,6 +2,7 @@ import { type ReactNode, useEffect, useId, useState } from 'react';
 import type { IssueChoices } from '../../../shared/api/contract.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useInsights } from './insights-store.js';
+import { shortSample, useIssueSamples } from './issue-samples.js';
 import { useInvoke } from './use-invoke.js';
 
 /** Issues listed at once; the search box reaches every other one on the server. */
@@ -64,6 +65,8 @@ export function IssuePicker({
     chosen !== null && chosen.id === value && !found.some((choice) => choice.id === value)
       ? [chosen, ...found]
       : found;
+  // Two targets may share a label ('Unlabelled issue', or one phrase): their words tell them apart.
+  const samples = useIssueSamples(choices.map((choice) => choice.id));
   return (
     <div className="issue-picker">
       <label className="field">
@@ -87,11 +90,20 @@ export function IssuePicker({
           }}
         >
           <option value="">{t('workbench.pick')}</option>
-          {choices.map((choice) => (
-            <option key={choice.id} value={choice.id} title={choice.id}>
-              {t('workbench.choice', { title: choice.title, count: choice.mentions })}
-            </option>
-          ))}
+          {choices.map((choice) => {
+            const sample = samples.get(choice.id);
+            return (
+              <option key={choice.id} value={choice.id} title={choice.id}>
+                {sample === undefined
+                  ? t('workbench.choice', { title: choice.title, count: choice.mentions })
+                  : t('workbench.choiceSample', {
+                      title: choice.title,
+                      sample: shortSample(sample),
+                      count: choice.mentions,
+                    })}
+              </option>
+            );
+          })}
         </select>
       </label>
       {children}

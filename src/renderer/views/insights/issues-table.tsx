@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/catalogs.js';
 import { MAX_SELECTED, PAGE_SIZE, type SortKey, useInsights } from './insights-store.js';
 import { StatusBadge, TrendValue } from './trend-value.js';
+import { IssueSample, useIssueSamples } from './issue-samples.js';
 
 interface Row {
   rank: number;
@@ -90,10 +91,12 @@ function IssueRow({
   row,
   selected,
   canSelect,
+  sample,
 }: {
   row: Row;
   selected: boolean;
   canSelect: boolean;
+  sample: string | undefined;
 }) {
   const { t, number } = useI18n();
   const toggle = useInsights((state) => state.toggleSelected);
@@ -115,6 +118,7 @@ function IssueRow({
         <button type="button" className="link" onClick={() => openIssue(issue.id)}>
           {issue.title}
         </button>
+        <IssueSample sample={sample} />
       </th>
       <td className="num col-mentions">{number(issue.mentions)}</td>
       <td className="num times-heard">{number(issue.times_heard)}</td>
@@ -142,6 +146,7 @@ export function IssuesTable({ issues }: { issues: readonly RankedIssue[] }) {
     [issues, sort, locale],
   );
   const visible = rows.slice(0, shown);
+  const samples = useIssueSamples(visible.map((row) => row.issue.id));
   const canSelect = selected.length < MAX_SELECTED;
   return (
     <div className="issues-table">
@@ -170,6 +175,7 @@ export function IssuesTable({ issues }: { issues: readonly RankedIssue[] }) {
               row={row}
               selected={selected.includes(row.issue.id)}
               canSelect={canSelect}
+              sample={samples.get(row.issue.id)}
             />
           ))}
         </tbody>

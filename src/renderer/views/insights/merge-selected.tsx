@@ -4,6 +4,7 @@ import { useClient, useSession } from '../../app/session-store.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useInsights } from './insights-store.js';
 import { ActionMessage, useAction } from './action-status.js';
+import { shortSample, useIssueSamples } from './issue-samples.js';
 
 /**
  * Merges the issues ticked in the ranked table into the one the analyst keeps. Only analysts and
@@ -18,6 +19,7 @@ export function MergeSelected({ issues }: { issues: readonly RankedIssue[] }) {
   const [keep, setKeep] = useState('');
   const { run, busy, message } = useAction('merge-selected');
   const picked = selected.flatMap((id) => issues.filter((issue) => issue.id === id));
+  const samples = useIssueSamples(picked.length >= 2 ? picked.map((issue) => issue.id) : []);
   // Nothing to show until two issues are ticked, except what the last merge did.
   if ((role !== 'analyst' && role !== 'admin') || (picked.length < 2 && message === null))
     return null;
@@ -39,8 +41,14 @@ export function MergeSelected({ issues }: { issues: readonly RankedIssue[] }) {
             {t('workbench.mergeKeep', { count: picked.length })}
             <select value={into} onChange={(e) => setKeep(e.target.value)}>
               {picked.map((issue) => (
-                <option key={issue.id} value={issue.id}>
-                  {issue.title}
+                <option key={issue.id} value={issue.id} title={issue.id}>
+                  {samples.has(issue.id)
+                    ? t('workbench.choiceSample', {
+                        title: issue.title,
+                        sample: shortSample(samples.get(issue.id) ?? ''),
+                        count: issue.mentions,
+                      })
+                    : t('workbench.choice', { title: issue.title, count: issue.mentions })}
                 </option>
               ))}
             </select>

@@ -3,6 +3,7 @@ import { RANK_BY, type RankBy, type RankedIssue } from '../../../shared/domain/i
 import { useI18n } from '../../i18n/i18n.js';
 import '../../styles/priority.css';
 import { useInsights } from './insights-store.js';
+import { IssueSample, useIssueSamples } from './issue-samples.js';
 
 /** How the ranking is ordered; its own small store so the view's filters stay as they are. */
 export const useRankBy = create<{ rankBy: RankBy; setRankBy: (rankBy: RankBy) => void }>((set) => ({
@@ -43,6 +44,7 @@ export function EmergingIssues({ issues }: { issues: readonly RankedIssue[] }) {
   const { t, number } = useI18n();
   const openIssue = useInsights((state) => state.openIssue);
   const emerging = issues.filter((issue) => issue.emerging);
+  const samples = useIssueSamples(emerging.map((issue) => issue.id));
   return (
     <section className="panel emerging" aria-labelledby="emerging-title">
       <h2 id="emerging-title">{t('priority.emerging.title')}</h2>
@@ -69,7 +71,8 @@ export function EmergingIssues({ issues }: { issues: readonly RankedIssue[] }) {
                 </span>{' '}
                 <button type="button" className="link" onClick={() => openIssue(issue.id)}>
                   {issue.title}
-                </button>
+                </button>{' '}
+                <IssueSample sample={samples.get(issue.id)} />
                 {issue.preventable === true && (
                   <span className="badge">{t('priority.preventable')}</span>
                 )}

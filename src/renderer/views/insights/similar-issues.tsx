@@ -2,6 +2,7 @@ import { useClient } from '../../app/session-store.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useInsights } from './insights-store.js';
 import { ActionMessage, useAction } from './action-status.js';
+import { IssueSample, useIssueSamples } from './issue-samples.js';
 import { useInvoke } from './use-invoke.js';
 
 /**
@@ -16,6 +17,7 @@ export function SimilarIssues({ issueId }: { issueId: string }) {
   const openIssue = useInsights((state) => state.openIssue);
   const { data } = useInvoke('issues.similar', { id: issueId }, refresh);
   const { run, busy, message } = useAction('similar');
+  const samples = useIssueSamples((data ?? []).map((issue) => issue.id));
   // The open issue keeps its title, owner, status and history; the one listed joins it.
   const mergeIn = (other: string) =>
     void run(async () => {
@@ -33,6 +35,7 @@ export function SimilarIssues({ issueId }: { issueId: string }) {
             <button type="button" className="link" onClick={() => openIssue(issue.id)}>
               {issue.title}
             </button>{' '}
+            <IssueSample sample={samples.get(issue.id)} />{' '}
             <span className="muted">
               {t('workbench.similarFigures', {
                 percent: Math.round(issue.similarity * 100),
