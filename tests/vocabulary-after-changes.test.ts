@@ -68,6 +68,8 @@ describe.each(backendCases)('the vocabulary follows edits and withdrawals on $na
         (issue) => issue.title,
       );
       expect(titles.join(' ').toLowerCase()).not.toContain(SURNAME.toLowerCase());
+      // At once, not after the next push: neither a synced term nor a suggestion match holds it.
+      expect(await seenByOtherTeam()).not.toContain(SURNAME.toLowerCase());
     });
   });
 });

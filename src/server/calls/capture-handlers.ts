@@ -81,9 +81,10 @@ export const captureHandlers: HandlerMap = {
       changeItem(aggregator, itemHolder(token), { kind: 'withdraw', item_id, id }, now),
   },
   'issues.suggest': {
-    run: (args, { aggregator, token }) => {
+    run: async (args, { aggregator, token }) => {
       const { text, limit } = args;
-      const grouper = aggregator.ingestor.currentGrouper;
+      // As the database has it now: another process's ingest, or an edit that unshared a word.
+      const grouper = await aggregator.ingestor.refresh();
       // A word only one other customer said must not be probed for: match on shared terms only.
       const useTerm =
         dataScope(token).kind === 'all'

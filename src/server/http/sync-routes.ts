@@ -37,8 +37,9 @@ export function registerSyncRoutes(
     { onRequest: requirePermission(tokens, 'GET /api/v1/sync/issues') },
     async (request) => {
       const { cursor, limit } = parse(changesQuery, request.query, 'query');
-      // Terms come from verbatims: who may not read every verbatim gets only terms items share.
-      const { vocabulary } = aggregator.ingestor.currentGrouper;
+      // Terms come from verbatims: who may not read every verbatim gets only terms items share,
+      // counted as they are now (an edit or withdrawal elsewhere may have lowered them).
+      const { vocabulary } = await aggregator.ingestor.refresh();
       const showTerm =
         dataScope(tokenOf(request)).kind === 'all'
           ? undefined
