@@ -19,10 +19,12 @@
  * and the placeholders replace the matched spans of the ORIGINAL text, which otherwise stays as
  * typed.
  *
- * Deliberately out of scope: numbers spelled in words, 15-digit pre-1999 IDs, local numbers
- * without an area code (8888 6666), phones split into pairs (01 23 45 67 89) or with a bracketed
- * country code ((+44) 20 …), digits glued to Latin letters (codes such as A1234…, SKU-4111…), URLs, IDN e-mail with CJK letters (so an e-mail glued to
- * Chinese text stops at the Chinese), names and addresses. A number introduced by an order,
+ * Deliberately out of scope: numbers spelled in English words, 15-digit pre-1999 IDs, local
+ * numbers without an area code (8888 6666), phones split into pairs (01 23 45 67 89) or with a
+ * bracketed country code ((+44) 20 …), digits glued to capitals or digits (codes such as A1234…,
+ * SKU-4111…; only an unbroken mobile glued to a lower-case word counts, see gluedToWord), URLs,
+ * IDN e-mail with CJK letters (so an e-mail glued to Chinese text stops at the Chinese), names
+ * and addresses. A number introduced by an order,
  * ticket or reference word is kept even if it looks like a phone or a short card: that word is
  * stronger evidence than a 1-in-10 checksum; but not a card of 15–19 digits or a Chinese mobile
  * number, whose leak costs more than a redacted reference (see outweighsRefWord).
@@ -76,6 +78,12 @@ const CURRENCY_BEFORE = '$¥￥€£';
 const UNIT_AFTER = '%元块€';
 
 const CN_MOBILE = /^1[3-9]\d{9}$/;
+// What a mobile glued to a word may be (see gluedToWord): unbroken Chinese or UK mobiles and
+// international numbers, whose shape alone is evidence enough.
+const GLUED_MOBILE = /^(?:1[3-9]\d{9}|07[1-9]\d{8}|\+[1-9]\d{9,13})$/;
+// A Chinese mobile written with its country code and no '+' (8613800138000), as WhatsApp and
+// WeChat show it.
+const CN_MOBILE_86 = /^861[3-9]\d{9}$/;
 const TRUNK_ZERO = /^0[1-9]\d{8,10}$/; // UK 020…, 07700…; China 010-…, 0755-…
 const NANP = /^1?[2-9]\d\d[2-9]\d{6}$/; // area code and exchange never start with 0 or 1
 const CARD_IIN = /^(?:4|5[1-5]|2[2-7]|3[04-9]|6)/; // Visa, Mastercard, Amex/JCB/Diners, Discover/UnionPay
@@ -181,7 +189,13 @@ function isIban(s: string): boolean {
 }
 
 function runSpans(run: string, at: number, s: string): Span[] {
-  if (run.length < 8 || countDigits(run) < 8 || !standsAlone(s, at, at + run.length)) return [];
+  if (run.length < 8 || countDigits(run) < 8) return [];
+  if (!standsAlone(s, at, at + run.length)) {
+    const glued = gluedToWord(s, at, at + run.length) && GLUED_MOBILE.test(run);
+    // "order13800138000" is a mobile still; "ref07700900123" a reference, as with a space.
+    const kept = glued && followsRefWord(s, at) && !CN_MOBILE.test(run);
+    return glued && !kept ? [[at, at + run.length, 'phone']] : [];
+  }
   const groups = parseGroups(run);
   // Dots mean versions, IP addresses and decimals: only the whole run may match (415.555.2671).
   const whole = run.includes('.');
@@ -224,8 +238,10 @@ function parseGroups(run: string): Group[] {
 
 /** The longest window of groups from i that is PII, as [kind, index after its last group]. */
 function longestMatch(run: string, groups: Group[], i: number, whole: boolean) {
-  // No accepted shape has more than 6 groups (+44 (0) 20 7946 0958 has 5) or 19 digits.
-  const top = whole ? groups.length : Math.min(groups.length, i + 6);
+  // No accepted shape has more than 6 groups (+44 (0) 20 7946 0958 has 5) or 19 digits, but a
+  // phone read out digit by digit (1 3 8 0 0 …, or in Chinese numerals) is 11 or 12 groups.
+  const most = groups[i]!.digits.length === 1 ? 12 : 6;
+  const top = whole ? groups.length : Math.min(groups.length, i + most);
   let count = 0;
   for (let k = i; k < top; k++) count += groups[k]!.digits.length;
   for (let j = top; j >= (whole ? top : i + 1) && count >= 8; j--) {
@@ -253,6 +269,19 @@ function standsAlone(s: string, start: number, end: number): boolean {
   // "SKU-4111…", "INV-2023…": a dash glued to a word makes the digits part of a code.
   if (before === '-' && LETTER_OR_DIGIT.test(s[start - 2] ?? ' ')) return false;
   return !CURRENCY_BEFORE.includes(before) && !UNIT_AFTER.includes(after);
+}
+
+/**
+ * Glued to a lower-case word on either side and nothing else: "call me on07700900123",
+ * "mobile13800138000", "07700900123pls" are a missing space. Codes are written in capitals or
+ * with digits around (A1234…, SKU13800138000), so those stay as they are.
+ */
+function gluedToWord(s: string, start: number, end: number): boolean {
+  const before = s[start - 1] ?? ' ';
+  const after = s[end] ?? ' ';
+  const fits = (c: string) => /[a-z]/.test(c) || !LETTER_OR_DIGIT.test(c);
+  const amount = CURRENCY_BEFORE.includes(before) || UNIT_AFTER.includes(after);
+  return /[a-z]/.test(before + after) && fits(before) && fits(after) && !amount;
 }
 
 function followsRefWord(s: string, start: number): boolean {
@@ -311,9 +340,17 @@ function luhn(d: string): boolean {
 }
 
 function isPhone(d: string, lens: number[], gaps: string[], plus: boolean): boolean {
+  const shape = lens.join();
+  // A Chinese mobile in its 3-4-4 groups is never a date, version or IP address, whatever
+  // separates them: 138.0013.8000 and 138/0013/8000 are typed too.
+  if (!plus && shape === '3,4,4' && CN_MOBILE.test(d) && gaps[0] === gaps[1]) return true;
+  // Read out digit by digit: only the shapes that are hard to mistake, a Chinese mobile and a
+  // trunk-zero number of 11 digits or more (UK, Chinese landline with its area code).
+  if (!plus && lens.length === d.length) {
+    return CN_MOBILE.test(d) || (TRUNK_ZERO.test(d) && d.length >= 11);
+  }
   // Slashes join dates and fractions, not phone groups; 138…/139… is two numbers.
   if (gaps.includes('/')) return false;
-  const shape = lens.join();
   if (gaps.includes('.')) {
     return !plus && shape === '3,3,4' && gaps.every((g) => g === '.') && NANP.test(d);
   }
@@ -325,6 +362,7 @@ function isPhone(d: string, lens: number[], gaps: string[], plus: boolean): bool
   const areaFirst = lens.length === 1 || (lens.length <= 4 && lens[0]! >= 3 && lens.at(-1)! >= 3);
   return (
     (CN_MOBILE.test(d) && lens.every((n) => n >= 3)) ||
+    (CN_MOBILE_86.test(d) && lens.length === 1) ||
     (TRUNK_ZERO.test(d) && areaFirst) ||
     (NANP.test(d) && (shape === '10' || shape === '3,3,4' || shape === '1,3,3,4'))
   );
