@@ -34,6 +34,20 @@ describe('redact: phone numbers as they are read out', () => {
   });
 });
 
+describe('redact: e-mail addresses as they are dictated', () => {
+  const cases: [string, string][] = [
+    ['邮箱 wang@qq。com 收不到', 'wang@qq。com'],
+    ['邮箱wang.wei@163。com谢谢', 'wang.wei@163。com'],
+    ['email is jane dot smith at example dot com thanks', 'jane dot smith at example dot com'],
+    ['write to jane at example dot co dot uk', 'jane at example dot co dot uk'],
+    ['her address is jane.smith at gmail.com', 'jane.smith at gmail.com'],
+    ['mail jsmith85 (at) hotmail (dot) com', 'jsmith85 (at) hotmail (dot) com'],
+    ['address wang @ qq.com bounced', 'wang @ qq.com'],
+    ['address wang@ qq.com bounced', 'wang@ qq.com'],
+  ];
+  it.each(cases)('%s', (sentence, value) => expectRedacted(sentence, value, 'email'));
+});
+
 describe('redact: what an analyst needs stays as typed', () => {
   const kept = [
     '5G not working on iPhone 15',
@@ -47,6 +61,7 @@ describe('redact: what an analyst needs stays as typed', () => {
     '我一直打不通，已经三天了',
     'we looked at amazon.com and at tesco.com',
     'meet at the shop at 5pm',
+    'we met at 10.30 at costa.co.uk',
     'she is at home dot mostly',
     '微信支付 failed twice',
     'wechat pay failed twice',
@@ -68,8 +83,11 @@ describe('redact: what an analyst needs stays as typed', () => {
 });
 
 describe('redact: the new forms are idempotent', () => {
-  it.each(['手机一三八零零一三八零零零打不通'])('%s', (s) => {
-    const once = redact(s).text;
-    expect(redact(once)).toEqual({ text: once, found: {} });
-  });
+  it.each(['手机一三八零零一三八零零零打不通', 'email jane dot smith at example dot com'])(
+    '%s',
+    (s) => {
+      const once = redact(s).text;
+      expect(redact(once)).toEqual({ text: once, found: {} });
+    },
+  );
 });

@@ -50,9 +50,20 @@ interface Group {
 }
 
 // Latin (with accents), Greek and Cyrillic letters; not CJK, so glued Chinese text stays out.
+// One space either side of '@' ("wang @ qq.com") and the ideographic full stop a Chinese input
+// method types for '.' ("wang@qq。com") are what agents type when a customer dictates.
 const EMAIL =
-  /(?<![\w.%+\-\u00C0-\u024F\u0370-\u04FF])[\w.%+\-\u00C0-\u024F\u0370-\u04FF]+@[A-Za-z0-9\-\u00C0-\u024F\u0370-\u04FF]+(?:\.[A-Za-z0-9\-\u00C0-\u024F\u0370-\u04FF]+)+/g;
-const EMAIL_TLD = /\.[A-Za-z\u00C0-\u024F\u0370-\u04FF]{2,}$/;
+  /(?<![\w.%+\-\u00C0-\u024F\u0370-\u04FF])[\w.%+\-\u00C0-\u024F\u0370-\u04FF]+ ?@ ?[A-Za-z0-9\-\u00C0-\u024F\u0370-\u04FF]+(?:[.。][A-Za-z0-9\-\u00C0-\u024F\u0370-\u04FF]+)+/g;
+const EMAIL_TLD = /[.。][A-Za-z\u00C0-\u024F\u0370-\u04FF]{2,}$/;
+// An address dictated and typed as heard: "jane dot smith at example dot com", "jsmith85 (at)
+// hotmail (dot) com". "at" is a common word, so it counts only before a common top-level domain
+// and when something else says address: a spelled or bracketed dot or at, or a local part with
+// a letter and a dot, underscore, plus or digit ("jane.smith at gmail.com"); "looked at
+// amazon.com" and "met at 10.30 at costa.co.uk" stay.
+const SPOKEN_EMAIL =
+  /(?<![\w.+-])[\w.+-]+(?: dot [\w+-]+)* (?:at|\(at\)|\[at\]) [a-z0-9-]+(?:(?: dot | ?\(dot\) ?|\.)[a-z0-9-]+)*(?: dot | ?\(dot\) ?|\.)(?:com|net|org|edu|gov|mil|info|biz|io|me|co|uk|cn|hk|tw|sg|jp|au|nz|ca|us|ie|de|fr|es|it|nl|eu|in)(?![\w.-])/gi;
+const SPOKEN_EVIDENCE = /\bdot\b|\(at\)|\[at\]|^(?=[^ ]*[a-z])[^ ]*[._+\d][^ ]* /i;
+const MAYBE_SPOKEN_EMAIL = /\bat\b|\(at\)|\[at\]/i;
 // Either case, groups of four after single spaces or dashes ("gb82 west …", "GB82-WEST-…").
 // Lower case is let in because the country code and mod 97 both have to hold.
 const IBAN =
@@ -108,8 +119,9 @@ export function redact(text: string): Redaction {
 function redactOnce(text: string): Redaction {
   const found: Found = {};
   const view = matchingView(text);
-  // Every kind needs a digit or '@' (in the folded view): most verbatims leave here untouched.
-  if (!/[\d@]/.test(view.text)) return { text, found };
+  // Every kind needs a digit, '@' or a spoken "at" (in the folded view): most verbatims leave
+  // here untouched.
+  if (!/[\d@]/.test(view.text) && !MAYBE_SPOKEN_EMAIL.test(view.text)) return { text, found };
   const spans: Span[] = [];
   // Each pass masks what it found with a filler of the same length that holds no digit, '@' or
   // word character, so later passes see what they would see beside a placeholder and the
@@ -117,6 +129,11 @@ function redactOnce(text: string): Redaction {
   let s = view.text;
   if (s.includes('@')) {
     s = mask(s, EMAIL, spans, (m, at) => (EMAIL_TLD.test(m) ? [[at, at + m.length, 'email']] : []));
+  }
+  if (MAYBE_SPOKEN_EMAIL.test(s)) {
+    s = mask(s, SPOKEN_EMAIL, spans, (m, at) =>
+      SPOKEN_EVIDENCE.test(m) ? [[at, at + m.length, 'email']] : [],
+    );
   }
   s = mask(s, IBAN, spans, ibanSpans);
   mask(s, RUN, spans, runSpans);
