@@ -48,6 +48,50 @@ describe('redact: e-mail addresses as they are dictated', () => {
   it.each(cases)('%s', (sentence, value) => expectRedacted(sentence, value, 'email'));
 });
 
+describe('redact: details named by the words before them', () => {
+  const cases: [string, string, PiiKind][] = [
+    ['微信号 wxid_abc123 加一下', 'wxid_abc123', 'handle'],
+    ['微信号：zhangsan_1990', 'zhangsan_1990', 'handle'],
+    ['加我微信 lily-2008 吧', 'lily-2008', 'handle'],
+    ['WeChat ID: wangwei88', 'wangwei88', 'handle'],
+    ['QQ号 123456789 被盗了', '123456789', 'handle'],
+    ['我的QQ是 987654321', '987654321', 'handle'],
+    ['QQ：10001', '10001', 'handle'],
+    ['验证码是 482913，但是登录失败', '482913', 'code'],
+    ['收到的验证码482913已过期', '482913', 'code'],
+    ['my code is 482913 but it says invalid', '482913', 'code'],
+    ['the verification code was 482913', '482913', 'code'],
+    ['OTP 482913 never arrived in time', '482913', 'code'],
+    ['security code: 4829', '4829', 'code'],
+    ['security code 123 on the back', '123', 'code'],
+    ['card ending 1111, cvv 123, declined', '123', 'code'],
+    ['账号 6222021234567890123 被冻结', '6222021234567890123', 'account'],
+    ['银行卡号：6222 0212 3456 7890 123', '6222 0212 3456 7890 123', 'account'],
+    ['account number 31926819 was debited twice', '31926819', 'account'],
+    ['acct no. 31926819', '31926819', 'account'],
+    ['sort code 20-00-00 for the refund', '20-00-00', 'account'],
+    ['sort code 200000', '200000', 'account'],
+    ['passport 123456789 expired', '123456789', 'passport'],
+    ['passport number GB1234567 on file', 'GB1234567', 'passport'],
+    ['护照号 E12345678 过期了', 'E12345678', 'passport'],
+    ['护照号码：G12345678', 'G12345678', 'passport'],
+    ['身份证 110101900307451 是老证', '110101900307451', 'id'],
+    ['身份证号：11010119900307451X', '11010119900307451X', 'id'],
+    ['date of birth 12/03/1985 confirmed', '12/03/1985', 'dob'],
+    ['DOB: 1985-03-12', '1985-03-12', 'dob'],
+    ['born on 12.03.1985 in Leeds', '12.03.1985', 'dob'],
+    ['出生日期 1985年3月12日', '1985年3月12日', 'dob'],
+    ['生日1985-03-12，核对了', '1985-03-12', 'dob'],
+  ];
+  it.each(cases)('%s', (sentence, value, kind) => expectRedacted(sentence, value, kind));
+
+  it('sort code and account number read out together', () => {
+    const r = redact('sort code 20 00 00, account no 31926819');
+    expect(r.text).toBe('sort code [account], account no [account]');
+    expect(r.found).toEqual({ account: 2 });
+  });
+});
+
 describe('redact: what an analyst needs stays as typed', () => {
   const kept = [
     '5G not working on iPhone 15',

@@ -9,7 +9,9 @@
  *  1. e-mail first: local parts are often phone numbers (13800138000@163.com).
  *  2. IBAN next: it is the only kind that mixes letters in, and its digits must not be read as
  *     a card or phone.
- *  3. numeric runs (digit groups joined by single spaces, dashes, dots, slashes or parentheses).
+ *  3. labelled values (`labelled-values.ts`): WeChat/QQ ids, one-time codes, account numbers,
+ *     sort codes, passports, old IDs and dates of birth, found only after the word naming them.
+ *  4. numeric runs (digit groups joined by single spaces, dashes, dots, slashes or parentheses).
  *     A run is cut only between groups, never inside one, and at each group the longest window is
  *     tried first, as id, then card, then phone: ids and cards carry checksums, phone shapes don't, so
  *     an 18-digit ID or a Luhn-valid card is never half-eaten as a phone.
@@ -19,7 +21,7 @@
  * and the placeholders replace the matched spans of the ORIGINAL text, which otherwise stays as
  * typed.
  *
- * Deliberately out of scope: numbers spelled in English words, 15-digit pre-1999 IDs, local
+ * Deliberately out of scope: numbers spelled in English words, unlabelled 15-digit IDs, local
  * numbers without an area code (8888 6666), phones split into pairs (01 23 45 67 89) or with a
  * bracketed country code ((+44) 20 …), digits glued to capitals or digits (codes such as A1234…,
  * SKU-4111…; only an unbroken mobile glued to a lower-case word counts, see gluedToWord), URLs,
@@ -32,9 +34,23 @@
  * All regexes are linear: no nested ambiguous quantifiers, and scans that could restart inside a
  * word are anchored with a look-behind.
  */
+import { LABELLED, LETTERS_ONLY_LABEL } from './labelled-values.js';
 import { matchingView, type MatchingView } from './matching-view.js';
 
-export type PiiKind = 'card' | 'phone' | 'email' | 'id' | 'iban';
+/** Every kind, as its placeholder names it: `[card]`, `[phone]`, …. */
+export const PII_KINDS = [
+  'card',
+  'phone',
+  'email',
+  'id',
+  'iban',
+  'handle',
+  'code',
+  'account',
+  'passport',
+  'dob',
+] as const;
+export type PiiKind = (typeof PII_KINDS)[number];
 export interface Redaction {
   text: string;
   found: Partial<Record<PiiKind, number>>;
@@ -105,7 +121,7 @@ export function redact(text: string): Redaction {
   // A detail glued to the one before it ("07700900123+44 7700 900123", "a@b.co_c@d.co") does not
   // stand alone until that one is a placeholder: pass again until nothing more is found, so the
   // first pass leaks nothing and redact(redact(x)) === redact(x). Each pass that finds something
-  // removes digits or an '@', so this ends.
+  // turns a detail into a placeholder that no pattern matches, so this ends.
   let result = redactOnce(text);
   for (let more = result; Object.keys(more.found).length > 0;) {
     more = redactOnce(result.text);
@@ -121,7 +137,13 @@ function redactOnce(text: string): Redaction {
   const view = matchingView(text);
   // Every kind needs a digit, '@' or a spoken "at" (in the folded view): most verbatims leave
   // here untouched.
-  if (!/[\d@]/.test(view.text) && !MAYBE_SPOKEN_EMAIL.test(view.text)) return { text, found };
+  if (
+    !/[\d@]/.test(view.text) &&
+    !MAYBE_SPOKEN_EMAIL.test(view.text) &&
+    !LETTERS_ONLY_LABEL.test(view.text)
+  ) {
+    return { text, found };
+  }
   const spans: Span[] = [];
   // Each pass masks what it found with a filler of the same length that holds no digit, '@' or
   // word character, so later passes see what they would see beside a placeholder and the
@@ -136,6 +158,8 @@ function redactOnce(text: string): Redaction {
     );
   }
   s = mask(s, IBAN, spans, ibanSpans);
+  for (const { kind, pattern, minDigits } of LABELLED)
+    s = mask(s, pattern, spans, labelledSpan(kind, minDigits));
   mask(s, RUN, spans, runSpans);
   return { text: applySpans(text, view, spans, found), found };
 }
@@ -146,14 +170,14 @@ function mask(
   s: string,
   pattern: RegExp,
   spans: Span[],
-  find: (m: string, at: number, s: string) => Span[],
+  find: (m: string, at: number, s: string, lastGroup: string) => Span[],
 ): string {
   let out = '';
   let done = 0;
   // exec rather than matchAll, which clones the regex on every call (this runs on every text).
   pattern.lastIndex = 0;
   for (let m = pattern.exec(s); m; m = pattern.exec(s)) {
-    for (const span of find(m[0], m.index, s)) {
+    for (const span of find(m[0], m.index, s, m.at(-1) ?? '')) {
       spans.push(span);
       out += s.slice(done, span[0]) + '[' + '*'.repeat(span[1] - span[0] - 2) + ']';
       done = span[1];
@@ -179,6 +203,22 @@ function applySpans(original: string, view: MatchingView, spans: Span[], found: 
 function tag(found: Found, kind: PiiKind): string {
   found[kind] = (found[kind] ?? 0) + 1;
   return `[${kind}]`;
+}
+
+/**
+ * A labelled value ("账号 …", "QQ号 …") as one span of its label's kind, unless it is wholly a
+ * card, phone or ID by itself, which the numeric runs then find under their own kind. It runs
+ * before them because their window search would find a phone inside a value that is no card
+ * ("银行卡号：6222 0212 3456 7890 123") and leave the rest on disk.
+ */
+function labelledSpan(kind: PiiKind, minDigits: number) {
+  return (m: string, at: number, s: string, value: string): Span[] => {
+    const start = at + m.length - value.length;
+    if (countDigits(value) < minDigits) return [];
+    const own = /^\d[\d -]*$/.test(value) ? runSpans(value, start, s) : [];
+    const whole = own.length === 1 && own[0]![0] === start && own[0]![1] === start + value.length;
+    return whole ? [] : [[start, start + value.length, kind]];
+  };
 }
 
 /** The regex is greedy, so a trailing word ("… 32 OK") may ride along: drop groups. */

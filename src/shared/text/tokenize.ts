@@ -1,5 +1,6 @@
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { CJK_CHAR, UNSPACED_SCRIPTS, UNSPACED_START, normalizeText } from './normalize.js';
+import { PII_KINDS } from './redact.js';
 import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords.js';
 
 /**
@@ -7,7 +8,7 @@ import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords.js';
  * Redaction placeholders such as "[card]" are skipped: they say nothing about the issue.
  */
 const RUNS = new RegExp(
-  `\\[(?:card|phone|email|id|iban)\\]|[${UNSPACED_SCRIPTS}]+` +
+  `\\[(?:${PII_KINDS.join('|')})\\]|[${UNSPACED_SCRIPTS}]+` +
     `|[[\\p{L}\\p{N}]--[${UNSPACED_SCRIPTS}]][[\\p{L}\\p{M}\\p{N}']--[${UNSPACED_SCRIPTS}]]*`,
   'gv',
 );

@@ -1,0 +1,92 @@
+/**
+ * Details that have no shape of their own but are named by the words before them, as a customer
+ * reads them out: "验证码是 482913", "QQ号 123456789", "sort code 20-00-00", "passport
+ * E12345678", "date of birth 12/03/1985". Without the label each value is an ordinary number or
+ * word (a price, a date, a PIN-length count), so only the labelled value is redacted and the
+ * label is kept: an analyst still reads "验证码是 [code]" and knows what the call was about.
+ *
+ * Each pattern is a label, filler ("是", "：", "is", "no."), then the value as its last capture
+ * group. They run on the folded view before the numeric runs, so a labelled value is redacted
+ * whole under its label's kind ("账号 <a card>" is `[account]`, "QQ号 <a mobile>" `[handle]`)
+ * rather than part of it as a phone found inside. Every pattern starts
+ * with a literal label and has no nested ambiguous quantifiers, so scans stay linear.
+ */
+export type LabelledKind = 'handle' | 'code' | 'account' | 'passport' | 'id' | 'dob';
+
+export interface LabelledPattern {
+  kind: LabelledKind;
+  pattern: RegExp;
+  /** At least this many digits in the value. */
+  minDigits: number;
+}
+
+const FILLER = String.raw`(?:[\s:：#=]|是|为|is|was)*`;
+const NO = String.raw`(?:\s*(?:number|no\.?|num|#))?`;
+
+function labelled(kind: LabelledKind, label: string, value: string, minDigits = 0) {
+  return { kind, pattern: new RegExp(`(?:${label})${FILLER}(${value})`, 'gi'), minDigits };
+}
+
+export const LABELLED: readonly LabelledPattern[] = [
+  // WeChat ids: a letter then 5–19 letters, digits, '_' or '-'. Only one holding a digit, '_'
+  // or '-' counts, so "微信 payment failed" stays; letters-only ids are out of scope.
+  labelled(
+    'handle',
+    String.raw`微信(?:号|账号|id)?|(?<![a-z])(?:wechat(?:\s*id)?|weixin|vx号?)`,
+    String.raw`(?=[a-z][\w-]*[\d_-])[a-z][\w-]{5,19}(?![\w-])`,
+  ),
+  // QQ numbers are 5 to 11 digits and the account itself. "QQ音乐", "QQ群" are not labels.
+  labelled(
+    'handle',
+    String.raw`(?<![a-z])qq(?:号码?|账号|\s*number|\s*no\.?)?`,
+    String.raw`[1-9]\d{4,10}(?!\d)`,
+  ),
+  // One-time codes are credentials. A bare "code" or "PIN" is not a label: error codes,
+  // discount codes and "PIN 1234" as a count stay.
+  labelled(
+    'code',
+    String.raw`验证码|校验码|动态码|动态密码|短信码|(?<![a-z])(?:(?:verification|security|one[- ]time|sms|login|auth(?:entication)?|2fa|access)\s+(?:code|pin|passcode)|otp|passcode|my\s+code)`,
+    String.raw`\d{4,8}(?![\d-])|\d{3}[ -]\d{3}(?![\d-])`,
+  ),
+  // A card's security code: card data that may never be stored, 3 or 4 digits.
+  labelled(
+    'code',
+    String.raw`(?<![a-z])(?:cvv2?|cvc2?|cv2|csc|card\s+security\s+code|security\s+code)`,
+    String.raw`\d{3,4}(?![\d-])`,
+  ),
+  // Bank and customer account numbers; a card number that fails Luhn after "卡号" too.
+  labelled(
+    'account',
+    String.raw`账号|帐号|账户|帐户|银行卡号?|卡号|(?<![a-z])(?:(?:bank\s+)?account${NO}|acct\.?${NO}|a/c${NO})`,
+    String.raw`\d+(?:[ -]\d+)*(?![\w-])`,
+    6,
+  ),
+  // UK sort codes (2-2-2): they and an account number are what a refund needs.
+  labelled(
+    'account',
+    String.raw`(?<![a-z])sort\s*code`,
+    String.raw`\d\d[- ]?\d\d[- ]?\d\d(?![\d-])`,
+  ),
+  // Passport numbers: up to two letters and 6–9 digits (UK and US 9 digits, China E12345678).
+  labelled(
+    'passport',
+    String.raw`护照(?:号码?)?|(?<![a-z])passport${NO}`,
+    String.raw`[a-z]{0,2}\d{6,9}(?![\w-])`,
+  ),
+  // After the label, an 18-character ID with a mistyped check character and the 15-digit form
+  // of before 1999, which have no checksum to be found by alone.
+  labelled(
+    'id',
+    String.raw`身份证(?:号码?)?|证件号码?|(?<![a-z])id\s*card${NO}`,
+    String.raw`(?:\d{17}[\dx]|\d{15})(?![\w-])`,
+  ),
+  // Dates of birth; other dates are what analysts need and stay.
+  labelled(
+    'dob',
+    String.raw`出生日期|出生于|生日|(?<![a-z])(?:born(?:\s+on)?|date\s+of\s+birth|d\.?o\.?b\.?|birthday)`,
+    String.raw`\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?![\d/.-])|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}(?![\d/.-])|\d{4}年\d{1,2}月\d{1,2}日?`,
+  ),
+];
+
+/** What may hold a labelled value without a digit: the fast path must not skip it. */
+export const LETTERS_ONLY_LABEL = /微信|wechat|weixin|(?<![a-z])vx/i;
