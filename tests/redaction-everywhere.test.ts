@@ -41,6 +41,9 @@ const FORMS: readonly Form[] = [
   { name: 'dashed IBAN', value: 'DE89-3704-0044-0532-0130-00' },
   { name: 'card after a reference word', value: 'order 6011111111111117' },
   { name: 'mobile after 订单号', value: '订单号13600136000' },
+  { name: 'mobile read out in Chinese numerals', value: '幺三八零零幺三八零零零' },
+  { name: 'code after 验证码是', value: '验证码是 482913' },
+  { name: 'e-mail spelled out', value: 'jane dot smith at example dot com' },
 ];
 const LANGUAGES = {
   en: (value: string) => `Customer called again about the parcel, ${value}, still missing`,
@@ -50,7 +53,7 @@ type Language = keyof typeof LANGUAGES;
 
 /** The personal part of a form: as typed, folded (NFKC), and without separators in either case. */
 function needles(form: Form): string[] {
-  const personal = form.value.replace(/^(?:order |订单号)/, '');
+  const personal = form.value.replace(/^(?:order |订单号|验证码是 )/, '');
   const nfkc = personal.normalize('NFKC').replace(/\u200b/g, '');
   const compact = nfkc.replace(/[\s./-]/g, '');
   return [...new Set([personal, nfkc, compact, compact.toUpperCase(), compact.toLowerCase()])];
@@ -269,7 +272,7 @@ for (const backend of backendCases) {
         }>`SELECT title FROM issues WHERE title_source = 'analyst' ORDER BY title`,
       );
       expect(curated).toHaveLength(FORMS.length + 1);
-      for (const { title } of curated) expect(title).toMatch(/\[(card|phone|email|iban)\]/);
+      for (const { title } of curated) expect(title).toMatch(/\[(card|phone|email|iban|code)\]/);
     });
 
     it('left no planted value in any file WOCAS wrote', () => {
@@ -319,7 +322,7 @@ for (const backend of backendCases) {
 
 // The figure for the notes: forms × languages × ways in.
 describe('the forms tried', () => {
-  it('are 15 forms in 2 languages through 5 ways in and 2 kinds of analyst edit', () => {
-    expect([FORMS.length, Object.keys(LANGUAGES).length, PATHS.length]).toEqual([15, 2, 5]);
+  it('are 18 forms in 2 languages through 5 ways in and 2 kinds of analyst edit', () => {
+    expect([FORMS.length, Object.keys(LANGUAGES).length, PATHS.length]).toEqual([18, 2, 5]);
   });
 });
