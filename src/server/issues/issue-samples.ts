@@ -3,7 +3,7 @@ import type { IssueSample } from '../../shared/api/contract.js';
 import { type ItemOwner, andOwnedBy } from '../items/items-repo.js';
 import { dot } from '../../shared/grouping/term-vector.js';
 import { textVectors } from '../../shared/grouping/text-vectors.js';
-import { type Sql, inList, rows } from '../storage/sql.js';
+import { type Sql, rows } from '../storage/sql.js';
 
 /** Newest items read per issue to choose its sample from: enough to find the centre, cheap for 200 issues. */
 const READ_PER_ISSUE = 30;
@@ -19,23 +19,19 @@ export async function issueSamples(
   issueIds: readonly string[],
   owner: ItemOwner,
 ): Promise<IssueSample[]> {
-  if (issueIds.length === 0) return [];
   const mine = andOwnedBy(owner);
-  const found = await rows(
-    q,
-    sql<{ issue_id: string; text: string }>`SELECT issue_id, text FROM (
-        SELECT issue_id, text, created_at, seq,
-               ROW_NUMBER() OVER (PARTITION BY issue_id ORDER BY created_at DESC, seq DESC) AS n
-          FROM items WHERE ${inList(sql.ref('issue_id'), issueIds)} ${mine}
-      ) newest WHERE n <= ${READ_PER_ISSUE} ORDER BY issue_id, created_at DESC, seq DESC`,
-  );
-  const byIssue = new Map<string, string[]>();
-  for (const row of found) {
-    const list = byIssue.get(row.issue_id) ?? [];
-    list.push(row.text);
-    byIssue.set(row.issue_id, list);
+  const samples: IssueSample[] = [];
+  // One bounded read per issue, newest first along the per-issue index: a window over every item
+  // of 200 issues would read all of a big issue's items to keep 30.
+  for (const id of issueIds) {
+    const newest = await rows(
+      q,
+      sql<{ text: string }>`SELECT text FROM items WHERE issue_id = ${id} ${mine}
+        ORDER BY created_at DESC LIMIT ${READ_PER_ISSUE}`,
+    );
+    if (newest.length > 0) samples.push({ id, text: centralText(newest.map((row) => row.text)) });
   }
-  return [...byIssue].map(([id, texts]) => ({ id, text: centralText(texts) }));
+  return samples;
 }
 
 /**
