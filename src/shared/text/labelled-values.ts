@@ -29,11 +29,18 @@ function labelled(kind: LabelledKind, label: string, value: string, minDigits = 
 
 export const LABELLED: readonly LabelledPattern[] = [
   // WeChat ids: a letter then 5–19 letters, digits, '_' or '-'. Only one holding a digit, '_'
-  // or '-' counts, so "微信 payment failed" stays; letters-only ids are out of scope.
+  // or '-' counts, so "微信 payment failed" stays; letters-only ids follow below.
   labelled(
     'handle',
     String.raw`微信(?:号|账号|id)?|(?<![a-z])(?:wechat(?:\s*id)?|weixin|vx号?)`,
     String.raw`(?=[a-z][\w-]*[\d_-])[a-z][\w-]{5,19}(?![\w-])`,
+  ),
+  // A letters-only WeChat id (微信号 zhangsan) only after a label that cannot begin prose: 号,
+  // 账号, ID, or a colon. "微信 payment failed", "微信支付", "微信上说" have none of them.
+  labelled(
+    'handle',
+    String.raw`微信(?:号|账号|id)|微信(?=\s*[:：])|(?<![a-z])(?:wechat\s*id|(?:wechat|weixin)(?=\s*[:：]))`,
+    String.raw`[a-z][a-z\d_-]{5,19}(?![\w-])`,
   ),
   // QQ numbers are 5 to 11 digits and the account itself. "QQ音乐", "QQ群" are not labels.
   labelled(
