@@ -2,6 +2,7 @@ import { DEFAULT_INDEX_OPTIONS } from '../../shared/grouping/centroid-index.js';
 import { newIssueId } from '../../shared/domain/ids.js';
 import {
   type PhraseCounts,
+  UNLABELLED,
   issueTitle,
   phraseCountsOf,
 } from '../../shared/grouping/issue-label.js';
@@ -84,8 +85,8 @@ export async function reclusterDatabase(
       if (issueId === undefined) {
         issueId = newIssueId();
         issueOfCluster.set(key, issueId);
-        // Titled from all its members below; this is what it is called until then.
-        created.push({ id: issueId, title: issueTitle([item.text], phrases) });
+        // Titled from all its members by saveCentroidsAndTitles below, in this transaction.
+        created.push({ id: issueId, title: UNLABELLED.spaced });
       }
       if (issueId !== item.issueId) moves.set(item.id, issueId);
       const list = members.get(issueId) ?? [];

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { newIssueId } from '../../shared/domain/ids.js';
 import { ISSUE_STATUSES, VALUE_DIMENSIONS } from '../../shared/domain/issue.js';
-import { issueTitle, phraseCountsOf } from '../../shared/grouping/issue-label.js';
+import { UNLABELLED, phraseCountsOf } from '../../shared/grouping/issue-label.js';
 import { redact } from '../../shared/text/redact.js';
 import { rebuildIssueModels } from '../grouping/recluster-database.js';
 import { titleOfIssue } from '../grouping/online-labels.js';
@@ -135,13 +135,9 @@ export async function splitIssue(
       .insertInto('issues')
       .values({
         id: created,
-        // Titled from its items by rebuildIssueModels below, unless the analyst named it.
-        title:
-          named ||
-          issueTitle(
-            found.map((row) => row.text),
-            phraseCountsOf(await loadVocabulary(tx)),
-          ),
+        // Titled from its items by rebuildIssueModels below, in this transaction, unless the
+        // analyst named it: no reader ever sees the placeholder.
+        title: named || UNLABELLED.spaced,
         title_source: named ? 'analyst' : 'auto',
         curated: 1,
         created_at: now,
