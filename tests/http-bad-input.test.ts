@@ -70,12 +70,36 @@ describe('bodies that are not {"items":[…]}', () => {
     expect((await storedIds(api)).length).toBe(before);
   });
 
-  it('refuses __proto__ keys', async () => {
+  it('refuses __proto__ and constructor keys, saying so', async () => {
     expectJsonError(
       await pushRaw('{"items":[{"id":"p","text":"x","__proto__":{"admin":true}}]}'),
       400,
-      /not valid JSON/,
+      /"__proto__" or "constructor" key/,
     );
+    expectJsonError(
+      await pushRaw('{"items":[{"id":"p","text":"x","constructor":{"prototype":{"a":1}}}]}'),
+      400,
+      /"__proto__" or "constructor" key/,
+    );
+  });
+
+  it('answers 400 to a body nested thousands deep, on every kind of route', async () => {
+    // Ten kilobytes of brackets overflowed the stack of the walk that cleans every string: a 500.
+    const deep = (key: string) => `{"${key}":${'['.repeat(5_000)}${']'.repeat(5_000)}}`;
+    for (const [path, body] of [
+      ['/api/v1/call/session.whoami', deep('x')],
+      ['/api/v1/call/issues.rank', deep('from')],
+      ['/api/v1/items/issues', deep('ids')],
+    ] as const) {
+      const res = await call(api.url, 'POST', path, { token: api.secrets.root, raw: body });
+      expectJsonError(res, 400, /nested deeper than 32 levels/);
+    }
+    // A push answers per item: the deep one fails alone and the good one goes in.
+    const res = await pushRaw(
+      `{"items":[{"id":"deep","text":${'['.repeat(5_000)}${']'.repeat(5_000)}},{"id":"flat","text":"late parcel"}]}`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ accepted: ['flat'], rejected: [{ id: 'deep' }] });
   });
 });
 

@@ -39,22 +39,29 @@ function checkLookups(what: string, values: unknown): void {
   }
 }
 
-function cleanStrings(value: unknown, path: string): unknown {
+/**
+ * How deep a JSON body may nest. The UI's calls nest three or four levels; walking a body nested
+ * thousands deep overflowed the stack and answered 500 to any token that sent ten kilobytes.
+ */
+export const MAX_BODY_DEPTH = 32;
+
+function cleanStrings(value: unknown, path: string, depth = 0): unknown {
   if (typeof value === 'string') {
     const problem = unstorableReason(value);
     if (problem !== null) throw new HttpError(400, `${path}: ${problem}`);
     return cleanText(value);
   }
-  if (Array.isArray(value)) return value.map((entry, i) => cleanStrings(entry, `${path}[${i}]`));
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, entry]) => [
-        key,
-        cleanStrings(entry, `${path}.${safeName(key)}`),
-      ]),
-    );
-  }
-  return value;
+  if (typeof value !== 'object' || value === null) return value;
+  if (depth >= MAX_BODY_DEPTH)
+    throw new HttpError(400, `the body is nested deeper than ${MAX_BODY_DEPTH} levels`);
+  if (Array.isArray(value))
+    return value.map((entry, i) => cleanStrings(entry, `${path}[${i}]`, depth + 1));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, entry]) => [
+      key,
+      cleanStrings(entry, `${path}.${safeName(key)}`, depth + 1),
+    ]),
+  );
 }
 
 /** A parameter's name as echoed in an error: never the control characters themselves. */

@@ -6,6 +6,9 @@ import { HttpError } from './http-error.js';
  * U+FFFD, which would store a silently damaged verbatim. Other content types get a 415. Parsing
  * itself stays Fastify's, which refuses __proto__ and constructor.prototype keys.
  */
+/** A key that would reach an object's prototype; a quote cannot appear unescaped inside a string. */
+const FORBIDDEN_KEY = /"(?:__proto__|constructor)"\s*:/;
+
 export function acceptOnlyUtf8Json(app: FastifyInstance): void {
   const parseJson = app.getDefaultJsonParser('error', 'error');
   const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -21,7 +24,18 @@ export function acceptOnlyUtf8Json(app: FastifyInstance): void {
         done(new HttpError(400, 'the body is not valid UTF-8'), undefined);
         return;
       }
-      void parseJson(request, text, done);
+      void parseJson(request, text, (error, value) => {
+        // Fastify answers a forbidden key as if the JSON were broken: say what was refused.
+        if (error && FORBIDDEN_KEY.test(text))
+          done(
+            new HttpError(
+              400,
+              'the body holds a "__proto__" or "constructor" key, which is refused',
+            ),
+            undefined,
+          );
+        else done(error, value);
+      });
     },
   );
 }
