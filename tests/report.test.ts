@@ -277,6 +277,14 @@ describe.each(backendCases)('on $name', (backendCase) => {
           expect((await get(api.secrets.lee, 'sales', 'csv')).status).toBe(403);
           expect((await get(api.secrets.amy, 'support', 'csv')).status).toBe(403);
           expect((await get(api.secrets.ana, 'all', 'docx')).status).toBe(400);
+          // A parameter left out is named as missing, not as zod's "received undefined".
+          const noTeam = await fetch(`${api.url}/api/v1/reports/weekly?week=2026-W47&format=csv`, {
+            headers: { authorization: `Bearer ${api.secrets.ana}` },
+          });
+          expect(noTeam.status).toBe(400);
+          expect(((await noTeam.json()) as { error: string }).error).toBe(
+            'invalid query: team: is required',
+          );
           const unknown = await get(api.secrets.ana, 'nosuch', 'csv');
           expect(unknown.status).toBe(404);
           expect(((await unknown.json()) as { error: string }).error).toMatch(

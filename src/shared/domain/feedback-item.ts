@@ -113,6 +113,9 @@ export function describeValidationError(error: z.ZodError): string {
     .map((issue) => {
       const field = issue.path.join('.');
       if (issue.code === 'unrecognized_keys') return `unknown field(s): ${issue.keys.join(', ')}`;
+      // zod's "expected string, received undefined" for a field left out.
+      if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message))
+        return field ? `${field}: is required` : 'is required';
       return field ? `${field}: ${issue.message}` : issue.message;
     })
     .join('; ');
