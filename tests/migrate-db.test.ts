@@ -90,7 +90,8 @@ describe.skipIf(postgres.skipReason !== null)('wocas migrate-db', () => {
       sqlitePath,
     ).stdout.trim();
     const site = await openAggregator({ db: sqlitePath });
-    const cursor = (await issueChangesSince(site.storage, undefined, 1_000)).cursor;
+    const cursor = (await issueChangesSince(site.storage, undefined, 1_000, { items: 'all' }))
+      .cursor;
     await site.close();
     const expected = ranked('--db', sqlitePath);
 
@@ -133,7 +134,9 @@ describe.skipIf(postgres.skipReason !== null)('wocas migrate-db', () => {
       expect(hostile?.text).toContain('=HYPERLINK');
       expect(hostile?.text).not.toContain('4111');
       // A desktop's cursor still means "nothing new since"; the next change comes after it.
-      expect((await issueChangesSince(moved.storage, cursor, 100)).issues).toEqual([]);
+      expect(
+        (await issueChangesSince(moved.storage, cursor, 100, { items: 'all' })).issues,
+      ).toEqual([]);
       const outcome = await moved.ingestor.ingest([
         {
           id: 'e1',
@@ -144,7 +147,7 @@ describe.skipIf(postgres.skipReason !== null)('wocas migrate-db', () => {
         },
       ]);
       expect(outcome.issues.e1).toBe(first0.id);
-      const after = await issueChangesSince(moved.storage, cursor, 100);
+      const after = await issueChangesSince(moved.storage, cursor, 100, { items: 'all' });
       expect(after.issues.map((issue) => issue.id)).toEqual([first0.id]);
     } finally {
       await moved.close();

@@ -41,7 +41,7 @@ describe.each(backendCases)('own items by name and team on $name', (backend) => 
         token: salesAmy,
         json: { ids: ['amy-old'] },
       });
-      expect(lookup.text).toBe('{"issues":{}}');
+      expect(lookup.text).toBe('{"issues":{},"issue_details":{}}');
       const edit = await invoke(salesAmy, 'items.edit', { item_id: 'amy-old', text: 'parcel' });
       expect(edit.status).toBe(400);
       expect(edit.body.error).toBe('item_id: no such item of yours');

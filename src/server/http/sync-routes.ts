@@ -2,7 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { type InputKind, parseArgs } from '../../shared/api/parse-args.js';
 import type { Aggregator } from '../aggregator.js';
-import { InvalidCursorError, issueChangesSince } from '../issues/issue-changes.js';
+import {
+  InvalidCursorError,
+  issueChangesSince,
+  issueExplanations,
+} from '../issues/issue-changes.js';
 import type { TokensRepo } from '../tokens/tokens-repo.js';
 import { requirePermission, tokenOf } from './authenticate.js';
 import { isSharedTerm } from '../../shared/grouping/shared-terms.js';
@@ -25,7 +29,8 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, kind: InputKind): T {
 
 /**
  * What desktops pull: issues changed after a cursor (for suggestions and statuses while offline)
- * and the issue each of their items is in now (close the loop: reclustering and merges move items).
+ * and the issue each of their items is in now, with its root cause and note (close the loop:
+ * reclustering, merges and "heard again" put items into issues another team reported first).
  */
 export function registerSyncRoutes(
   app: FastifyInstance,
@@ -40,16 +45,19 @@ export function registerSyncRoutes(
       // Terms come from verbatims: who may not read every verbatim gets only terms items share,
       // counted as they are now (an edit or withdrawal elsewhere may have lowered them).
       const { vocabulary } = await aggregator.ingestor.refresh();
+      const token = tokenOf(request);
       const showTerm =
-        dataScope(tokenOf(request)).kind === 'all'
-          ? undefined
+        dataScope(token).kind === 'all'
+          ? () => true
           : (term: string) => isSharedTerm(vocabulary, term);
       try {
+        // Root causes and notes follow the role: an issue shows them only to readers of one of
+        // its items (an agent's own, a lead's team's, or anyone's for analysts and admins).
         return await issueChangesSince(
           aggregator.storage,
           cursor === '' ? undefined : cursor,
           limit,
-          showTerm,
+          { items: itemOwner(token), showTerm },
         );
       } catch (error) {
         // 410: the client's cursor belongs to another history; it must drop its cache and start over.
@@ -64,7 +72,11 @@ export function registerSyncRoutes(
     { onRequest: requirePermission(tokens, 'POST /api/v1/items/issues') },
     async (request) => {
       const { ids } = parse(itemIssuesBody, request.body, 'body');
-      return { issues: await issuesOfItems(aggregator.storage, ids, itemOwner(tokenOf(request))) };
+      const issues = await issuesOfItems(aggregator.storage, ids, itemOwner(tokenOf(request)));
+      // Each issue answered holds an item the token may look up, so its cause and note are the
+      // token's to read: the desktop fills its cache from here for issues its items moved into.
+      const issue_details = await issueExplanations(aggregator.storage, Object.values(issues));
+      return { issues, issue_details };
     },
   );
 }

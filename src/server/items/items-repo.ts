@@ -80,10 +80,15 @@ export function heldBy(holder: ItemHolder, alias?: string): RawBuilder<boolean> 
 /** Whose items a lookup may see: everyone's, one team's, or one agent's (ItemHolder). */
 export type ItemOwner = { team: string } | ItemHolder | 'all';
 
+/** The item's columns say `owner` may read it: true for everyone's, else its team or holder. */
+export function ownedBy(owner: ItemOwner): RawBuilder<boolean> {
+  if (owner === 'all') return sql<boolean>`1 = 1`;
+  return 'agent' in owner ? heldBy(owner) : sql<boolean>`team = ${owner.team}`;
+}
+
 /** `AND` the items `owner` may read, or nothing for everything: to follow a WHERE on items. */
 export function andOwnedBy(owner: ItemOwner): RawBuilder<unknown> {
-  if (owner === 'all') return sql``;
-  return 'agent' in owner ? sql`AND ${heldBy(owner)}` : sql`AND team = ${owner.team}`;
+  return owner === 'all' ? sql`` : sql`AND ${ownedBy(owner)}`;
 }
 
 /**

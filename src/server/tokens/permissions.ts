@@ -55,7 +55,9 @@ export type RouteName = (typeof ROUTES)[number];
 export const PERMISSIONS: Record<RouteName | MethodName, Permission> = {
   'POST /api/v1/items': { roles: EVERYONE, scope: 'stamped', words: 'push items' },
   'GET /api/v1/issues': { roles: EVERYONE, scope: 'role', words: 'read issues', heavy: true },
-  'GET /api/v1/sync/issues': { roles: EVERYONE, scope: 'company', words: 'pull issue changes' },
+  // Company-wide fields for every issue; root causes and notes only of issues holding an item the
+  // token may read (itemOwner), shared terms only unless the token reads every verbatim.
+  'GET /api/v1/sync/issues': { roles: EVERYONE, scope: 'role', words: 'pull issue changes' },
   'POST /api/v1/items/issues': {
     roles: EVERYONE,
     scope: 'role',

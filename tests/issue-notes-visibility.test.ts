@@ -1,0 +1,124 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { IssueSnapshot } from '../src/shared/domain/issue.js';
+import { type ApiFixture, call, startApi } from './support/http-fixture.js';
+import { backendCases } from './support/storage-backends.js';
+
+/**
+ * An issue's confirmed root cause and the analyst's note follow the role (docs/permissions.md):
+ * analysts and admins read them on every issue, a lead on issues holding an item of their team, an
+ * agent on issues holding one of their own items. Every other token gets both as null, on the sync
+ * pull and on the desktop, which also learns them from the item lookup for its own items' issues.
+ */
+
+const HEARD = '2026-11-18T09:00:00.000Z';
+const PARCEL = { root_cause: 'Courier backlog in the north depot', note: 'Second courier hired' };
+const INVOICE = { root_cause: 'Refunds left out of the invoice total', note: 'Fix due Friday' };
+
+const ITEMS = [
+  { id: 'sup-1', text: 'the parcel arrived late and the box was damaged', agent: 'amy' },
+  { id: 'sup-2', text: 'parcel arrived late again, damaged box', agent: 'amy' },
+  { id: 'sal-1', text: 'the invoice total is wrong after the refund', agent: 'bo' },
+  { id: 'sal-2', text: 'invoice total wrong, refund missing', agent: 'bo' },
+].map((item) => ({
+  ...item,
+  team: item.agent === 'amy' ? 'support' : 'sales',
+  channel: 'phone' as const,
+  created_at: HEARD,
+  times_heard: 1,
+}));
+
+type Reader = 'amy' | 'cal' | 'bo' | 'lee' | 'lena' | 'ana' | 'root';
+
+/** Which of the two issues each token may read the cause and note of. */
+const READS: Record<Reader, { parcel: boolean; invoice: boolean }> = {
+  amy: { parcel: true, invoice: false }, // support agent who reported the parcel issue
+  cal: { parcel: false, invoice: false }, // support agent who reported nothing
+  bo: { parcel: false, invoice: true }, // sales agent who reported the invoice issue
+  lee: { parcel: true, invoice: false }, // support lead
+  lena: { parcel: false, invoice: true }, // sales lead
+  ana: { parcel: true, invoice: true }, // analyst
+  root: { parcel: true, invoice: true }, // admin
+};
+
+const hidden = { root_cause: null, note: null };
+
+describe.each(backendCases)('who reads root causes and notes on $name', (backend) => {
+  describe.skipIf(backend.skip)('the aggregator and the desktop', () => {
+    let api: ApiFixture;
+    let secrets: Record<Reader, string>;
+    let parcel: string;
+    let invoice: string;
+
+    const invoke = (token: string, method: string, json: unknown) =>
+      call(api.url, 'POST', `/api/v1/call/${method}`, { token, json });
+    const explain = async (id: string, update: typeof PARCEL) => {
+      const answer = await invoke(api.secrets.ana, 'issues.update', { id, ...update });
+      expect(answer.status, answer.text).toBe(200);
+    };
+
+    beforeEach(async () => {
+      api = await startApi(backend);
+      const extra = async (name: string, role: string, team: string) =>
+        (await api.tokens.create({ name, role, team })).secret;
+      secrets = {
+        ...api.secrets,
+        cal: await extra('cal', 'agent', 'support'),
+        lena: await extra('lena', 'lead', 'sales'),
+      };
+      const outcome = await api.aggregator.ingestor.ingest(ITEMS);
+      parcel = outcome.issues['sup-1'] as string;
+      invoice = outcome.issues['sal-1'] as string;
+      // The checks assume one support-only issue and one sales-only issue.
+      expect(outcome.issues['sup-2']).toBe(parcel);
+      expect(outcome.issues['sal-2']).toBe(invoice);
+      expect(invoice).not.toBe(parcel);
+      await explain(parcel, PARCEL);
+      await explain(invoice, INVOICE);
+    });
+    afterEach(() => api.close());
+
+    it.each(Object.keys(READS) as Reader[])(
+      'GET /api/v1/sync/issues gives %s the cause and note of the issues they may read',
+      async (reader) => {
+        const answer = await call(api.url, 'GET', '/api/v1/sync/issues', {
+          token: secrets[reader],
+        });
+        expect(answer.status, answer.text).toBe(200);
+        const page = JSON.parse(answer.text) as { issues: IssueSnapshot[] };
+        const byId = new Map(page.issues.map((issue) => [issue.id, issue]));
+        // Ids, titles, status and counts stay every token's; only the cause and note are held back.
+        expect(byId.get(parcel)).toMatchObject({ mentions: 2, status: 'new' });
+        expect(byId.get(invoice)).toMatchObject({ mentions: 2, status: 'new' });
+        expect(byId.get(parcel)).toMatchObject(READS[reader].parcel ? PARCEL : hidden);
+        expect(byId.get(invoice)).toMatchObject(READS[reader].invoice ? INVOICE : hidden);
+        // Nor does the answer carry them anywhere else.
+        if (!READS[reader].invoice) {
+          expect(answer.text).not.toContain(INVOICE.root_cause);
+          expect(answer.text).not.toContain(INVOICE.note);
+        }
+      },
+    );
+
+    it.each(Object.keys(READS) as Reader[])(
+      'POST /api/v1/items/issues gives %s the cause and note of the issues of the items answered',
+      async (reader) => {
+        const answer = await call(api.url, 'POST', '/api/v1/items/issues', {
+          token: secrets[reader],
+          json: { ids: ITEMS.map((item) => item.id) },
+        });
+        expect(answer.status, answer.text).toBe(200);
+        const body = JSON.parse(answer.text) as {
+          issues: Record<string, string>;
+          issue_details: Record<string, { root_cause: string | null; note: string | null }>;
+        };
+        const expected: Record<string, typeof PARCEL> = {};
+        if (READS[reader].parcel) expected[parcel] = PARCEL;
+        if (READS[reader].invoice) expected[invoice] = INVOICE;
+        // Only the issues of the items a token may look up (cal's lookup answers none).
+        const answered = reader === 'cal' ? {} : expected;
+        expect(body.issue_details).toEqual(answered);
+        expect(new Set(Object.values(body.issues))).toEqual(new Set(Object.keys(answered)));
+      },
+    );
+  });
+});
