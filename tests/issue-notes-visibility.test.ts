@@ -1,7 +1,16 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LOCAL_MIGRATIONS } from '../src/main/store/migrations.js';
+import { openLocalStore } from '../src/main/store/local-store.js';
+import { migrate } from '../src/shared/storage/migrate.js';
+import type { MyFeedbackItem } from '../src/shared/api/contract.js';
 import type { IssueSnapshot } from '../src/shared/domain/issue.js';
 import { type ApiFixture, call, startApi } from './support/http-fixture.js';
 import { backendCases } from './support/storage-backends.js';
+import { type TestDesktop, call as desktopCall, openTestDesktop } from './support/test-desktop.js';
 
 /**
  * An issue's confirmed root cause and the analyst's note follow the role (docs/permissions.md):
@@ -120,5 +129,96 @@ describe.each(backendCases)('who reads root causes and notes on $name', (backend
         expect(new Set(Object.values(body.issues))).toEqual(new Set(Object.keys(answered)));
       },
     );
+
+    describe('on the agent’s desktop', () => {
+      let desktop: TestDesktop;
+      beforeEach(async () => {
+        desktop = openTestDesktop();
+        await desktopCall(desktop, 'settings.save', {
+          displayName: 'amy',
+          team: 'support',
+          aggregatorUrl: api.url,
+          token: api.secrets.amy,
+        });
+      });
+      afterEach(() => desktop.close());
+
+      const cached = (id: string) =>
+        desktop.core.store.db
+          .prepare('SELECT root_cause, note FROM issues WHERE id = ?')
+          .get(id) as { root_cause: string | null; note: string | null } | undefined;
+      const mine = async (id: string) =>
+        ((await desktopCall(desktop, 'feedback.mine', {})) as MyFeedbackItem[]).find(
+          (found) => found.id === id,
+        );
+      const sync = async () => {
+        const state = await desktop.core.sync.syncNow();
+        expect(state.error).toBeNull();
+      };
+
+      it('keeps another team’s cause and note off the desktop until an item of the agent is moved in', async () => {
+        const { id } = (await desktopCall(desktop, 'items.capture', {
+          text: 'the router keeps dropping wifi every evening',
+        })) as { id: string };
+        await sync();
+        expect(cached(invoice)).toEqual(hidden);
+        // The aggregator holds amy's earlier parcel items, so that issue's cause and note are hers.
+        expect(cached(parcel)).toEqual(PARCEL);
+        // The analyst moves her item into the sales team's issue, whose note was written before.
+        const moved = await invoke(api.secrets.ana, 'issues.moveItems', {
+          itemIds: [id],
+          into: invoice,
+        });
+        expect(moved.status, moved.text).toBe(200);
+        await sync();
+        expect((await mine(id))?.issue).toMatchObject({ id: invoice, ...INVOICE });
+      });
+
+      it('fills the cause and note of a "heard again" issue from the item lookup, without waiting for the issue to change', async () => {
+        await sync();
+        expect(cached(invoice)).toEqual(hidden);
+        const { id } = (await desktopCall(desktop, 'items.capture', {
+          text: 'the invoice is wrong again',
+          issue_id: invoice,
+        })) as { id: string };
+        await sync();
+        expect((await mine(id))?.issue).toMatchObject({ id: invoice, ...INVOICE });
+        // A cache pulled before her item landed (or one cleared on upgrade) is put right by the
+        // lookup of her items' issues on the next sync, though the issue itself did not change.
+        desktop.core.store.db
+          .prepare('UPDATE issues SET root_cause = NULL, note = NULL WHERE id = ?')
+          .run(invoice);
+        await sync();
+        expect((await mine(id))?.issue).toMatchObject({ id: invoice, ...INVOICE });
+      });
+    });
+  });
+});
+
+describe('a local store from before the rule', () => {
+  it('forgets every cached root cause and note and pulls every issue again', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wocas-notes-'));
+    try {
+      const path = join(dir, 'local.db');
+      const old = new Database(path);
+      migrate(old, LOCAL_MIGRATIONS.slice(0, 3));
+      old.exec(`
+        INSERT INTO issues (id, title, status, owner, mentions, times_heard, merged_into, terms, seen_status, root_cause, note)
+        VALUES ('iss_sales', 'Invoice total wrong', 'fixed', NULL, 2, 2, NULL, '[]', 'new', '${INVOICE.root_cause}', '${INVOICE.note}');
+        INSERT INTO sync_state (key, value) VALUES ('issues_cursor', 'c7');
+      `);
+      old.close();
+      const store = openLocalStore(path);
+      try {
+        expect(store.db.prepare('SELECT root_cause, note, seen_status FROM issues').all()).toEqual([
+          { ...hidden, seen_status: 'new' },
+        ]);
+        expect(store.issues.cursor()).toBeUndefined();
+      } finally {
+        store.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

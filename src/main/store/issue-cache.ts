@@ -1,12 +1,16 @@
 import { SUGGESTION_FLOOR } from '../../shared/grouping/suggestion-floor.js';
 import { CentroidIndex } from '../../shared/grouping/centroid-index.js';
 import { type TermVector, countTerms } from '../../shared/grouping/term-vector.js';
-import { type IssueSnapshot, OPEN_STATUSES } from '../../shared/domain/issue.js';
+import {
+  type IssueExplanation,
+  type IssueSnapshot,
+  OPEN_STATUSES,
+} from '../../shared/domain/issue.js';
 import type { Suggestion } from '../../shared/api/contract.js';
 import { tokenize } from '../../shared/text/tokenize.js';
 import type { LocalDatabase } from './open-local-store.js';
 
-export type { IssueSnapshot, Suggestion };
+export type { IssueExplanation, IssueSnapshot, Suggestion };
 
 /**
  * The desktop's copy of the aggregator's issues: for "heard again" suggestions while offline and
@@ -46,6 +50,22 @@ export class IssueCache {
       })
       .immediate();
     this.index = undefined;
+  }
+
+  /**
+   * Sets the root cause and note of cached issues from the lookup of the agent's items: the
+   * aggregator shows an issue's cause only to whoever holds one of its items, so an issue pulled
+   * before the agent's item landed in it (merge, move, recluster, "heard again") was cached
+   * without. Issues not cached yet are left to the next pull, which brings the whole snapshot.
+   */
+  explain(details: Readonly<Record<string, IssueExplanation>>): void {
+    const statement = this.db.prepare<[string | null, string | null, string]>(
+      'UPDATE issues SET root_cause = ?, note = ? WHERE id = ?',
+    );
+    this.db.transaction(() => {
+      for (const [id, { root_cause, note }] of Object.entries(details))
+        statement.run(root_cause, note, id);
+    })();
   }
 
   cursor(): string | undefined {

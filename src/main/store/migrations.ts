@@ -84,4 +84,16 @@ export const LOCAL_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX item_changes_pending ON item_changes (state, seq);
     `,
   },
+  {
+    version: 4,
+    name: 'root causes and notes cached only for issues the agent may read',
+    sql: `
+      -- Aggregators used to send every issue's root cause and note to every token; they now send
+      -- them only for issues holding one of the token's items. Forget what was cached and pull
+      -- every issue again, so another team's confidential causes do not stay on this disk; the
+      -- lookup of the agent's own items fills in theirs. The upsert keeps seen_status.
+      UPDATE issues SET root_cause = NULL, note = NULL;
+      DELETE FROM sync_state WHERE key = 'issues_cursor';
+    `,
+  },
 ];

@@ -1,5 +1,5 @@
 import { errorTextOf } from '../../shared/api/call-over-http.js';
-import type { IssueSnapshot } from '../store/issue-cache.js';
+import type { IssueExplanation, IssueSnapshot } from '../store/issue-cache.js';
 import type { MyFeedbackItem } from '../../shared/api/contract.js';
 import type { ChangeAcknowledgement, OutgoingChange } from '../store/item-changes.js';
 import type { OutgoingItem, PushAcknowledgement } from '../store/outbox.js';
@@ -25,12 +25,20 @@ export interface IssueChanges {
   has_more: boolean;
 }
 
+/** Where the agent's items are grouped now (POST /api/v1/items/issues). */
+export interface ItemIssues {
+  /** Item id → the issue it is in now; items the aggregator does not have (or not as ours) left out. */
+  issues: Record<string, string>;
+  /** Those issues' root cause and note, issue id → both; absent from aggregators before it. */
+  issue_details?: Record<string, IssueExplanation>;
+}
+
 /** What the desktop asks of the aggregator. */
 export interface AggregatorClient {
   pushItems(items: readonly OutgoingItem[]): Promise<PushAcknowledgement>;
   issueChanges(cursor: string | undefined, limit: number): Promise<IssueChanges>;
   /** The issue each of these items is grouped in now (reclustering and merges move them). */
-  itemIssues(ids: readonly string[]): Promise<Record<string, string>>;
+  itemIssues(ids: readonly string[]): Promise<ItemIssues>;
   /** The agent's corrections and withdrawals (POST /api/v1/items/changes). */
   pushChanges(changes: readonly OutgoingChange[]): Promise<ChangeAcknowledgement>;
   /** The token holder's items the aggregator has, newest first (`feedback.mine`). */
@@ -110,8 +118,7 @@ export function httpAggregatorClient(options: HttpClientOptions): AggregatorClie
         'GET',
         `/sync/issues?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
       ),
-    itemIssues: async (ids) =>
-      (await request<{ issues: Record<string, string> }>('POST', '/items/issues', { ids })).issues,
+    itemIssues: (ids) => request<ItemIssues>('POST', '/items/issues', { ids }),
     pushChanges: (changes) => request<ChangeAcknowledgement>('POST', '/items/changes', { changes }),
     myItems: (limit) => request<MyFeedbackItem[]>('POST', '/call/feedback.mine', { limit }),
   };

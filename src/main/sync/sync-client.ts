@@ -212,12 +212,17 @@ export class SyncClient {
     }
   }
 
-  /** Asks where the agent's recent items are grouped now, for "what became of my feedback". */
+  /**
+   * Asks where the agent's recent items are grouped now, and those issues' root cause and note,
+   * for "what became of my feedback": the pull leaves them out of issues the agent held no item
+   * of when they last changed.
+   */
   async refreshMyItems(): Promise<void> {
     const ids = this.store.myFeedback.recentSyncedIds();
     if (ids.length === 0) return;
-    const issues = await this.aggregator.itemIssues(ids);
+    const { issues, issue_details } = await this.aggregator.itemIssues(ids);
     this.store.myFeedback.setServerIssues(new Map(Object.entries(issues)));
+    if (issue_details) this.store.issues.explain(issue_details);
   }
 
   private nextBatch(heldBack: ReadonlySet<string>): OutgoingItem[] {

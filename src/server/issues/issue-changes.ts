@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
-import type { IssueSnapshot, IssueStatus } from '../../shared/domain/issue.js';
+import type { IssueExplanation, IssueSnapshot, IssueStatus } from '../../shared/domain/issue.js';
 import { type ItemOwner, ownedBy } from '../items/items-repo.js';
 import { type Sql, inList, rows } from '../storage/sql.js';
 import { latestNotes } from './issue-history.js';
 import { type IssueModel, latestChangeSeq } from './issues-repo.js';
 
-export type { IssueSnapshot } from '../../shared/domain/issue.js';
+export type { IssueExplanation, IssueSnapshot } from '../../shared/domain/issue.js';
 
 export interface IssueChangePage {
   issues: IssueSnapshot[];
@@ -121,12 +121,6 @@ export async function issueChangesSince(
   });
   const last = page.at(-1)?.change_seq ?? after;
   return { issues, cursor: `c${last}`, has_more: found.length > limit };
-}
-
-/** An issue's confirmed root cause and latest note: what an agent reads of "what became of it". */
-export interface IssueExplanation {
-  root_cause: string | null;
-  note: string | null;
 }
 
 /**

@@ -111,3 +111,12 @@ export interface IssueSnapshot {
   /** The heaviest centroid terms, [[term, weight], …]. */
   terms: [string, number][];
 }
+
+/**
+ * An issue's confirmed root cause and latest analyst note, for a reader who may read them: the
+ * `issue_details` of POST /api/v1/items/issues, keyed by issue id.
+ */
+export interface IssueExplanation {
+  root_cause: string | null;
+  note: string | null;
+}
