@@ -102,6 +102,13 @@ describe.each(backendCases)('on $name', (backendCase) => {
       await aggregator.close();
       aggregator = await openAggregator(store.location, () => NOW);
       expect(await titleOf('item-0')).toBe(ROUTER[0]);
+      // Titled by the rule before copies of one text counted once: retitled once more.
+      await sql`UPDATE settings SET value = 'shared-phrases' WHERE key = 'auto_titles'`.execute(
+        aggregator.storage.db,
+      );
+      await aggregator.close();
+      aggregator = await openAggregator(store.location, () => NOW);
+      expect(await titleOf('item-0')).toBe('Router drops wifi');
     });
 
     it("keeps an analyst's title as the issue grows", async () => {

@@ -8,13 +8,18 @@ import { loadVocabulary } from './vocabulary-repo.js';
 
 /** The settings key recording which rule made the stored automatic titles. */
 const TITLES_KEY = 'auto_titles';
-/** Titles from shared phrases only (issueTitle); before it, a new issue was titled by a verbatim. */
-const TITLES_RULE = 'shared-phrases';
+/**
+ * The rule the titles follow now: shared phrases only, a text pasted again counted once
+ * (issueTitle). Earlier rules: a new issue titled by a verbatim; then 'shared-phrases', under which
+ * copies of one e-mail made its signature look shared. A database titled by an older rule is
+ * retitled once.
+ */
+const TITLES_RULE = 'distinct-voices';
 
 /**
- * Retitles, once per database, every issue whose title an analyst did not type. Databases made
- * before issueTitle hold issues titled by a verbatim, which every token reads; from then on each
- * write path titles by the rule itself, so this runs again only on a database that predates it.
+ * Retitles, once per database, every issue whose title an analyst did not type. Databases titled
+ * by an earlier rule hold titles every token reads (a verbatim, a customer's signature); from then
+ * on each write path titles by the rule itself, so this runs again only after the rule changes.
  */
 export async function retitleOnce(storage: Storage): Promise<number> {
   const done = await first(

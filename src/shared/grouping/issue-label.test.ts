@@ -161,4 +161,22 @@ describe('issueTitle', () => {
     );
     expect(title).toBe('Parcel');
   });
+
+  it('counts a text pasted again as one voice: its copies never make the name it is signed with shared', () => {
+    // One customer's e-mail captured at each of her contacts (seen in the demo: 'Contract · mark').
+    const email =
+      'Hello, my contract says 20 per month but you have taken 34.50 this month. Regards, Mark';
+    const copies = Array<string>(8).fill(email);
+    const issue = [
+      ...copies,
+      'charged more than my contract says',
+      'bill is higher than the contract price',
+    ];
+    const counts = countsOver([...issue, ...EVERYTHING]);
+    const title = issueTitle(issue, counts);
+    expect(title).toMatch(/contract/i);
+    expect(title).not.toMatch(/mark|regards/i);
+    // Copies alone, their words in no other item: nothing is shared, whatever the count.
+    expect(issueTitle(copies, countsOver([...copies, ...EVERYTHING]))).toBe('Unlabelled issue');
+  });
 });

@@ -222,11 +222,20 @@ export const UNLABELLED = { spaced: 'Unlabelled issue', unspaced: '未命名问�
  * placeholder in the script of its items.
  */
 export function issueTitle(members: readonly string[], all: PhraseCounts): string {
+  // A text pasted again (one customer's e-mail, captured at each contact) is one voice here: its
+  // copies must not make its own words, such as the name it is signed with, look shared.
+  const voices = { onePerText: true };
   return (
-    issueLabel(members, all) ??
-    labelOf(members, all, 1) ??
+    labelOf(members, all, labelNeeds(new Set(members).size), voices) ??
+    labelOf(members, all, 1, voices) ??
     (mostlyUnspaced(members) ? UNLABELLED.unspaced : UNLABELLED.spaced)
   );
+}
+
+function countsOf(texts: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const text of texts) counts.set(text, (counts.get(text) ?? 0) + 1);
+  return counts;
 }
 
 function mostlyUnspaced(members: readonly string[]): boolean {
@@ -242,7 +251,12 @@ function mostlyUnspaced(members: readonly string[]): boolean {
  * Undefined when no phrase is shared by at least two items and a fifth of them.
  */
 export function issueLabel(members: readonly string[], all: PhraseCounts): string | undefined {
-  return labelOf(members, all, Math.max(2, Math.ceil(members.length / 5)));
+  return labelOf(members, all, labelNeeds(members.length), { onePerText: false });
+}
+
+/** How many of an issue's items (or texts) a label's phrase must be in: two, and a fifth. */
+function labelNeeds(size: number): number {
+  return Math.max(2, Math.ceil(size / 5));
 }
 
 /**
@@ -253,21 +267,36 @@ function labelOf(
   members: readonly string[],
   all: PhraseCounts,
   needed: number,
+  { onePerText }: { onePerText: boolean },
 ): string | undefined {
   const wantUnspaced = mostlyUnspaced(members);
+  // With onePerText, copies of a text count once (titles); otherwise each item counts, as a split
+  // proposal, shown to analysts beside the verbatims, weighs its two parts.
+  const texts = onePerText
+    ? [...countsOf(members)].map(([text, times]) => ({ text, times }))
+    : members.map((text) => ({ text, times: 1 }));
   // Each text read once: its phrases for the score, its spaced runs for completing the label.
-  const pieces = members.map(piecesOf);
-  const inIssue = new Map<string, number>();
-  for (const textPieces of pieces)
-    for (const phrase of phrasesOfPieces(textPieces))
-      inIssue.set(phrase, (inIssue.get(phrase) ?? 0) + 1);
+  const pieces = texts.map(({ text }) => piecesOf(text));
+  /** Phrase → the texts holding it, and the members (copies included) that do. */
+  const inIssue = new Map<string, { count: number; members: number }>();
+  pieces.forEach((textPieces, i) => {
+    const { times } = texts[i] as { times: number };
+    for (const phrase of phrasesOfPieces(textPieces)) {
+      const seen = inIssue.get(phrase);
+      if (seen) {
+        seen.count += 1;
+        seen.members += times;
+      } else inIssue.set(phrase, { count: 1, members: times });
+    }
+  });
   const scored: { phrase: string; count: number; score: number }[] = [];
-  for (const [phrase, count] of inIssue) {
+  for (const [phrase, { count, members: holding }] of inIssue) {
     if (count < needed || UNSPACED_START.test(phrase) !== wantUnspaced) continue;
-    const df = all.df(phrase);
-    if (Math.max(count, df) < SHARED_TERM_MIN_ITEMS) continue;
-    const idf = Math.log((all.documents + 1) / (Math.max(count, df) + 1)) + 1;
-    scored.push({ phrase, count, score: (count / members.length) * idf });
+    const df = Math.max(all.df(phrase), holding);
+    // Distinct voices: these texts, and the items outside them that hold the phrase.
+    if (count + df - holding < SHARED_TERM_MIN_ITEMS) continue;
+    const idf = Math.log((all.documents + 1) / (df + 1)) + 1;
+    scored.push({ phrase, count, score: (count / texts.length) * idf });
   }
   scored.sort((a, b) => b.score - a.score || (a.phrase < b.phrase ? -1 : 1));
   const [top] = scored;
