@@ -132,12 +132,79 @@ describe('redact: what an analyst needs stays as typed', () => {
   });
 });
 
+describe('redact: phone numbers read out in English words', () => {
+  const cases: [string, string][] = [
+    [
+      'my number is oh seven seven double four one two three four five six',
+      'oh seven seven double four one two three four five six',
+    ],
+    [
+      'zero seven seven nine triple one two three four five',
+      'zero seven seven nine triple one two three four five',
+    ],
+    [
+      'call Oh Seven Seven, Double Four, One Two Three, Four Five Six tonight',
+      'Oh Seven Seven, Double Four, One Two Three, Four Five Six',
+    ],
+    [
+      'mobile one three eight double oh one three eight triple zero',
+      'one three eight double oh one three eight triple zero',
+    ],
+  ];
+  it.each(cases)('%s', (sentence, value) => expectRedacted(sentence, value, 'phone'));
+
+  it.each([
+    'it happened one or two times',
+    'two weeks ago, then one more time',
+    'waited one two three four five six seven minutes',
+    'one, two, three, four, five, six, seven, eight, nine, ten',
+    'someone phoned twice, often at nine',
+  ])('%s stays', (text) => {
+    expect(redact(text)).toEqual({ text, found: {} });
+  });
+});
+
+describe('redact: 两 read out as a digit', () => {
+  const cases: [string, string][] = [
+    ['电话幺三八两六七五四三二一，晚上打', '幺三八两六七五四三二一'],
+    ['手机一三八两两六七五四三二打不通', '一三八两两六七五四三二'],
+  ];
+  it.each(cases)('%s', (sentence, value) => expectRedacted(sentence, value, 'phone'));
+
+  it.each([
+    '打了两次',
+    '等了两个月',
+    '等了两天',
+    '三三两两的投诉',
+    '两三天',
+    '一两个人打了两三次电话',
+  ])('%s stays', (text) => {
+    expect(redact(text)).toEqual({ text, found: {} });
+  });
+});
+
+describe('redact: ordinary complaint text stays', () => {
+  it.each([
+    'refund of £25.99 for 2 orders, 3 times this month',
+    '5G drops every 2 weeks, 3 times a day',
+    'ordered 12 items on 12 March, 4 arrived',
+    'since 12 March the app is down',
+    'waited 45 minutes, order 3 of 5',
+    '两次退款都没到，等了两个月，等了两天客服才回',
+    '已经等了十二天，打了三次电话',
+  ])('%s', (text) => {
+    expect(redact(text)).toEqual({ text, found: {} });
+  });
+});
+
 describe('redact: the new forms are idempotent', () => {
-  it.each(['手机一三八零零一三八零零零打不通', 'email jane dot smith at example dot com'])(
-    '%s',
-    (s) => {
-      const once = redact(s).text;
-      expect(redact(once)).toEqual({ text: once, found: {} });
-    },
-  );
+  it.each([
+    '手机一三八零零一三八零零零打不通',
+    'email jane dot smith at example dot com',
+    'oh seven seven double four one two three four five six',
+    '幺三八两六七五四三二一',
+  ])('%s', (s) => {
+    const once = redact(s).text;
+    expect(redact(once)).toEqual({ text: once, found: {} });
+  });
 });

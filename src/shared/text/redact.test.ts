@@ -357,6 +357,10 @@ describe('redact: adversarial input stays linear', () => {
     'AB12 '.repeat(2000),
     'GB82WEST'.repeat(1250),
     '12345678 '.repeat(1111),
+    'one '.repeat(5000),
+    'double one, '.repeat(2000),
+    'double '.repeat(5000),
+    '两'.repeat(10_000),
   ];
   it.each(inputs.map((s, k) => [k, s] as const))('input %i returns', (_k, s) => {
     const r = redact(s);

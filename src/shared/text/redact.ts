@@ -21,8 +21,11 @@
  * and the placeholders replace the matched spans of the ORIGINAL text, which otherwise stays as
  * typed.
  *
- * Deliberately out of scope: numbers spelled in English words, unlabelled 15-digit IDs, local
- * numbers without an area code (8888 6666), phones split into pairs (01 23 45 67 89) or with a
+ * Numbers read out in words (Chinese numerals, English digit words with "oh", "double" and
+ * "triple") are read by the view as single-digit groups (`spoken-digits.ts`).
+ *
+ * Deliberately out of scope: English numbers in tens ("seventy seven"), unlabelled 15-digit
+ * IDs, local numbers without an area code (8888 6666), phones split into pairs (01 23 45 67 89) or with a
  * bracketed country code ((+44) 20 …), digits glued to capitals or digits (codes such as A1234…,
  * SKU-4111…; only an unbroken mobile glued to a lower-case word counts, see gluedToWord), URLs,
  * IDN e-mail with CJK letters (so an e-mail glued to Chinese text stops at the Chinese), names
