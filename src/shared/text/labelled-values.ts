@@ -18,13 +18,28 @@ export interface LabelledPattern {
   pattern: RegExp;
   /** At least this many digits in the value. */
   minDigits: number;
+  /** At most this many digits in the value. */
+  maxDigits: number;
 }
 
 const FILLER = String.raw`(?:[\s:：#=]|是|为|is|was)*`;
 const NO = String.raw`(?:\s*(?:number|no\.?|num|#))?`;
 
-function labelled(kind: LabelledKind, label: string, value: string, minDigits = 0) {
-  return { kind, pattern: new RegExp(`(?:${label})${FILLER}(${value})`, 'gi'), minDigits };
+// A code read out in groups ("48 29 13", "482 913", "1234-5678", "1 2 3"): groups of one to
+// four digits joined by single spaces or dashes. How many digits it holds is checked after the
+// match (minDigits, maxDigits): a longer run after the label is something else, a phone or a
+// card, and the numeric runs judge it.
+const GROUPED = String.raw`\d{1,4}(?:[ -]\d{1,4}){1,7}(?![\d-])`;
+
+function labelled(
+  kind: LabelledKind,
+  label: string,
+  value: string,
+  minDigits = 0,
+  maxDigits = Infinity,
+) {
+  const pattern = new RegExp(`(?:${label})${FILLER}(${value})`, 'gi');
+  return { kind, pattern, minDigits, maxDigits };
 }
 
 export const LABELLED: readonly LabelledPattern[] = [
@@ -53,13 +68,18 @@ export const LABELLED: readonly LabelledPattern[] = [
   labelled(
     'code',
     String.raw`验证码|校验码|动态码|动态密码|短信码|(?<![a-z])(?:(?:verification|security|one[- ]time|sms|login|auth(?:entication)?|2fa|access)\s+(?:code|pin|passcode)|otp|passcode|my\s+code)`,
-    String.raw`\d{4,8}(?![\d-])|\d{3}[ -]\d{3}(?![\d-])`,
+    // Unbroken first: "482913 3 次" is a code and a count.
+    String.raw`\d{4,8}(?![\d-])|${GROUPED}`,
+    4,
+    8,
   ),
   // A card's security code: card data that may never be stored, 3 or 4 digits.
   labelled(
     'code',
     String.raw`(?<![a-z])(?:cvv2?|cvc2?|cv2|csc|card\s+security\s+code|security\s+code)`,
-    String.raw`\d{3,4}(?![\d-])`,
+    String.raw`\d{3,4}(?![\d-])|${GROUPED}`,
+    3,
+    4,
   ),
   // Bank and customer account numbers; a card number that fails Luhn after "卡号" too.
   labelled(

@@ -132,6 +132,32 @@ describe('redact: what an analyst needs stays as typed', () => {
   });
 });
 
+describe('redact: codes read out in groups after their label', () => {
+  const cases: [string, string][] = [
+    ['验证码 48 29 13 输了三次', '48 29 13'],
+    ['验证码是 482 913', '482 913'],
+    ['OTP 1234-5678 expired', '1234-5678'],
+    ['the verification code 12 34 56 did not work', '12 34 56'],
+    ['cvv 1 2 3 on the back', '1 2 3'],
+    ['my code is 4 8 2 9 1 3', '4 8 2 9 1 3'],
+    ['验证码 ４８ ２９ １３', '４８ ２９ １３'],
+  ];
+  it.each(cases)('%s', (sentence, value) => expectRedacted(sentence, value, 'code'));
+
+  it.each([
+    'the verification code took 2 3 days to come',
+    '验证码 3 次都没收到',
+    'OTP 12 times in a row',
+    'cvv 2 times wrong',
+  ])('%s stays', (text) => {
+    expect(redact(text)).toEqual({ text, found: {} });
+  });
+
+  it('a code read out unbroken keeps the count after it', () => {
+    expect(redact('验证码 482913 3 次都不对').text).toBe('验证码 [code] 3 次都不对');
+  });
+});
+
 describe('redact: phone numbers read out in English words', () => {
   const cases: [string, string][] = [
     [
@@ -201,6 +227,7 @@ describe('redact: the new forms are idempotent', () => {
   it.each([
     '手机一三八零零一三八零零零打不通',
     'email jane dot smith at example dot com',
+    '验证码 48 29 13',
     'oh seven seven double four one two three four five six',
     '幺三八两六七五四三二一',
   ])('%s', (s) => {

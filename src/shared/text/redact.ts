@@ -153,8 +153,8 @@ function redactOnce(text: string): Redaction {
     );
   }
   s = mask(s, IBAN, spans, ibanSpans);
-  for (const { kind, pattern, minDigits } of LABELLED)
-    s = mask(s, pattern, spans, labelledSpan(kind, minDigits));
+  for (const { kind, pattern, minDigits, maxDigits } of LABELLED)
+    s = mask(s, pattern, spans, labelledSpan(kind, minDigits, maxDigits));
   mask(s, RUN, spans, runSpans);
   return { text: applySpans(text, view, spans, found), found };
 }
@@ -206,10 +206,11 @@ function tag(found: Found, kind: PiiKind): string {
  * before them because their window search would find a phone inside a value that is no card
  * ("银行卡号：6222 0212 3456 7890 123") and leave the rest on disk.
  */
-function labelledSpan(kind: PiiKind, minDigits: number) {
+function labelledSpan(kind: PiiKind, minDigits: number, maxDigits: number) {
   return (m: string, at: number, s: string, value: string): Span[] => {
     const start = at + m.length - value.length;
-    if (countDigits(value) < minDigits) return [];
+    const digits = countDigits(value);
+    if (digits < minDigits || digits > maxDigits) return [];
     const own = /^\d[\d -]*$/.test(value) ? runSpans(value, start, s) : [];
     const whole = own.length === 1 && own[0]![0] === start && own[0]![1] === start + value.length;
     return whole ? [] : [[start, start + value.length, kind]];
