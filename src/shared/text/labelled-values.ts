@@ -31,6 +31,18 @@ const NO = String.raw`(?:\s*(?:number|no\.?|num|#))?`;
 // card, and the numeric runs judge it.
 const GROUPED = String.raw`\d{1,4}(?:[ -]\d{1,4}){1,7}(?![\d-])`;
 
+// A date with its month in words, as it is said: "12 March 1985", "12th of May", "March 12,
+// 1985", "12-Mar-85", "September 1990". The year may be missing after a birth label, a birthday
+// without it is still one.
+const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?`;
+const DAY = String.raw`\d{1,2}(?:st|nd|rd|th)?`;
+const YEAR = String.raw`(?:\d{4}|\d\d)(?!\d)`;
+const WORDED_DATES = [
+  String.raw`(?:the\s+)?${DAY}(?:\s+of\s+|\s+|[/.-])${MONTH}(?:(?:,?\s+|[/.-])${YEAR})?(?!\w)`,
+  String.raw`${MONTH}\s+(?:the\s+)?${DAY}(?:,?\s+${YEAR})?(?![\w-])`,
+  String.raw`${MONTH},?\s+\d{4}(?!\d)`,
+];
+
 function labelled(
   kind: LabelledKind,
   label: string,
@@ -107,12 +119,23 @@ export const LABELLED: readonly LabelledPattern[] = [
     String.raw`身份证(?:号码?)?|证件号码?|(?<![a-z])id\s*card${NO}`,
     String.raw`(?:\d{17}[\dx]|\d{15})(?![\w-])`,
   ),
-  // Dates of birth; other dates are what analysts need and stay.
+  // Dates of birth; other dates are what analysts need and stay ("since 12 March").
   labelled(
     'dob',
-    String.raw`出生日期|出生于|生日|(?<![a-z])(?:born(?:\s+on)?|date\s+of\s+birth|d\.?o\.?b\.?|birthday)`,
-    String.raw`\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?![\d/.-])|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}(?![\d/.-])|\d{4}年\d{1,2}月\d{1,2}日?`,
+    String.raw`出生(?:日期|年月日|于|在)?|生日|(?<![a-z])(?:born(?:\s+on)?|date\s+of\s+birth|d\.?o\.?b\.?|birthday)`,
+    [
+      String.raw`\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?![\d/.-])|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}(?![\d/.-])`,
+      String.raw`(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]?`,
+      ...WORDED_DATES,
+    ].join('|'),
   ),
+  // A Chinese date told before the word: "我1985年3月12日出生的", "1985年3月12日生的".
+  {
+    kind: 'dob',
+    pattern: /(?<!\d)(\d{4}年\d{1,2}月\d{1,2}[日号]?)(?=\s*(?:出生|生的))/g,
+    minDigits: 0,
+    maxDigits: Infinity,
+  },
 ];
 
 /** What may hold a labelled value without a digit: the fast path must not skip it. */

@@ -158,6 +158,35 @@ describe('redact: codes read out in groups after their label', () => {
   });
 });
 
+describe('redact: dates of birth with the month in words', () => {
+  const cases: [string, string][] = [
+    ['born 12 March 1985 in Leeds', '12 March 1985'],
+    ['she was born on March 12, 1985, she said', 'March 12, 1985'],
+    ['DOB 12th Mar 1985 confirmed', '12th Mar 1985'],
+    ['date of birth: 3rd of May 1990', '3rd of May 1990'],
+    ['birthday is 3 May', '3 May'],
+    ['born on the 3rd of May, she said', 'the 3rd of May'],
+    ['DOB: 03 Mar 85', '03 Mar 85'],
+    ['我是1985年3月12日生的', '1985年3月12日'],
+    ['DOB 12-Mar-1985', '12-Mar-1985'],
+    ['born September 1990', 'September 1990'],
+    ['出生 1985年3月12日', '1985年3月12日'],
+    ['生日是3月12号', '3月12号'],
+    ['他1985年3月12日出生的', '1985年3月12日'],
+  ];
+  it.each(cases)('%s', (sentence, value) => expectRedacted(sentence, value, 'dob'));
+
+  it.each([
+    'broken since 12 March, still broken',
+    'ordered on March 12, 1985 pieces',
+    'delivered 3rd of May 2024',
+    'born in 1985, moved in 2001',
+    '3月12日下单，3月15日还没到',
+  ])('%s stays', (text) => {
+    expect(redact(text)).toEqual({ text, found: {} });
+  });
+});
+
 describe('redact: phone numbers read out in English words', () => {
   const cases: [string, string][] = [
     [
@@ -228,6 +257,7 @@ describe('redact: the new forms are idempotent', () => {
     '手机一三八零零一三八零零零打不通',
     'email jane dot smith at example dot com',
     '验证码 48 29 13',
+    'born 12 March 1985',
     'oh seven seven double four one two three four five six',
     '幺三八两六七五四三二一',
   ])('%s', (s) => {
