@@ -132,6 +132,41 @@ describe('redact: what an analyst needs stays as typed', () => {
   });
 });
 
+describe('redact: e-mail addresses with a Chinese local part or a spoken @', () => {
+  const cases: [string, string][] = [
+    ['张伟@163.com', '张伟@163.com'],
+    ['我的邮箱是李娜@qq.com，收不到', '李娜@qq.com'],
+    ['邮箱：王小明@126.com 已绑定', '王小明@126.com'],
+    ['客户的邮箱张伟@163.com收不到', '张伟@163.com'],
+    ['发到李娜88@qq.com就行', '李娜88@qq.com'],
+    ['发邮件给张伟@163.com了', '张伟@163.com'],
+    ['一直收不到欧阳娜娜@qq.com的邮件', '欧阳娜娜@qq.com'],
+    ['联系wang@qq.com', 'wang@qq.com'],
+    ['QQ邮箱13800138000@qq.com', '13800138000@qq.com'],
+    ['我的邮箱是李娜艾特qq点com', '李娜艾特qq点com'],
+    ['zhangwei@qq点com', 'zhangwei@qq点com'],
+    ['邮箱 zhangwei 艾特 qq 点 com 收不到', 'zhangwei 艾特 qq 点 com'],
+    ['邮箱zhangwei艾特163点com谢谢', 'zhangwei艾特163点com'],
+    ['邮箱 zhangwei 圈a qq 点 com', 'zhangwei 圈a qq 点 com'],
+    ['是 li.na艾特gmail dot com 吗', 'li.na艾特gmail dot com'],
+    ['邮箱 ｚｈａｎｇｗｅｉ艾特１６３点ｃｏｍ', 'ｚｈａｎｇｗｅｉ艾特１６３点ｃｏｍ'],
+    ['email wang dot li at gmail dot com please', 'wang dot li at gmail dot com'],
+  ];
+  it.each(cases)('%s', (sentence, value) => expectRedacted(sentence, value, 'email'));
+
+  it.each([
+    '一点也不好用，艾特客服也没用',
+    '点击 com 按钮没反应',
+    '艾特了三次都没人回',
+    '@客服 请尽快处理',
+    '邮件服务 @ 163 的问题',
+    '艾特张三，点com',
+    '邮箱@163.com 打不开',
+  ])('%s stays', (text) => {
+    expect(redact(text)).toEqual({ text, found: {} });
+  });
+});
+
 describe('redact: codes read out in groups after their label', () => {
   const cases: [string, string][] = [
     ['验证码 48 29 13 输了三次', '48 29 13'],
@@ -256,6 +291,8 @@ describe('redact: the new forms are idempotent', () => {
   it.each([
     '手机一三八零零一三八零零零打不通',
     'email jane dot smith at example dot com',
+    '我的邮箱是李娜@qq.com',
+    'zhangwei艾特163点com',
     '验证码 48 29 13',
     'born 12 March 1985',
     'oh seven seven double four one two three four five six',

@@ -361,6 +361,11 @@ describe('redact: adversarial input stays linear', () => {
     'double one, '.repeat(2000),
     'double '.repeat(5000),
     '两'.repeat(10_000),
+    '张'.repeat(10_000) + '@',
+    '张@'.repeat(5000),
+    '艾特'.repeat(5000),
+    'a艾特b点'.repeat(2000),
+    'a 点 '.repeat(3000) + 'com',
   ];
   it.each(inputs.map((s, k) => [k, s] as const))('input %i returns', (_k, s) => {
     const r = redact(s);

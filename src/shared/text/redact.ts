@@ -6,7 +6,8 @@
  * every numeric detector needs a checksum or a specific shape. Passes run in a fixed order and
  * each placeholder holds no digit or '@', so later passes never see redacted text; the whole is
  * repeated until it finds nothing more (see redact), so redact(redact(x)) === redact(x):
- *  1. e-mail first: local parts are often phone numbers (13800138000@163.com).
+ *  1. e-mail first (`email-addresses.ts`): local parts are often phone numbers
+ *     (13800138000@163.com).
  *  2. IBAN next: it is the only kind that mixes letters in, and its digits must not be read as
  *     a card or phone.
  *  3. labelled values (`labelled-values.ts`): WeChat/QQ ids, one-time codes, account numbers,
@@ -28,7 +29,7 @@
  * IDs, local numbers without an area code (8888 6666), phones split into pairs (01 23 45 67 89) or with a
  * bracketed country code ((+44) 20 …), digits glued to capitals or digits (codes such as A1234…,
  * SKU-4111…; only an unbroken mobile glued to a lower-case word counts, see gluedToWord), URLs,
- * IDN e-mail with CJK letters (so an e-mail glued to Chinese text stops at the Chinese), names
+ * e-mail domains with CJK letters, Chinese local parts longer than four characters, names
  * and addresses. A number introduced by an order,
  * ticket or reference word is kept even if it looks like a phone or a short card: that word is
  * stronger evidence than a 1-in-10 checksum; but not a card of 15–19 digits or a Chinese mobile
@@ -37,6 +38,7 @@
  * All regexes are linear: no nested ambiguous quantifiers, and scans that could restart inside a
  * word are anchored with a look-behind.
  */
+import { EMAIL_PASSES, MAYBE_EMAIL } from './email-addresses.js';
 import { LABELLED, LETTERS_ONLY_LABEL } from './labelled-values.js';
 import { matchingView, type MatchingView } from './matching-view.js';
 import { CN_MOBILE, isCard, isId, isPhone } from './number-shapes.js';
@@ -69,21 +71,6 @@ interface Group {
   paren: boolean;
 }
 
-// Latin (with accents), Greek and Cyrillic letters; not CJK, so glued Chinese text stays out.
-// One space either side of '@' ("wang @ qq.com") and the ideographic full stop a Chinese input
-// method types for '.' ("wang@qq。com") are what agents type when a customer dictates.
-const EMAIL =
-  /(?<![\w.%+\-\u00C0-\u024F\u0370-\u04FF])[\w.%+\-\u00C0-\u024F\u0370-\u04FF]+ ?@ ?[A-Za-z0-9\-\u00C0-\u024F\u0370-\u04FF]+(?:[.。][A-Za-z0-9\-\u00C0-\u024F\u0370-\u04FF]+)+/g;
-const EMAIL_TLD = /[.。][A-Za-z\u00C0-\u024F\u0370-\u04FF]{2,}$/;
-// An address dictated and typed as heard: "jane dot smith at example dot com", "jsmith85 (at)
-// hotmail (dot) com". "at" is a common word, so it counts only before a common top-level domain
-// and when something else says address: a spelled or bracketed dot or at, or a local part with
-// a letter and a dot, underscore, plus or digit ("jane.smith at gmail.com"); "looked at
-// amazon.com" and "met at 10.30 at costa.co.uk" stay.
-const SPOKEN_EMAIL =
-  /(?<![\w.+-])[\w.+-]+(?: dot [\w+-]+)* (?:at|\(at\)|\[at\]) [a-z0-9-]+(?:(?: dot | ?\(dot\) ?|\.)[a-z0-9-]+)*(?: dot | ?\(dot\) ?|\.)(?:com|net|org|edu|gov|mil|info|biz|io|me|co|uk|cn|hk|tw|sg|jp|au|nz|ca|us|ie|de|fr|es|it|nl|eu|in)(?![\w.-])/gi;
-const SPOKEN_EVIDENCE = /\bdot\b|\(at\)|\[at\]|^(?=[^ ]*[a-z])[^ ]*[._+\d][^ ]* /i;
-const MAYBE_SPOKEN_EMAIL = /\bat\b|\(at\)|\[at\]/i;
 // Either case, groups of four after single spaces or dashes ("gb82 west …", "GB82-WEST-…").
 // Lower case is let in because the country code and mod 97 both have to hold.
 const IBAN =
@@ -130,11 +117,11 @@ export function redact(text: string): Redaction {
 function redactOnce(text: string): Redaction {
   const found: Found = {};
   const view = matchingView(text);
-  // Every kind needs a digit, '@' or a spoken "at" (in the folded view): most verbatims leave
-  // here untouched.
+  // Every kind needs a digit, '@', a spoken "at" or 艾特, or a WeChat label (in the folded view):
+  // most verbatims leave here untouched.
   if (
-    !/[\d@]/.test(view.text) &&
-    !MAYBE_SPOKEN_EMAIL.test(view.text) &&
+    !/\d/.test(view.text) &&
+    !MAYBE_EMAIL.test(view.text) &&
     !LETTERS_ONLY_LABEL.test(view.text)
   ) {
     return { text, found };
@@ -144,13 +131,12 @@ function redactOnce(text: string): Redaction {
   // word character, so later passes see what they would see beside a placeholder and the
   // view's offsets stay valid for every pass.
   let s = view.text;
-  if (s.includes('@')) {
-    s = mask(s, EMAIL, spans, (m, at) => (EMAIL_TLD.test(m) ? [[at, at + m.length, 'email']] : []));
-  }
-  if (MAYBE_SPOKEN_EMAIL.test(s)) {
-    s = mask(s, SPOKEN_EMAIL, spans, (m, at) =>
-      SPOKEN_EVIDENCE.test(m) ? [[at, at + m.length, 'email']] : [],
-    );
+  for (const { quick, pattern, find } of EMAIL_PASSES) {
+    if (!quick.test(s)) continue;
+    s = mask(s, pattern, spans, (m, at) => {
+      const address = find(m);
+      return address ? [[at + address[0], at + address[1], 'email']] : [];
+    });
   }
   s = mask(s, IBAN, spans, ibanSpans);
   for (const { kind, pattern, minDigits, maxDigits } of LABELLED)
