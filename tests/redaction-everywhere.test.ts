@@ -44,6 +44,16 @@ const FORMS: readonly Form[] = [
   { name: 'mobile read out in Chinese numerals', value: '幺三八零零幺三八零零零' },
   { name: 'code after 验证码是', value: '验证码是 482913' },
   { name: 'e-mail spelled out', value: 'jane dot smith at example dot com' },
+  { name: 'e-mail with a Chinese local part', value: '李娜@qq.com' },
+  { name: 'e-mail dictated with 艾特 and 点', value: 'zhangwei艾特163点com' },
+  { name: 'code in pairs after 验证码', value: '验证码 48 29 13' },
+  { name: 'dashed code after OTP', value: 'OTP 5190-7263' },
+  { name: 'birth date with the month in words', value: 'born 12 March 1985' },
+  {
+    name: 'mobile read out in English words',
+    value: 'oh seven seven double four one two three four five six',
+  },
+  { name: 'mobile read out with 两', value: '幺三八两六七五四三二一' },
 ];
 const LANGUAGES = {
   en: (value: string) => `Customer called again about the parcel, ${value}, still missing`,
@@ -53,7 +63,7 @@ type Language = keyof typeof LANGUAGES;
 
 /** The personal part of a form: as typed, folded (NFKC), and without separators in either case. */
 function needles(form: Form): string[] {
-  const personal = form.value.replace(/^(?:order |订单号|验证码是 )/, '');
+  const personal = form.value.replace(/^(?:order |订单号|验证码是? |OTP |born )/, '');
   const nfkc = personal.normalize('NFKC').replace(/\u200b/g, '');
   const compact = nfkc.replace(/[\s./-]/g, '');
   return [...new Set([personal, nfkc, compact, compact.toUpperCase(), compact.toLowerCase()])];
@@ -272,7 +282,8 @@ for (const backend of backendCases) {
         }>`SELECT title FROM issues WHERE title_source = 'analyst' ORDER BY title`,
       );
       expect(curated).toHaveLength(FORMS.length + 1);
-      for (const { title } of curated) expect(title).toMatch(/\[(card|phone|email|iban|code)\]/);
+      for (const { title } of curated)
+        expect(title).toMatch(/\[(card|phone|email|iban|code|dob)\]/);
     });
 
     it('left no planted value in any file WOCAS wrote', () => {
@@ -322,7 +333,7 @@ for (const backend of backendCases) {
 
 // The figure for the notes: forms × languages × ways in.
 describe('the forms tried', () => {
-  it('are 18 forms in 2 languages through 5 ways in and 2 kinds of analyst edit', () => {
-    expect([FORMS.length, Object.keys(LANGUAGES).length, PATHS.length]).toEqual([18, 2, 5]);
+  it('are 25 forms in 2 languages through 5 ways in and 2 kinds of analyst edit', () => {
+    expect([FORMS.length, Object.keys(LANGUAGES).length, PATHS.length]).toEqual([25, 2, 5]);
   });
 });
