@@ -85,23 +85,38 @@ export interface SuggestionScores {
   precisionAt1: number;
   /** The share of held-back texts for which something was shown. */
   coverage: number;
+  /**
+   * The same share over the texts that have a match, i.e. whose label is the most common label of
+   * some issue (issue 12's wording): a text whose problem no issue is about is right to get nothing.
+   */
+  matchedCoverage: number;
 }
 
-/** `shown[i]`: the top suggested issue's majority label for held-back text i, or undefined if none. */
+/**
+ * `shown[i]`: the top suggested issue's majority label for held-back text i, or undefined if none;
+ * `matchable`: the labels that are the most common label of at least one issue.
+ */
 export function scoreSuggestions(
   truth: readonly string[],
   shown: readonly (string | undefined)[],
+  matchable: ReadonlySet<string>,
 ): SuggestionScores {
   let answered = 0;
   let right = 0;
+  let withMatch = 0;
+  let answeredWithMatch = 0;
   shown.forEach((label, i) => {
+    const hasMatch = matchable.has(truth[i] as string);
+    if (hasMatch) withMatch += 1;
     if (label === undefined) return;
     answered += 1;
+    if (hasMatch) answeredWithMatch += 1;
     if (label === truth[i]) right += 1;
   });
   return {
     asked: truth.length,
     precisionAt1: answered === 0 ? 0 : right / answered,
     coverage: answered / Math.max(1, truth.length),
+    matchedCoverage: answeredWithMatch / Math.max(1, withMatch),
   };
 }

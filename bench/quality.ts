@@ -273,6 +273,7 @@ async function scoreDraw(draw: readonly LabelledItem[], dir: string): Promise<Dr
     ...scoreSuggestions(
       heldBack.map(({ label }) => label),
       shown,
+      new Set(majority.values()),
     ),
     p99,
     labelled,
@@ -294,7 +295,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'wocas-quality-'));
   try {
     console.log(
-      'data set                     items  true  found   NMI    ARI   purity recall  P@10  labelled | sugg P@1  coverage | curated: ARI  purity | splits offered  right | taken: clicks   ARI  purity recall',
+      'data set                     items  true  found   NMI    ARI   purity recall  P@10  labelled | sugg P@1  coverage matched | curated: ARI  purity | splits offered  right | taken: clicks   ARI  purity recall',
     );
     let slowest = 0;
     for (const set of qualitySets(root)) {
@@ -306,7 +307,7 @@ async function main(): Promise<void> {
       console.log(
         `${set.name.padEnd(27)} ${avg('items').toFixed(0).padStart(6)} ${avg('trueIssues').toFixed(0).padStart(5)} ` +
           `${avg('issues').toFixed(0).padStart(6)}  ${fmt(avg('nmi'))}  ${fmt(avg('ari'))}  ${fmt(avg('top10Purity'))}  ` +
-          `${fmt(avg('top10Recall'))}  ${fmt(avg('precisionAt10'))}    ${fmt(avg('labelled'))} |   ${fmt(avg('precisionAt1'))}    ${fmt(avg('coverage'))} |       ${fmt(avg('curatedAri'))}  ${fmt(avg('curatedPurity'))} |` +
+          `${fmt(avg('top10Recall'))}  ${fmt(avg('precisionAt10'))}    ${fmt(avg('labelled'))} |   ${fmt(avg('precisionAt1'))}    ${fmt(avg('coverage'))}   ${fmt(avg('matchedCoverage'))} |       ${fmt(avg('curatedAri'))}  ${fmt(avg('curatedPurity'))} |` +
           `${avg('splitsOffered').toFixed(1).padStart(15)} ${avg('splitsRight').toFixed(1).padStart(6)} |` +
           `${avg('offersTaken').toFixed(1).padStart(14)}  ${fmt(avg('assistedAri'))}  ${fmt(avg('assistedPurity'))}  ${fmt(avg('assistedRecall'))}`,
       );
@@ -318,8 +319,9 @@ async function main(): Promise<void> {
       ' ten highest-ranked issues, recall over the ten most frequent labels; labelled: the share of the top ten titled',
     );
     console.log(
-      " by a label rather than 'Unlabelled issue' (a title is never a verbatim); suggestions: every 5th item held back;",
+      " by a label rather than 'Unlabelled issue' (a title is never a verbatim); suggestions: every 5th item held back,",
     );
+    console.log(' coverage over all of them, matched over those whose label leads some issue;');
     console.log(
       ' curated: after up to 10 analyst splits and merges replayed from the labels, then a recluster;',
     );
