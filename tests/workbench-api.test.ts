@@ -231,7 +231,7 @@ for (const backend of backendCases) {
       expect((await raw('ana', 'issues.splitProposal', { id: parcel, extra: 1 })).status).toBe(400);
     });
 
-    it('finds merge and move targets by title or id, biggest first, saying how many match', async () => {
+    it('finds merge and move targets by title, id or sample words, biggest first, saying how many match', async () => {
       type Choices = { total: number; issues: { id: string; title: string; mentions: number }[] };
       const find = (args: object) => invoke<Choices>('ana', 'issues.find', args);
       const titleOf = async (id: string) =>
@@ -253,6 +253,18 @@ for (const backend of backendCases) {
       );
       expect(await find({ search: refund.slice(-6) })).toMatchObject({ issues: [{ id: refund }] });
       expect(await find({ search: 'no title holds this' })).toEqual({ total: 0, issues: [] });
+      // Words of the sample shown beside the title find its issue, whatever the title says.
+      const samples = await invoke<{ id: string; text: string }[]>('ana', 'issues.samples', {
+        ids: [refund],
+      });
+      const sample = samples[0]?.text ?? '';
+      expect(REFUND).toContain(sample);
+      const sampleWords = sample.split(' ').slice(-2).join(' ').toUpperCase();
+      expect((await titleOf(refund)).toUpperCase()).not.toContain(sampleWords);
+      expect(await find({ search: sampleWords })).toMatchObject({
+        total: 1,
+        issues: [{ id: refund }],
+      });
       // The limit cuts the list, never the count; a merged-away issue is no target.
       expect(await find({ limit: 1 })).toMatchObject({ total: 2, issues: [{ id: parcel }] });
       await invoke('ana', 'issues.merge', { id: refund, into: parcel });

@@ -127,6 +127,20 @@ describe.skipIf(!available)(
       // Choosing by the words picks that issue, not its namesake.
       await picker.selectOption({ label: `Unlabelled issue — “${ODD[1]}” (items: 1)` });
       expect(await picker.inputValue()).toBe(odd[1]);
+
+      // An analyst remembers the words, not the placeholder: a word of one sample (in no title and
+      // no id), typed in any case, finds that issue alone. Nothing is chosen, so nothing else stays.
+      await picker.selectOption('');
+      await dialog.getByLabel('Find the issue to merge into').fill('HAGGLETHORPE');
+      await expect
+        .poll(async () =>
+          Promise.all((await options.all()).slice(1).map((o) => o.getAttribute('value'))),
+        )
+        .toEqual([odd[1]]);
+      expect(await options.nth(1).textContent()).toBe(`Unlabelled issue — “${ODD[1]}” (items: 1)`);
+      await expect
+        .poll(() => dialog.locator('form.merge-into .picker-count').textContent())
+        .toBe('Issues: 1, biggest first.');
       expect(events.errors).toEqual([]);
       await page.context().close();
     }, 60_000);

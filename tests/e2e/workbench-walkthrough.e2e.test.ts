@@ -247,7 +247,7 @@ describe.skipIf(!available)(
       const options = merge.locator('select option:not([value=""])');
       await expect.poll(() => options.count()).toBe(PICKER_LIMIT);
       expect(await merge.locator('.picker-count').textContent()).toBe(
-        `The ${PICKER_LIMIT} biggest of ${live - 1} issues: type part of a title or id to find the others.`,
+        `The ${PICKER_LIMIT} biggest of ${live - 1} issues: type words of a title or sample, or an id, to find the others.`,
       );
       const sizes = (await options.allTextContents()).map((text) =>
         Number(/\(items: (\d+)\)$/.exec(text)?.[1]),

@@ -5,8 +5,11 @@ import { dot } from '../../shared/grouping/term-vector.js';
 import { textVectors } from '../../shared/grouping/text-vectors.js';
 import { type Sql, rows } from '../storage/sql.js';
 
-/** Newest items read per issue to choose its sample from: enough to find the centre, cheap for 200 issues. */
-const READ_PER_ISSUE = 30;
+/**
+ * Newest items read per issue to choose its sample from: enough to find the centre, cheap for 200
+ * issues. `issues.find` searches the same items, so the words of a sample always find its issue.
+ */
+export const SAMPLE_POOL = 30;
 
 /**
  * One representative verbatim per issue, from the items `owner` may read (a lead's team, or all):
@@ -27,7 +30,7 @@ export async function issueSamples(
     const newest = await rows(
       q,
       sql<{ text: string }>`SELECT text FROM items WHERE issue_id = ${id} ${mine}
-        ORDER BY created_at DESC LIMIT ${READ_PER_ISSUE}`,
+        ORDER BY created_at DESC LIMIT ${SAMPLE_POOL}`,
     );
     if (newest.length > 0) samples.push({ id, text: centralText(newest.map((row) => row.text)) });
   }

@@ -86,7 +86,7 @@ export interface ApiMethods {
    * analysts all): shown beside titles, which are short labels or 'Unlabelled issue'.
    */
   'issues.samples': { args: { ids: string[] }; result: IssueSample[] };
-  /** Live issues by title or id, biggest first: what to merge or move into. */
+  /** Live issues by title, id or the words of their newest items (the sample's), biggest first: what to merge or move into. */
   'issues.find': {
     args: { search?: string; limit?: number; except?: string };
     result: IssueChoices;

@@ -28,10 +28,10 @@ export const workbench = {
   'workbench.pick': 'Choose an issue…',
   'workbench.findMergeTarget': 'Find the issue to merge into',
   'workbench.findMoveTarget': 'Find the issue to move to',
-  'workbench.findHint': 'Part of a title or id',
+  'workbench.findHint': 'Words of a title or sample, or an id',
   'workbench.findNone': 'No issue matches.',
   'workbench.findSome':
-    '{shown, plural, one {The biggest} other {The # biggest}} of {total, plural, one {# issue} other {# issues}}: type part of a title or id to find the others.',
+    '{shown, plural, one {The biggest} other {The # biggest}} of {total, plural, one {# issue} other {# issues}}: type words of a title or sample, or an id, to find the others.',
   'workbench.findAll': 'Issues: {total}, biggest first.',
   'workbench.choiceSample': '{title} — “{sample}” (items: {count})',
   'workbench.choice': '{title} (items: {count})',

@@ -30,10 +30,10 @@ export const workbench: Record<keyof typeof en, string> = {
   'workbench.pick': '选择一个问题…',
   'workbench.findMergeTarget': '查找要合并到的问题',
   'workbench.findMoveTarget': '查找要移到的问题',
-  'workbench.findHint': '标题或 ID 的一部分',
+  'workbench.findHint': '标题或示例原话中的词，或 ID',
   'workbench.findNone': '没有匹配的问题。',
   'workbench.findSome':
-    '显示 {total} 个问题中最大的 {shown} 个：输入标题或 ID 的一部分可找到其他问题。',
+    '显示 {total} 个问题中最大的 {shown} 个：输入标题或示例原话中的词，或 ID，可找到其他问题。',
   'workbench.findAll': '共 {total} 个问题，按大小排列。',
   'workbench.choiceSample': '{title}——“{sample}”（{count} 条）',
   'workbench.choice': '{title}（{count} 条）',

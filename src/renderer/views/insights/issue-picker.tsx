@@ -22,7 +22,8 @@ function countLine(data: IssueChoices | undefined, t: ReturnType<typeof useI18n>
 
 /**
  * Picks a live issue to merge or move into: the biggest first, and a box that searches every
- * issue's title and id on the server, so a target is never out of reach however many there are
+ * issue's title, id and the items its sample comes from on the server, so a target is never out
+ * of reach however many there are, and the words an option shows beside a shared title find it
  * (the list used to be the first 500 of the ranking, in rank order, and said nothing of the rest).
  */
 export function IssuePicker({
