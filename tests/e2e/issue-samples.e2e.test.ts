@@ -145,6 +145,55 @@ describe.skipIf(!available)(
       await page.context().close();
     }, 60_000);
 
+    it('the trend and Pareto charts name the two unlabelled issues apart, each with its own words', async () => {
+      const page = await analystPage();
+      await page.getByLabel('Search', { exact: true }).fill('Unlabelled');
+      const row = (id: string) => page.locator(`table.issues tbody tr[data-issue-id="${id}"]`);
+      await expect.poll(() => row(odd[1] as string).count()).toBe(1);
+      // The search has ranked again: the table holds placeholder titles only, ranked among themselves.
+      await expect
+        .poll(
+          async () =>
+            new Set(await page.locator('table.issues tbody th.title button').allTextContents()),
+        )
+        .toEqual(new Set(['Unlabelled issue']));
+      // Each is named by its rank in the table, as the # column shows it.
+      const names = await Promise.all(
+        odd.map(
+          async (id) =>
+            `Unlabelled issue · rank ${await row(id).locator('td.num').first().textContent()}`,
+        ),
+      );
+      expect(new Set(names).size).toBe(2);
+      for (const id of odd) await row(id).getByRole('checkbox').check();
+
+      const trend = page.locator('section.trend-panel');
+      await trend.locator('details.trend-totals summary').click();
+      for (const [i, id] of odd.entries())
+        await expect
+          .poll(() =>
+            trend.locator(`details.trend-totals tr[data-issue-id="${id}"] th`).textContent(),
+          )
+          .toBe(`${names[i]}“${ODD[i]}”`);
+      // The chart's text alternative names the lines as its legend does.
+      const label = (await trend.locator('canvas').getAttribute('aria-label')) ?? '';
+      for (const name of names) expect(label).toContain(`${name}: 1`);
+
+      const pareto = page.locator('section.pareto');
+      await pareto.locator('details.pareto-figures summary').click();
+      for (const [i, id] of odd.entries())
+        await expect
+          .poll(() =>
+            pareto
+              .locator(`details.pareto-figures tr[data-issue-id="${id}"] td`)
+              .nth(1)
+              .textContent(),
+          )
+          .toBe(`${names[i]}“${ODD[i]}”`);
+      expect(events.errors).toEqual([]);
+      await page.context().close();
+    }, 60_000);
+
     it('the history names a moved-to issue with its words beside the title', async () => {
       const top = await call<{ issues: { id: string; title: string; mentions: number }[] }>(
         server,

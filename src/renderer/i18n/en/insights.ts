@@ -72,6 +72,8 @@ export const insights = {
   'insights.breakdown.empty': 'No contacts in this window.',
   'insights.detail.close': 'Close',
   'insights.sample': '“{text}”',
+  'insights.alikeRank': '{title} · rank {rank}',
+  'insights.alikeId': '{title} · {id}',
   'insights.detail.status': 'Status',
   'insights.detail.owner': 'Owner',
   'insights.detail.previous': 'Times heard, period before',

@@ -70,6 +70,8 @@ export const insights: Record<keyof typeof en, string> = {
   'insights.breakdown.empty': '此时间段内没有客户联系。',
   'insights.detail.close': '关闭',
   'insights.sample': '“{text}”',
+  'insights.alikeRank': '{title} · 第 {rank} 名',
+  'insights.alikeId': '{title} · {id}',
   'insights.detail.status': '状态',
   'insights.detail.owner': '负责人',
   'insights.detail.previous': '上一周期听到次数',

@@ -9,7 +9,7 @@ import { CurationForm, MergeInto } from './issue-workbench.js';
 import { SimilarIssues } from './similar-issues.js';
 import { SplitProposalPanel } from './split-proposal.js';
 import { userTimeZone } from '../../app/time-zone.js';
-import { trendConfig } from './trend-chart.js';
+import { trendConfig } from './trend-config.js';
 import { useChart } from './use-chart.js';
 import { trendBucket, useInsights } from './insights-store.js';
 import { StatusBadge, TrendValue } from './trend-value.js';

@@ -2,7 +2,8 @@ import { type ReactNode, useEffect, useId, useState } from 'react';
 import type { IssueChoices } from '../../../shared/api/contract.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useInsights } from './insights-store.js';
-import { shortSample, useIssueSamples } from './issue-samples.js';
+import { useIssueSamples } from './issue-samples.js';
+import { shortSample } from './sample-text.js';
 import { useInvoke } from './use-invoke.js';
 
 /** Issues listed at once; the search box reaches every other one on the server. */

@@ -1,11 +1,10 @@
 import { useMemo } from 'react';
 import { SAMPLES_MAX } from '../../../shared/api/contract.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { type IssueNames, type NamedIssue, alikeTitleIds, issueNames } from './alike-titles.js';
 import { useInsights } from './insights-store.js';
+import { shortSample } from './sample-text.js';
 import { useInvoke } from './use-invoke.js';
-
-/** The most of a sample an option or a line shows: enough to tell two issues apart. */
-const SAMPLE_CHARS = 70;
 
 /**
  * One representative verbatim per issue, for the issues a list shows, as the signed-in token may
@@ -21,14 +20,6 @@ export function useIssueSamples(ids: readonly string[]): ReadonlyMap<string, str
   return useMemo(() => new Map((data ?? []).map((sample) => [sample.id, sample.text])), [data]);
 }
 
-/** A sample cut to one line's worth, on a character boundary (never half a surrogate pair). */
-export function shortSample(text: string): string {
-  const chars = Array.from(text.replace(/\s+/g, ' ').trim());
-  return chars.length <= SAMPLE_CHARS
-    ? chars.join('')
-    : `${chars.slice(0, SAMPLE_CHARS).join('')}…`;
-}
-
 /**
  * An issue's representative verbatim, beside (never inside) the button that names it: the
  * button's name stays the title, and the words are the reader's to compare.
@@ -41,4 +32,20 @@ export function IssueSample({ sample }: { sample: string | undefined }) {
       {t('insights.sample', { text: shortSample(sample) })}
     </span>
   );
+}
+
+/**
+ * Names for the issues a chart draws (`drawn`, memoised): titles two of them share get a rank from
+ * `ranked` (the table's order) and, for who may read one, a sample. Only those issues' samples are
+ * asked for, so a chart whose titles all differ asks nothing.
+ */
+export function useIssueNames(
+  drawn: readonly NamedIssue[],
+  ranked: readonly { id: string }[],
+): IssueNames {
+  const { t } = useI18n();
+  const alike = useMemo(() => [...alikeTitleIds(drawn)], [drawn]);
+  const samples = useIssueSamples(alike);
+  const ranks = useMemo(() => new Map(ranked.map((issue, i) => [issue.id, i + 1])), [ranked]);
+  return useMemo(() => issueNames(drawn, ranks, samples, t), [drawn, ranks, samples, t]);
 }

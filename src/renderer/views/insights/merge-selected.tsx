@@ -4,7 +4,8 @@ import { useClient, useSession } from '../../app/session-store.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useInsights } from './insights-store.js';
 import { ActionMessage, useAction } from './action-status.js';
-import { shortSample, useIssueSamples } from './issue-samples.js';
+import { useIssueSamples } from './issue-samples.js';
+import { shortSample } from './sample-text.js';
 
 /**
  * Merges the issues ticked in the ranked table into the one the analyst keeps. Only analysts and

@@ -10,6 +10,7 @@ import {
   paretoValue,
 } from './pareto-config.js';
 import '../../styles/priority.css';
+import { IssueSample, useIssueNames } from './issue-samples.js';
 import { useChart } from './use-chart.js';
 
 const MEASURES: readonly ParetoMeasure[] = ['contacts', 'cost'];
@@ -43,13 +44,18 @@ export function ParetoChart({
     [issues, measure],
   );
   const titles = useMemo(() => new Map(issues.map((issue) => [issue.id, issue.title])), [issues]);
+  const shown = useMemo(() => result.points.slice(0, PARETO_BARS), [result]);
+  const drawn = useMemo(
+    () => shown.map((point) => ({ id: point.id, title: titles.get(point.id) ?? '' })),
+    [shown, titles],
+  );
+  const names = useIssueNames(drawn, issues);
   const config = useMemo(
-    () => (result.total > 0 ? paretoConfig(result, titles, i18n, measure, currency) : null),
-    [result, titles, i18n, measure, currency],
+    () => (result.total > 0 ? paretoConfig(result, titles, i18n, measure, currency, names) : null),
+    [result, titles, i18n, measure, currency, names],
   );
   const canvas = useChart(config);
   const sentence = paretoSentence(result, i18n, measure);
-  const shown = result.points.slice(0, PARETO_BARS);
   return (
     <section className="panel pareto" aria-labelledby="pareto-title">
       <h2 id="pareto-title">
@@ -105,7 +111,10 @@ export function ParetoChart({
                 {shown.map((point, i) => (
                   <tr key={point.id} data-issue-id={point.id}>
                     <td>{i + 1}</td>
-                    <td>{titles.get(point.id)}</td>
+                    <td>
+                      {names.name({ id: point.id, title: titles.get(point.id) ?? '' })}
+                      <IssueSample sample={names.sample(point.id)} />
+                    </td>
                     <td className="num">{paretoValue(point.value, measure, i18n)}</td>
                     <td className="num">{percent(point.cumulativeShare)}</td>
                   </tr>

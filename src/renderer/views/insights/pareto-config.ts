@@ -2,6 +2,8 @@ import { Chart, type ChartConfiguration, type Plugin } from 'chart.js';
 import type { Pareto } from '../../../shared/ranking/pareto.js';
 import type { MessageKey } from '../../i18n/catalogs.js';
 import type { I18n } from '../../i18n/i18n.js';
+import { type IssueNames, PLAIN_NAMES } from './alike-titles.js';
+import { shortSample } from './sample-text.js';
 import { PALETTE } from './use-chart.js';
 
 /** Bars drawn: enough to see the long tail start, few enough to read. */
@@ -78,16 +80,22 @@ function thresholdMarker(result: Pareto, shown: number, label: string): Plugin<P
   };
 }
 
-/** Bars of contacts (or cost) per issue, biggest first, and the cumulative share line on a 0–100% axis. */
+/**
+ * Bars of contacts (or cost) per issue, biggest first, and the cumulative share line on a 0–100%
+ * axis. A bar's tooltip names its issue; two bars with one title are told apart by their rank and,
+ * for who may read one, their sample.
+ */
 export function paretoConfig(
   result: Pareto,
   titles: ReadonlyMap<string, string>,
   i18n: I18n,
   measure: ParetoMeasure = 'contacts',
   currency = '',
+  names: IssueNames = PLAIN_NAMES,
 ): ChartConfiguration<ParetoType, number[], string> {
   const { t, number, percent } = i18n;
   const top = result.points.slice(0, PARETO_BARS);
+  const barAt = (index: number | undefined) => top[index ?? 0]?.id ?? '';
   const contacts =
     measure === 'cost' ? t('insights.pareto.cost', { currency }) : t('insights.pareto.contacts');
   const cumulative = t('insights.pareto.cumulative');
@@ -154,7 +162,16 @@ export function paretoConfig(
         legend: { position: 'bottom' },
         tooltip: {
           callbacks: {
-            title: (items) => titles.get(top[items[0]?.dataIndex ?? 0]?.id ?? '') ?? '',
+            title: (items) => {
+              const id = barAt(items[0]?.dataIndex);
+              return names.name({ id, title: titles.get(id) ?? '' });
+            },
+            afterTitle: (items) => {
+              const sample = names.sample(barAt(items[0]?.dataIndex));
+              return sample === undefined
+                ? ''
+                : t('insights.sample', { text: shortSample(sample) });
+            },
             label: (item) =>
               `${item.dataset.label ?? ''}: ${item.dataset.yAxisID === 'share' ? percent(item.parsed.y ?? 0) : paretoValue(item.parsed.y ?? 0, measure, i18n)}`,
           },

@@ -1,84 +1,25 @@
-import type { ChartConfiguration } from 'chart.js';
 import { useMemo } from 'react';
 import type { TrendSeries, WindowFilter } from '../../../shared/api/contract.js';
 import type { RankedIssue } from '../../../shared/domain/issue.js';
 import { userTimeZone } from '../../app/time-zone.js';
 import { type I18n, useI18n } from '../../i18n/i18n.js';
-import { localDay } from './dates.js';
+import type { IssueNames } from './alike-titles.js';
 import { DEFAULT_TREND_ISSUES, trendBucket, useInsights } from './insights-store.js';
-import { PALETTE, shortLabel, useChart } from './use-chart.js';
+import { IssueSample, useIssueNames } from './issue-samples.js';
+import { seriesName, trendConfig, trendSummary } from './trend-config.js';
+import { useChart } from './use-chart.js';
 import { describeError, useInvoke } from './use-invoke.js';
-
-export function trendConfig(
-  trend: TrendSeries,
-  bucket: 'day' | 'week',
-  i18n: I18n,
-): ChartConfiguration<'line', number[], string> {
-  const { t, number, date } = i18n;
-  return {
-    type: 'line',
-    data: {
-      labels: trend.buckets.map((start) => date(localDay(start))),
-      datasets: trend.series.map((series, i) => ({
-        label: shortLabel(series.title),
-        data: series.times_heard,
-        borderColor: PALETTE[i % PALETTE.length],
-        backgroundColor: PALETTE[i % PALETTE.length],
-        borderWidth: 2,
-        pointRadius: 3,
-      })),
-    },
-    options: {
-      maintainAspectRatio: false,
-      locale: i18n.locale,
-      interaction: { mode: 'index', intersect: false },
-      scales: {
-        x: {
-          title: {
-            display: true,
-            text: t(
-              bucket === 'day' ? 'insights.trendChart.axisDay' : 'insights.trendChart.axisWeek',
-            ),
-          },
-        },
-        y: {
-          beginAtZero: true,
-          ticks: { precision: 0, callback: (value) => number(Number(value)) },
-          title: { display: true, text: t('insights.pareto.contacts') },
-        },
-      },
-      plugins: {
-        legend: { position: 'bottom', labels: { boxWidth: 12 } },
-        tooltip: {
-          callbacks: {
-            label: (item) => `${item.dataset.label ?? ''}: ${number(item.parsed.y ?? 0)}`,
-          },
-        },
-      },
-    },
-  };
-}
-
-/** Total contacts per line, in words: the chart's text alternative. */
-function trendSummary(trend: TrendSeries, { t }: I18n): string {
-  return trend.series
-    .map((series) =>
-      t('insights.trendChart.seriesSummary', {
-        title: series.title,
-        count: series.times_heard.reduce((a, b) => a + b, 0),
-      }),
-    )
-    .join('; ');
-}
 
 function pickedNote(selected: number, shown: number, t: I18n['t']): string {
   if (selected > 0) return t('insights.trendChart.selected', { count: selected });
   return t('insights.trendChart.top', { count: shown });
 }
 
-/** Contacts per day or week of the picked issues, else of the top few. */
-/** Each line's total, to read beside the table's contacts (and for screen readers, the numbers). */
-export function TrendTotals({ trend }: { trend: TrendSeries }) {
+/**
+ * Each line's total, to read beside the table's contacts (and for screen readers, the numbers),
+ * each line named as its legend names it, with the sample of a title two lines share.
+ */
+export function TrendTotals({ trend, names }: { trend: TrendSeries; names: IssueNames }) {
   const { t, number } = useI18n();
   return (
     <details className="trend-totals">
@@ -93,7 +34,10 @@ export function TrendTotals({ trend }: { trend: TrendSeries }) {
         <tbody>
           {trend.series.map((series) => (
             <tr key={series.issueId ?? 'all'} data-issue-id={series.issueId ?? ''}>
-              <th scope="row">{series.title || t('insights.trendChart.all')}</th>
+              <th scope="row">
+                {seriesName(series, names) || t('insights.trendChart.all')}
+                {series.issueId !== null && <IssueSample sample={names.sample(series.issueId)} />}
+              </th>
               <td className="number">{number(series.times_heard.reduce((a, b) => a + b, 0))}</td>
             </tr>
           ))}
@@ -103,6 +47,7 @@ export function TrendTotals({ trend }: { trend: TrendSeries }) {
   );
 }
 
+/** Contacts per day or week of the picked issues, else of the top few. */
 export function TrendChart({
   issues,
   filter,
@@ -123,15 +68,23 @@ export function TrendChart({
     ids.length > 0 ? { ...filter, bucket, issueIds: ids, tz: userTimeZone() } : null,
     refresh,
   );
+  const drawn = useMemo(
+    () =>
+      (trend.data?.series ?? []).flatMap((series) =>
+        series.issueId === null ? [] : [{ id: series.issueId, title: series.title }],
+      ),
+    [trend.data],
+  );
+  const names = useIssueNames(drawn, issues);
   const config = useMemo(
-    () => (trend.data ? trendConfig(trend.data, bucket, i18n) : null),
-    [trend.data, bucket, i18n],
+    () => (trend.data ? trendConfig(trend.data, bucket, i18n, names) : null),
+    [trend.data, bucket, i18n, names],
   );
   const canvas = useChart(config);
   const label = trend.data
     ? t('insights.trendChart.label', {
         bucket: t(bucket === 'day' ? 'insights.trendChart.day' : 'insights.trendChart.week'),
-        summary: trendSummary(trend.data, i18n),
+        summary: trendSummary(trend.data, i18n, names),
       })
     : '';
   return (
@@ -151,7 +104,7 @@ export function TrendChart({
           <canvas ref={canvas} role="img" aria-label={label} />
         </div>
       )}
-      {trend.data && <TrendTotals trend={trend.data} />}
+      {trend.data && <TrendTotals trend={trend.data} names={names} />}
     </section>
   );
 }
