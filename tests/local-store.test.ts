@@ -156,6 +156,8 @@ describe('the issue cache', () => {
     const suggestions = store.issues.suggest('my new card has not arrived yet');
     expect(suggestions.map((s) => s.id)).toEqual(['iss_card']);
     expect(suggestions[0]).toMatchObject({ title: 'Card not arrived', mentions: 3 });
+    // The typed words the cached issue holds, as typed: what tells two of one title apart.
+    expect(suggestions[0]?.matched).toEqual(['card', 'arrived']);
     expect(store.issues.suggest('the app keeps crashing')[0]?.id).toBe('iss_app');
     expect(store.issues.suggest('...')).toEqual([]);
     expect(store.issues.cursor()).toBe('c1');

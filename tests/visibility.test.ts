@@ -251,6 +251,9 @@ for (const backend of backendCases) {
         // Analysts may match on it (suggestions abstain when unsure, so possibly nothing).
         if (SEES_ALL(viewer)) expect(probe.every((s) => s.id === shared)).toBe(true);
         else expect(probe).toEqual([]);
+        // Nor is it ever said back as a matched word, to whoever asks: matched words are shared.
+        for (const suggestion of probe) expect(suggestion.matched).toEqual([]);
+        expect(common.find((s) => s.id === salesOnly)?.matched?.length).toBeGreaterThan(0);
       });
 
       it.each(VIEWERS)('issues.rank: %s', async (viewer) => {

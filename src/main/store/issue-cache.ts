@@ -8,6 +8,7 @@ import {
 } from '../../shared/domain/issue.js';
 import type { Suggestion } from '../../shared/api/contract.js';
 import { tokenize } from '../../shared/text/tokenize.js';
+import { matchedWords } from '../../shared/grouping/matched-words.js';
 import type { LocalDatabase } from './open-local-store.js';
 
 export type { IssueExplanation, IssueSnapshot, Suggestion };
@@ -95,7 +96,8 @@ export class IssueCache {
       weights: Float64Array.from(entries, ([, c]) => c / norm),
     };
     const rows = new Map(this.openIssues().map((row) => [row.id, row]));
-    return this.searchIndex()
+    const index = this.searchIndex();
+    return index
       .nearest(vector, limit)
       .filter((match) => match.similarity >= SUGGESTION_FLOOR && rows.has(match.issueId))
       .map((match) => {
@@ -106,6 +108,12 @@ export class IssueCache {
           status: row.status,
           mentions: row.mentions,
           similarity: match.similarity,
+          // The cached terms are those the aggregator let this token have: shared ones for agents.
+          matched: matchedWords(
+            text,
+            (term) => index.get(row.id)?.sum.get(term),
+            () => true,
+          ),
         };
       });
   }

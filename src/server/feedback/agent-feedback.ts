@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import { matchedWords } from '../../shared/grouping/matched-words.js';
+import { isSharedTerm } from '../../shared/grouping/shared-terms.js';
 import { confidentMatches } from '../../shared/grouping/suggestion-floor.js';
 import type { MyFeedbackItem, Suggestion } from '../../shared/api/contract.js';
 import type { Channel } from '../../shared/domain/feedback-item.js';
@@ -27,7 +29,8 @@ export async function suggestIssues(
   /** Which terms the caller may match on (src/shared/grouping/shared-terms.ts). */
   useTerm: (term: string) => boolean = () => true,
 ): Promise<Suggestion[]> {
-  const terms = tokenize(suggestionQuery(text));
+  const query = suggestionQuery(text);
+  const terms = tokenize(query);
   const counts = new Map([...countTerms(terms)].filter(([term]) => useTerm(term)));
   if (counts.size === 0) return [];
   const vector = grouper.vectorize(counts);
@@ -38,7 +41,12 @@ export async function suggestIssues(
     (id) => grouper.index.get(id),
     grouper.vocabulary,
   );
-  return describeMatches(q, matches);
+  // Whoever asks, the words shown are terms items share: one customer's word stays unsaid.
+  const shared = (term: string) => useTerm(term) && isSharedTerm(grouper.vocabulary, term);
+  return (await describeMatches(q, matches)).map((suggestion) => ({
+    ...suggestion,
+    matched: matchedWords(query, (term) => grouper.index.get(suggestion.id)?.sum.get(term), shared),
+  }));
 }
 
 interface MineRow {

@@ -180,6 +180,12 @@ export interface Suggestion {
   status: IssueStatus;
   mentions: number;
   similarity: number;
+  /**
+   * `issues.suggest` only: up to three words of the typed text the issue also holds, each a term
+   * at least two items share, heaviest in the issue first; what tells two suggestions of one
+   * title apart without anyone's verbatim.
+   */
+  matched?: string[];
 }
 
 export interface MyFeedbackItem {

@@ -50,10 +50,15 @@ export function wordPair(first: string, second: string): string {
   return `${first} ${second}`;
 }
 
-function addUnspacedRun(run: string, terms: string[]): void {
+/** The dictionary words of a run of an unspaced script that are terms: no stop words. */
+function* unspacedWords(run: string): Generator<string> {
   for (const { segment, isWordLike } of wordSegmenter().segment(run)) {
-    if (isWordLike && !CHINESE_STOPWORDS.has(segment)) terms.push(segment);
+    if (isWordLike && !CHINESE_STOPWORDS.has(segment)) yield segment;
   }
+}
+
+function addUnspacedRun(run: string, terms: string[]): void {
+  for (const word of unspacedWords(run)) terms.push(word);
   // Bigrams make short Chinese texts comparable when the dictionary splits them differently
   // ("银行卡" against "卡"): a word-only measure leaves most short texts alone.
   if (!CJK_CHAR.test(run)) return;
@@ -98,4 +103,31 @@ export function tokenize(text: string): string[] {
     previous = term;
   }
   return terms;
+}
+
+/**
+ * Each one-word term of a text with the word it stands for (as folded), in order: tokenize's terms
+ * without its phrases, a Chinese run's character bigrams after its words (the characters as the
+ * word). For saying which of a person's own words matched something.
+ */
+export function wordTerms(text: string): { word: string; term: string }[] {
+  const normalized = normalizeText(text).replace(/n't\b/g, ' not');
+  const found: { word: string; term: string }[] = [];
+  for (const match of normalized.matchAll(RUNS)) {
+    const run = match[0];
+    if (run.startsWith('[')) continue;
+    if (UNSPACED_START.test(run)) {
+      for (const word of unspacedWords(run)) found.push({ word, term: word });
+      if (!CJK_CHAR.test(run)) continue;
+      const chars = Array.from(run);
+      for (let i = 0; i + 1 < chars.length; i++) {
+        const word = `${chars[i] ?? ''}${chars[i + 1] ?? ''}`;
+        found.push({ word, term: BIGRAM_PREFIX + word });
+      }
+      continue;
+    }
+    const term = spacedTerm(run);
+    if (term !== undefined) found.push({ word: run, term });
+  }
+  return found;
 }
