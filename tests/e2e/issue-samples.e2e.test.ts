@@ -194,6 +194,26 @@ describe.skipIf(!available)(
       await page.context().close();
     }, 60_000);
 
+    it("the open issue's header and each row's checkbox carry that issue's words", async () => {
+      const page = await analystPage();
+      await page.getByLabel('Search', { exact: true }).fill('Unlabelled');
+      for (const [i, id] of odd.entries()) {
+        const row = page.locator(`table.issues tbody tr[data-issue-id="${id}"]`);
+        // The two boxes share a name; the sample beside the title is each one's description.
+        const description = async () => {
+          const described = await row.getByRole('checkbox').getAttribute('aria-describedby');
+          return described === null ? null : page.locator(`[id="${described}"]`).textContent();
+        };
+        await expect.poll(description).toBe(`“${ODD[i]}”`);
+        await row.getByRole('button', { name: 'Unlabelled issue', exact: true }).click();
+        const header = page.locator('dialog.issue-detail header');
+        await expect.poll(() => header.locator('.issue-sample').textContent()).toBe(`“${ODD[i]}”`);
+        await header.getByRole('button', { name: 'Close' }).click();
+      }
+      expect(events.errors).toEqual([]);
+      await page.context().close();
+    }, 60_000);
+
     it('the history names a moved-to issue with its words beside the title', async () => {
       const top = await call<{ issues: { id: string; title: string; mentions: number }[] }>(
         server,

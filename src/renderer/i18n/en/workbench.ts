@@ -28,7 +28,7 @@ export const workbench = {
   'workbench.pick': 'Choose an issue…',
   'workbench.findMergeTarget': 'Find the issue to merge into',
   'workbench.findMoveTarget': 'Find the issue to move to',
-  'workbench.findHint': 'Words of a title or sample, or an id',
+  'workbench.findHint': 'Title, sample words or id',
   'workbench.findNone': 'No issue matches.',
   'workbench.findSome':
     '{shown, plural, one {The biggest} other {The # biggest}} of {total, plural, one {# issue} other {# issues}}: type words of a title or sample, or an id, to find the others.',

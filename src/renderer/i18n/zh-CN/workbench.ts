@@ -30,7 +30,7 @@ export const workbench: Record<keyof typeof en, string> = {
   'workbench.pick': '选择一个问题…',
   'workbench.findMergeTarget': '查找要合并到的问题',
   'workbench.findMoveTarget': '查找要移到的问题',
-  'workbench.findHint': '标题或示例原话中的词，或 ID',
+  'workbench.findHint': '标题、原话中的词或 ID',
   'workbench.findNone': '没有匹配的问题。',
   'workbench.findSome':
     '显示 {total} 个问题中最大的 {shown} 个：输入标题或示例原话中的词，或 ID，可找到其他问题。',

@@ -4,6 +4,7 @@ import { useSession } from '../../app/session-store.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { Breakdown } from './breakdown-charts.js';
 import { IssueItems } from './issue-items.js';
+import { IssueSample, useIssueSamples } from './issue-samples.js';
 import { IssueHistory } from './issue-history.js';
 import { CurationForm, MergeInto } from './issue-workbench.js';
 import { SimilarIssues } from './similar-issues.js';
@@ -184,6 +185,8 @@ export function IssueDetailPanel({ filter }: { filter: WindowFilter }) {
     if (!id && element.open) element.close();
   }, [id]);
   const current = data && data.issue.id === id ? data : undefined;
+  // The heading is the title, which another issue may share: the row's sample says which is open.
+  const samples = useIssueSamples(id ? [id] : []);
   return (
     <dialog
       ref={dialog}
@@ -192,7 +195,10 @@ export function IssueDetailPanel({ filter }: { filter: WindowFilter }) {
       onClose={() => openIssue(null)}
     >
       <header>
-        <h2 id="issue-detail-title">{current?.issue.title ?? t('common.loading')}</h2>
+        <div className="detail-name">
+          <h2 id="issue-detail-title">{current?.issue.title ?? t('common.loading')}</h2>
+          {current && <IssueSample sample={samples.get(current.issue.id)} />}
+        </div>
         <button type="button" onClick={() => openIssue(null)}>
           {t('insights.detail.close')}
         </button>

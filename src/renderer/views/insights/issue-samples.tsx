@@ -24,11 +24,11 @@ export function useIssueSamples(ids: readonly string[]): ReadonlyMap<string, str
  * An issue's representative verbatim, beside (never inside) the button that names it: the
  * button's name stays the title, and the words are the reader's to compare.
  */
-export function IssueSample({ sample }: { sample: string | undefined }) {
+export function IssueSample({ sample, id }: { sample: string | undefined; id?: string }) {
   const { t } = useI18n();
   if (sample === undefined) return null;
   return (
-    <span className="issue-sample" title={sample}>
+    <span className="issue-sample" title={sample} id={id}>
       {t('insights.sample', { text: shortSample(sample) })}
     </span>
   );

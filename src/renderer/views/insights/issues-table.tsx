@@ -111,6 +111,8 @@ function IssueRow({
           disabled={!selected && !canSelect}
           onChange={() => toggle(issue.id)}
           aria-label={t('insights.table.select', { title: issue.title })}
+          // Two rows can share a title: the sample beside it describes which one this box picks.
+          aria-describedby={sample === undefined ? undefined : `sample-${issue.id}`}
         />
       </td>
       <td className="num">{number(row.rank)}</td>
@@ -118,7 +120,7 @@ function IssueRow({
         <button type="button" className="link" onClick={() => openIssue(issue.id)}>
           {issue.title}
         </button>
-        <IssueSample sample={sample} />
+        <IssueSample sample={sample} id={`sample-${issue.id}`} />
       </th>
       <td className="num col-mentions">{number(issue.mentions)}</td>
       <td className="num times-heard">{number(issue.times_heard)}</td>
