@@ -50,15 +50,18 @@ export function wordPair(first: string, second: string): string {
   return `${first} ${second}`;
 }
 
-/** The dictionary words of a run of an unspaced script that are terms: no stop words. */
-function* unspacedWords(run: string): Generator<string> {
+/**
+ * Adds the dictionary words of a run of an unspaced script that are terms (no stop words). A plain
+ * loop into the caller's array: this runs for every Chinese item imported.
+ */
+function addUnspacedWords(run: string, into: string[]): void {
   for (const { segment, isWordLike } of wordSegmenter().segment(run)) {
-    if (isWordLike && !CHINESE_STOPWORDS.has(segment)) yield segment;
+    if (isWordLike && !CHINESE_STOPWORDS.has(segment)) into.push(segment);
   }
 }
 
 function addUnspacedRun(run: string, terms: string[]): void {
-  for (const word of unspacedWords(run)) terms.push(word);
+  addUnspacedWords(run, terms);
   // Bigrams make short Chinese texts comparable when the dictionary splits them differently
   // ("银行卡" against "卡"): a word-only measure leaves most short texts alone.
   if (!CJK_CHAR.test(run)) return;
@@ -117,7 +120,9 @@ export function wordTerms(text: string): { word: string; term: string }[] {
     const run = match[0];
     if (run.startsWith('[')) continue;
     if (UNSPACED_START.test(run)) {
-      for (const word of unspacedWords(run)) found.push({ word, term: word });
+      const words: string[] = [];
+      addUnspacedWords(run, words);
+      for (const word of words) found.push({ word, term: word });
       if (!CJK_CHAR.test(run)) continue;
       const chars = Array.from(run);
       for (let i = 0; i + 1 < chars.length; i++) {
