@@ -178,5 +178,8 @@ describe('issueTitle', () => {
     expect(title).not.toMatch(/mark|regards/i);
     // Copies alone, their words in no other item: nothing is shared, whatever the count.
     expect(issueTitle(copies, countsOver([...copies, ...EVERYTHING]))).toBe('Unlabelled issue');
+    // A short text repeats because many people say it: ten of them are ten voices.
+    const said = Array<string>(10).fill('my parcel is late again');
+    expect(issueTitle(said, countsOver([...said, ...EVERYTHING]))).toMatch(/parcel|late/i);
   });
 });

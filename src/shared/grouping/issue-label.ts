@@ -222,20 +222,44 @@ export const UNLABELLED = { spaced: 'Unlabelled issue', unspaced: '未命名问�
  * placeholder in the script of its items.
  */
 export function issueTitle(members: readonly string[], all: PhraseCounts): string {
-  // A text pasted again (one customer's e-mail, captured at each contact) is one voice here: its
-  // copies must not make its own words, such as the name it is signed with, look shared.
-  const voices = { onePerText: true };
+  const voices = voicesOf(members);
   return (
-    labelOf(members, all, labelNeeds(new Set(members).size), voices) ??
-    labelOf(members, all, 1, voices) ??
+    labelOf(voices, all, labelNeeds(voices.length)) ??
+    labelOf(voices, all, 1) ??
     (mostlyUnspaced(members) ? UNLABELLED.unspaced : UNLABELLED.spaced)
   );
 }
 
-function countsOf(texts: readonly string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const text of texts) counts.set(text, (counts.get(text) ?? 0) + 1);
-  return counts;
+/**
+ * A text at least this long, repeated word for word, is one message pasted again (one customer's
+ * e-mail, captured at each of her contacts); shorter texts repeat because many people say the same
+ * thing ("my parcel is late again").
+ */
+const PASTED_MESSAGE_LENGTH = 60;
+
+/** One text each, with the members it stands for: copies of a pasted message count once. */
+interface Voice {
+  text: string;
+  times: number;
+}
+
+/**
+ * For titles: a message pasted again is one voice, so its copies do not make its own words, such as
+ * the name it is signed with, look shared.
+ */
+function voicesOf(members: readonly string[]): Voice[] {
+  const pasted = new Map<string, Voice>();
+  const voices: Voice[] = [];
+  for (const text of members) {
+    const copy = text.length >= PASTED_MESSAGE_LENGTH ? pasted.get(text) : undefined;
+    if (copy) copy.times += 1;
+    else {
+      const voice = { text, times: 1 };
+      voices.push(voice);
+      if (text.length >= PASTED_MESSAGE_LENGTH) pasted.set(text, voice);
+    }
+  }
+  return voices;
 }
 
 function mostlyUnspaced(members: readonly string[]): boolean {
@@ -251,7 +275,12 @@ function mostlyUnspaced(members: readonly string[]): boolean {
  * Undefined when no phrase is shared by at least two items and a fifth of them.
  */
 export function issueLabel(members: readonly string[], all: PhraseCounts): string | undefined {
-  return labelOf(members, all, labelNeeds(members.length), { onePerText: false });
+  // Every item counts: a split proposal, read by analysts beside the verbatims, weighs its parts.
+  return labelOf(
+    members.map((text) => ({ text, times: 1 })),
+    all,
+    labelNeeds(members.length),
+  );
 }
 
 /** How many of an issue's items (or texts) a label's phrase must be in: two, and a fifth. */
@@ -260,21 +289,11 @@ function labelNeeds(size: number): number {
 }
 
 /**
- * The label from phrases at least `needed` members hold and at least two items of the whole set:
+ * The label from phrases at least `needed` of the texts hold and at least two items of the whole set:
  * with `needed` 1, a phrase one member holds still names the issue when another item uses it.
  */
-function labelOf(
-  members: readonly string[],
-  all: PhraseCounts,
-  needed: number,
-  { onePerText }: { onePerText: boolean },
-): string | undefined {
-  const wantUnspaced = mostlyUnspaced(members);
-  // With onePerText, copies of a text count once (titles); otherwise each item counts, as a split
-  // proposal, shown to analysts beside the verbatims, weighs its two parts.
-  const texts = onePerText
-    ? [...countsOf(members)].map(([text, times]) => ({ text, times }))
-    : members.map((text) => ({ text, times: 1 }));
+function labelOf(texts: readonly Voice[], all: PhraseCounts, needed: number): string | undefined {
+  const wantUnspaced = mostlyUnspaced(texts.map(({ text }) => text));
   // Each text read once: its phrases for the score, its spaced runs for completing the label.
   const pieces = texts.map(({ text }) => piecesOf(text));
   /** Phrase → the texts holding it, and the members (copies included) that do. */
