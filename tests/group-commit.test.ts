@@ -30,9 +30,9 @@ describe.each(backendCases)('group commit on $name', (backendCase) => {
       const commits = new GroupCommit(aggregator.ingestor);
       // Past validation, an item whose time is not a number fails the INSERT on either engine
       // (NOT NULL on SQLite, bigint on PostgreSQL): a stand-in for any fault in one push.
-      const poison = commits.ingest([incoming('poison', 'cannot be stored', 'not a date')]);
+      const poison = commits.ingest([incoming('poison', 'cannot be stored', 'not a date')], 'all');
       const good = Array.from({ length: 100 }, (_, i) =>
-        commits.ingest([incoming(`good-${i}`, `parcel ${i} arrived late`)]),
+        commits.ingest([incoming(`good-${i}`, `parcel ${i} arrived late`)], 'all'),
       );
       const settled = await Promise.allSettled([poison, ...good]);
       expect(settled[0]?.status).toBe('rejected');
@@ -42,7 +42,7 @@ describe.each(backendCases)('group commit on $name', (backendCase) => {
       expect(acknowledged).toHaveLength(100);
       expect(await countItems(aggregator.storage)).toBe(100);
       // The grouper followed the rollbacks: a later push still lands in the issue of its likes.
-      const later = await commits.ingest([incoming('later', 'parcel 7 arrived late')]);
+      const later = await commits.ingest([incoming('later', 'parcel 7 arrived late')], 'all');
       expect(later.accepted).toEqual(['later']);
       expect(await countItems(aggregator.storage)).toBe(101);
     });

@@ -106,13 +106,13 @@ describe.each(backendCases)('item edits and withdrawals on $name', (backend) => 
       });
       expect(retried.body.duplicates).toEqual([saved.id]);
       expect(retried.body.rejected).toEqual([]);
-      // Only for amy: another agent's push under that id is still another report, refused.
+      // Only for amy: another agent's push under that id is refused, saying nothing of amy's item.
       const reused = await call(api.url, 'POST', '/api/v1/items', {
         token: api.secrets.bo,
         json: { items: [item(saved.id, 'the router keeps dropping')] },
       });
       expect(reused.body.rejected.map((r) => r.error)).toEqual([
-        'id: conflict: already used for an item with different content',
+        'id: already used by another item',
       ]);
       const repeat = await pushChanges(api.secrets.amy, [
         { id: 'edit-router-1', item_id: saved.id, kind: 'edit', text: 'something else' },

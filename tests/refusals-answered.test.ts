@@ -46,15 +46,17 @@ describe.each(backendCases)('refusals answered on $name', (backend) => {
       expect(await storedIds(api)).toEqual(['queued-save-0001']);
     });
 
-    it("items.capture of another agent's id does not say which issue their item is in", async () => {
+    it("items.capture of another agent's id is refused alike whatever the words, naming no issue", async () => {
       const words = { id: 'amy-save-000001', text: 'the parcel arrived late again' };
       const amys = await invoke(api.secrets.amy, 'items.capture', words);
       expect(amys.status, amys.text).toBe(200);
       expect((JSON.parse(amys.text) as CaptureResult).issue_id).not.toBeNull();
 
-      const bos = await invoke(api.secrets.bo, 'items.capture', words);
-      expect(bos.status, bos.text).toBe(200);
-      expect(JSON.parse(bos.text)).toMatchObject({ issue_id: null, redactions: 0 });
+      for (const text of [words.text, 'the refund never reached my card']) {
+        const bos = await invoke(api.secrets.bo, 'items.capture', { ...words, text });
+        expect(bos.status, bos.text).toBe(400);
+        expect(bos.text).toBe('{"error":"id: already used by another item"}');
+      }
     });
 
     it('one change with a lone surrogate in a push of changes fails alone', async () => {

@@ -2,7 +2,7 @@ import { invalidInputMessage } from '../../shared/api/parse-args.js';
 import { feedbackItemStrictSchema } from '../../shared/domain/feedback-item.js';
 import { HttpError } from '../http/http-error.js';
 import { agentFeedback, markSeen, suggestIssues } from '../feedback/agent-feedback.js';
-import { issuesOfItems, storedRedactions } from '../items/items-repo.js';
+import { storedRedactions } from '../items/items-repo.js';
 import { itemChangeSchema } from '../../shared/domain/item-change.js';
 import type { ItemChangeResult } from '../../shared/api/contract.js';
 import { applyItemChanges } from '../items/item-changes.js';
@@ -61,13 +61,12 @@ export const captureHandlers: HandlerMap = {
         id: parsed.data.id as string,
         created_at: parsed.data.created_at as string,
       };
-      const outcome = await commits.ingest([item]);
-      // An id already used for other words: refused, never answered as saved (the queue drops it).
+      const outcome = await commits.ingest([item], itemOwner(token));
+      // An id already used for other words, or by someone else's item: refused, never answered as
+      // saved (the queue drops it). What is answered is the token's own item, as a push answers.
       const refused = outcome.rejected[0];
       if (refused !== undefined) throw new HttpError(400, refused.error);
-      // As a push answers: a "duplicate" that is someone else's item says nothing of it.
-      const issueId =
-        (await issuesOfItems(aggregator.storage, [item.id], itemOwner(token)))[item.id] ?? null;
+      const issueId = outcome.issues[item.id] ?? null;
       const redactions = issueId === null ? 0 : await storedRedactions(aggregator.storage, item.id);
       return { id: item.id, synced: true, issue_id: issueId, redactions };
     },

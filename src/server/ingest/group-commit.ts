@@ -1,10 +1,12 @@
 import type { IncomingItem } from '../../shared/domain/feedback-item.js';
+import type { ItemOwner } from '../items/items-repo.js';
 import { StorageUnavailableError } from '../storage/storage.js';
 import { isTransient } from '../storage/transient-errors.js';
 import type { IngestOutcome, Ingestor } from './ingestor.js';
 
 interface Waiting {
   items: readonly IncomingItem[];
+  owner: ItemOwner;
   resolve: (outcome: IngestOutcome) => void;
   reject: (error: unknown) => void;
 }
@@ -25,9 +27,10 @@ export class GroupCommit {
     private readonly maxItems = 2_000,
   ) {}
 
-  ingest(items: readonly IncomingItem[]): Promise<IngestOutcome> {
+  /** `owner`: whose items the pushing token may read (itemOwner); it decides how a reused id is answered. */
+  ingest(items: readonly IncomingItem[], owner: ItemOwner): Promise<IngestOutcome> {
     return new Promise((resolve, reject) => {
-      this.waiting.push({ items, resolve, reject });
+      this.waiting.push({ items, owner, resolve, reject });
       if (!this.writing) {
         this.writing = true;
         setImmediate(() => void this.drain());
@@ -60,7 +63,9 @@ export class GroupCommit {
    */
   private async commit(group: readonly Waiting[]): Promise<void> {
     try {
-      const outcomes = await this.ingestor.ingestTogether(group.map((waiting) => waiting.items));
+      const outcomes = await this.ingestor.ingestTogether(
+        group.map(({ items, owner }) => ({ items, owner })),
+      );
       group.forEach((waiting, i) => waiting.resolve(outcomes[i] as IngestOutcome));
     } catch (error) {
       // An unavailable database fails every push alike (a 503 each): halving would only knock more.

@@ -20,13 +20,16 @@ import {
 } from '../issues/issues-repo.js';
 import {
   type ItemContent,
+  type ItemHolderColumns,
+  type ItemOwner,
   type StoredItem,
   contentKey,
   countItems,
   insertItems,
+  ownsItem,
   storedItems,
 } from '../items/items-repo.js';
-import { changedItems } from '../items/changed-items.js';
+import { changedItems, withdrawnByHolder } from '../items/changed-items.js';
 import { addLabels } from '../items/taxonomy.js';
 import { addToIssueTotals } from '../issues/issue-totals.js';
 import type { Sql } from '../storage/sql.js';
@@ -42,6 +45,20 @@ export interface IngestOutcome {
 }
 
 export type Clock = () => number;
+
+/**
+ * One push and whose items its sender may read (itemOwner of the token; 'all' for an import by
+ * whoever runs the command). A pushed id stored under an item the sender may not read is refused
+ * with FOREIGN_ID whatever the content: "duplicate" against "conflict" would tell them it exists
+ * and, by varying fields, what it says.
+ */
+export interface IngestBatch {
+  items: readonly IncomingItem[];
+  owner: ItemOwner;
+}
+
+/** The one answer for a pushed id already used by an item the sender may not read. */
+export const FOREIGN_ID = 'id: already used by another item';
 
 interface Prepared {
   item: IncomingItem;
@@ -144,16 +161,20 @@ export class Ingestor {
     return this.grouper;
   }
 
-  async ingest(batch: readonly IncomingItem[]): Promise<IngestOutcome> {
-    return (await this.ingestTogether([batch]))[0] as IngestOutcome;
+  /** One batch; `owner` defaults to everyone's, as for an import run by the database's operator. */
+  async ingest(batch: readonly IncomingItem[], owner: ItemOwner = 'all'): Promise<IngestOutcome> {
+    return (await this.ingestTogether([{ items: batch, owner }]))[0] as IngestOutcome;
   }
 
   /**
    * Several batches (concurrent pushes) in one transaction: one commit, one fsync, each batch
    * still answered on its own. All or none of them is stored.
    */
-  async ingestTogether(batches: readonly (readonly IncomingItem[])[]): Promise<IngestOutcome[]> {
-    const prepared = batches.map((batch) => batch.map(prepare));
+  async ingestTogether(batches: readonly IngestBatch[]): Promise<IngestOutcome[]> {
+    const prepared = batches.map((batch) => ({
+      owner: batch.owner,
+      items: batch.items.map(prepare),
+    }));
     const result = await this.storage.write(async (tx) => {
       await this.catchUp(tx);
       this.uncommitted = true;
@@ -201,39 +222,49 @@ export class Ingestor {
   }
 
   /**
-   * Splits each batch into items stored already (answered as duplicates), new ones, and conflicts:
-   * an id stored (or earlier in this group) with other content is another report under a reused
-   * id, refused rather than dropped as if it were a retry. An item its agent has since edited is a
-   * duplicate whatever its content (the push repeats the words as first saved), and so is one its
-   * agent withdrew (the tombstone): a late or repeated push never brings it back.
+   * Splits each batch into items stored already (answered as duplicates), new ones, and refusals.
+   * An id stored (or earlier in this group) under an item the batch's sender may not read is
+   * refused with FOREIGN_ID, never compared: the answer is the same whatever the content, and names
+   * no issue. Under the sender's own item, other content is another report under a reused id,
+   * refused as a conflict rather than dropped as if it were a retry. An item its holder (name and
+   * team) has since edited is a duplicate whatever its content (the push repeats the words as first
+   * saved), and so is one its holder withdrew (the tombstone): a late or repeated push never brings
+   * it back. One read of items and one of changes for the whole group.
    */
   private async dropStored(
     tx: Sql,
-    prepared: readonly (readonly Prepared[])[],
+    prepared: readonly { owner: ItemOwner; items: readonly Prepared[] }[],
     outcomes: IngestOutcome[],
   ): Promise<{ p: Prepared; outcome: IngestOutcome }[]> {
-    const ids = prepared.flatMap((batch) => batch.map((p) => p.item.id));
+    const ids = prepared.flatMap((batch) => batch.items.map((p) => p.item.id));
     const stored = await storedItems(tx, ids);
     const changed = await changedItems(tx, ids);
     const fresh: { p: Prepared; outcome: IngestOutcome }[] = [];
-    const seen = new Map<string, string>();
-    prepared.forEach((batch, i) => {
+    const seen = new Map<string, { content: string; holder: ItemHolderColumns }>();
+    prepared.forEach(({ owner, items }, i) => {
       const outcome = outcomes[i] as IngestOutcome;
-      batch.forEach((p, index) => {
+      items.forEach((p, index) => {
         const id = p.item.id;
         const storedAs = stored.get(id);
-        const earlier = storedAs === undefined ? seen.get(id) : storedContentKey(storedAs.content);
-        // Only for the same agent's push: another's item under a reused id is still a conflict.
-        const settled = (storedAs === undefined ? changed.withdrawn : changed.edited)
-          .get(id)
-          ?.has(p.item.agent ?? '');
-        if (settled === true) {
+        const earlier =
+          storedAs === undefined
+            ? seen.get(id)
+            : { content: storedContentKey(storedAs.content), holder: storedAs.holder };
+        const pusher = holderOf(p.item);
+        const settled =
+          storedAs === undefined
+            ? withdrawnByHolder(changed.withdrawn.get(id), pusher)
+            : sameHolder(storedAs.holder, pusher) &&
+              changed.edited.get(id)?.has(pusher.agent ?? '') === true;
+        if (earlier !== undefined && !ownsItem(owner, earlier.holder)) {
+          outcome.rejected.push({ id, index, error: FOREIGN_ID });
+        } else if (settled) {
           outcome.duplicates.push(id);
           if (storedAs !== undefined) outcome.issues[id] = storedAs.issueId;
         } else if (earlier === undefined) {
-          seen.set(id, contentOf(p));
+          seen.set(id, { content: contentOf(p), holder: pusher });
           fresh.push({ p, outcome });
-        } else if (earlier !== contentOf(p)) {
+        } else if (earlier.content !== contentOf(p)) {
           outcome.rejected.push({
             id,
             index,
@@ -325,6 +356,15 @@ function storedContentKey(stored: ItemContent): string {
     suggested_fix: redactField(stored.suggested_fix ?? undefined).text,
     segment: redactField(stored.segment ?? undefined).text,
   });
+}
+
+/** Whom a pushed item is stored under, as toStored writes it. */
+function holderOf(item: IncomingItem): ItemHolderColumns {
+  return { agent: item.agent ?? null, team: item.team ?? null };
+}
+
+function sameHolder(a: ItemHolderColumns, b: ItemHolderColumns): boolean {
+  return a.agent === b.agent && a.team === b.team;
 }
 
 function contentOf(p: Prepared): string {

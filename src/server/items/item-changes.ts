@@ -101,7 +101,9 @@ async function applyOne(
       item_id: string;
       kind: string;
       agent: string;
-    }>`SELECT item_id, kind, agent FROM item_changes WHERE id = ${change.id}`,
+      team: string | null;
+      team_known: number;
+    }>`SELECT item_id, kind, agent, team, team_known FROM item_changes WHERE id = ${change.id}`,
   );
   const item = await first(
     tx,
@@ -114,7 +116,8 @@ async function applyOne(
     if (
       earlier.item_id !== change.item_id ||
       earlier.kind !== change.kind ||
-      earlier.agent !== agent
+      earlier.agent !== agent ||
+      (Number(earlier.team_known) === 1 && earlier.team !== holder.team)
     )
       return 'id: conflict: already used for another change';
     outcome.duplicates.push(change.id);
@@ -124,7 +127,7 @@ async function applyOne(
   if (item !== undefined && !mine) return NOT_YOURS;
   if (change.kind === 'edit') {
     if (item === undefined)
-      return (await withdrawnBy(tx, change.item_id, agent))
+      return (await withdrawnBy(tx, change.item_id, holder))
         ? 'item_id: this item was withdrawn'
         : NOT_YOURS;
     const redacted = redactField(change.text);
@@ -148,7 +151,15 @@ async function applyOne(
   if (item !== undefined) touched.add(item.issue_id);
   await tx.db
     .insertInto('item_changes')
-    .values({ id: change.id, item_id: change.item_id, kind: change.kind, agent, at: now })
+    .values({
+      id: change.id,
+      item_id: change.item_id,
+      kind: change.kind,
+      agent,
+      team: holder.team,
+      team_known: 1,
+      at: now,
+    })
     .execute();
   outcome.applied.push(change.id);
   return null;
@@ -158,13 +169,16 @@ function storedOf(item: ItemRow | undefined): { text: string | null; redactions:
   return item === undefined ? { text: null, redactions: 0 } : { text: item.text, redactions: 0 };
 }
 
-async function withdrawnBy(tx: Sql, itemId: string, agent: string): Promise<boolean> {
+/** The holder withdrew this item (a withdrawal from before teams were kept: by name alone). */
+async function withdrawnBy(tx: Sql, itemId: string, holder: ItemHolder): Promise<boolean> {
+  const team = holder.team === null ? sql`team IS NULL` : sql`team = ${holder.team}`;
   return (
     (await first(
       tx,
       sql<{
         n: number;
-      }>`SELECT 1 AS n FROM item_changes WHERE item_id = ${itemId} AND kind = 'withdraw' AND agent = ${agent}`,
+      }>`SELECT 1 AS n FROM item_changes WHERE item_id = ${itemId} AND kind = 'withdraw'
+        AND agent = ${holder.agent} AND (team_known = 0 OR ${team})`,
     )) !== undefined
   );
 }

@@ -40,22 +40,32 @@ export function contentKey(item: ItemContent): string {
   ]);
 }
 
-/** Which of `ids` are stored already: the issue each is in and its content. */
+/** Who an item is stored under: its `agent` and `team` columns. */
+export type ItemHolderColumns = Pick<StoredItem, 'agent' | 'team'>;
+
+/** A stored item as ingest compares a pushed one with it. */
+export interface StoredUnderId {
+  issueId: string;
+  content: ItemContent;
+  holder: ItemHolderColumns;
+}
+
+/** Which of `ids` are stored already: the issue each is in, its content and whose it is. */
 export async function storedItems(
   q: Sql,
   ids: readonly string[],
-): Promise<Map<string, { issueId: string; content: ItemContent }>> {
-  const found = new Map<string, { issueId: string; content: ItemContent }>();
+): Promise<Map<string, StoredUnderId>> {
+  const found = new Map<string, StoredUnderId>();
   for (const slice of chunks(ids, IN_LIST_MAX)) {
     const matches = await rows(
       q,
       sql<
-        ItemContent & { id: string; issue_id: string }
-      >`SELECT id, issue_id, text, channel, times_heard, root_cause, suggested_fix, segment
+        ItemContent & ItemHolderColumns & { id: string; issue_id: string }
+      >`SELECT id, issue_id, agent, team, text, channel, times_heard, root_cause, suggested_fix, segment
         FROM items WHERE ${inList(sql.ref('id'), slice)}`,
     );
-    for (const { id, issue_id, ...content } of matches)
-      found.set(id, { issueId: issue_id, content });
+    for (const { id, issue_id, agent, team, ...content } of matches)
+      found.set(id, { issueId: issue_id, content, holder: { agent, team } });
   }
   return found;
 }
@@ -84,6 +94,16 @@ export type ItemOwner = { team: string } | ItemHolder | 'all';
 export function ownedBy(owner: ItemOwner): RawBuilder<boolean> {
   if (owner === 'all') return sql<boolean>`1 = 1`;
   return 'agent' in owner ? heldBy(owner) : sql<boolean>`team = ${owner.team}`;
+}
+
+/**
+ * ownedBy for an item already read: the same rule in memory, for ingest, which has read the items
+ * under a batch's ids in one query for every owner of the group. Keep the two in step.
+ */
+export function ownsItem(owner: ItemOwner, item: ItemHolderColumns): boolean {
+  if (owner === 'all') return true;
+  if (!('agent' in owner)) return item.team === owner.team;
+  return item.agent === owner.agent && item.team === owner.team;
 }
 
 /** `AND` the items `owner` may read, or nothing for everything: to follow a WHERE on items. */

@@ -81,6 +81,10 @@ export interface Schema {
     kind: 'edit' | 'withdraw';
     agent: string;
     at: number;
+    /** The holder's team (null: an agent without one); unknown on changes recorded before v13. */
+    team: string | null;
+    /** 1 when `team` was recorded with the change, 0 for changes made before the column existed. */
+    team_known: number;
   };
   channel_costs: { channel: string; minutes: number; per_minute: number };
   webhooks: {

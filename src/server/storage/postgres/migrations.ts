@@ -181,4 +181,12 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       CREATE INDEX item_changes_item ON item_changes (item_id);
     `,
   },
+  {
+    version: 13,
+    name: 'the team of the agent who changed an item, so a tombstone is one holder’s',
+    sql: `
+      ALTER TABLE item_changes ADD COLUMN team ${T};
+      ALTER TABLE item_changes ADD COLUMN team_known INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];

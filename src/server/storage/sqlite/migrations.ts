@@ -254,4 +254,16 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX item_changes_item ON item_changes (item_id);
     `,
   },
+  {
+    version: 13,
+    name: 'the team of the agent who changed an item, so a tombstone is one holder’s',
+    sql: `
+      -- An item's holder is its agent name within its team: the same name in another team is
+      -- another person, whose push under a withdrawn id must not be answered as the holder's. Rows
+      -- from before this column cannot say their team (the item is gone): team_known = 0, and
+      -- ingest still honours them by name alone, so a late push never brings such an item back.
+      ALTER TABLE item_changes ADD COLUMN team TEXT;
+      ALTER TABLE item_changes ADD COLUMN team_known INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];
