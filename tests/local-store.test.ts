@@ -8,11 +8,14 @@ import type { IssueSnapshot } from '../src/main/store/issue-cache.js';
 
 let dir: string;
 let store: LocalStore;
+/** The aggregator and token the cached issues come from (answerSource makes the real ones). */
+const SOURCE = 'source-a';
 const now = new Date('2026-11-23T09:00:00Z');
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'wocas-local-'));
   store = openLocalStore(join(dir, 'local.db'));
+  store.issues.useSource(SOURCE);
 });
 afterEach(() => {
   store.close();
@@ -152,6 +155,7 @@ describe('the issue cache', () => {
         ),
       ],
       'c1',
+      SOURCE,
     );
     const suggestions = store.issues.suggest('my new card has not arrived yet');
     expect(suggestions.map((s) => s.id)).toEqual(['iss_card']);
@@ -163,8 +167,36 @@ describe('the issue cache', () => {
     expect(store.issues.cursor()).toBe('c1');
   });
 
+  it('another source forgets every cached issue and the cursor, and keeps captured items', () => {
+    const mine = store.items.capture({ text: 'card still not here' }, now);
+    store.issues.apply(
+      [{ ...issue('iss_card', 'Card not arrived', [['card', 1]]), root_cause: 'Courier strike' }],
+      'c4',
+      SOURCE,
+    );
+    expect(store.issues.useSource(SOURCE)).toBe(false);
+    expect(store.issues.cursor()).toBe('c4');
+
+    expect(store.issues.useSource('source-b')).toBe(true);
+    expect(store.issues.cursor()).toBeUndefined();
+    expect(store.db.prepare('SELECT count(*) FROM issues').pluck().get()).toBe(0);
+    expect(store.items.get(mine.id)?.sync_state).toBe('pending');
+    expect(store.outbox.pending()).toBe(1);
+    // A page still on its way from the earlier source is not kept.
+    expect(store.issues.apply([issue('iss_late', 'Late', [['late', 1]])], 'c5', SOURCE)).toBe(
+      false,
+    );
+    store.issues.explain({ iss_card: { root_cause: 'Courier strike', note: null } }, SOURCE);
+    expect(store.db.prepare('SELECT count(*) FROM issues').pluck().get()).toBe(0);
+    // No source configured (the server or token cleared): nothing is kept either.
+    store.issues.apply([issue('iss_b', 'B', [['b', 1]])], 'c1', 'source-b');
+    expect(store.issues.useSource(null)).toBe(true);
+    expect(store.issues.source()).toBeUndefined();
+    expect(store.db.prepare('SELECT count(*) FROM issues').pluck().get()).toBe(0);
+  });
+
   it('a reset forgets the cache and its cursor', () => {
-    store.issues.apply([issue('iss_card', 'Card not arrived', [['card', 1]])], 'c9');
+    store.issues.apply([issue('iss_card', 'Card not arrived', [['card', 1]])], 'c9', SOURCE);
     store.issues.reset();
     expect(store.issues.cursor()).toBeUndefined();
     expect(store.issues.suggest('card')).toEqual([]);
@@ -180,7 +212,7 @@ describe('my feedback (close the loop)', () => {
       rejected: [],
       issues: { [mine.id]: 'iss_a' },
     });
-    store.issues.apply([issue('iss_a', 'Card not arrived', [['card', 1]])], 'c1');
+    store.issues.apply([issue('iss_a', 'Card not arrived', [['card', 1]])], 'c1', SOURCE);
     store.myFeedback.markSeen(['iss_a']);
     expect(store.myFeedback.list()[0]).toMatchObject({
       issue: { id: 'iss_a', status: 'new' },
@@ -195,6 +227,7 @@ describe('my feedback (close the loop)', () => {
         }),
       ],
       'c2',
+      SOURCE,
     );
     expect(store.myFeedback.list()[0]).toMatchObject({
       issue: { status: 'fix_in_progress', owner: 'Dana (cards)' },
@@ -207,6 +240,7 @@ describe('my feedback (close the loop)', () => {
         issue('iss_b', 'Card delivery delays', [['card', 1]], { status: 'investigating' }),
       ],
       'c3',
+      SOURCE,
     );
     expect(store.myFeedback.list()[0]?.issue).toMatchObject({
       id: 'iss_b',

@@ -201,7 +201,7 @@ for (const backend of backendCases) {
       it('drops its issue cache and starts again when the aggregator does not know the cursor', async () => {
         captureMany(3);
         await client(api.url).sync();
-        store.issues.apply([], 'c999999');
+        store.issues.apply([], 'c999999', store.issues.source() ?? '');
         expect((await client(api.url).sync()).pending).toBe(0);
         expect(store.issues.cursor()).not.toBe('c999999');
         expect(store.issues.suggest('parcel arrived late').length).toBeGreaterThan(0);

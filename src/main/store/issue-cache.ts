@@ -13,6 +13,9 @@ import type { LocalDatabase } from './open-local-store.js';
 
 export type { IssueExplanation, IssueSnapshot, Suggestion };
 
+/** sync_state key of the source (aggregator and token fingerprint) the cached issues came from. */
+const SOURCE_KEY = 'issues_source';
+
 /**
  * The desktop's copy of the aggregator's issues: for "heard again" suggestions while offline and
  * for showing agents what became of their feedback. Updated by cursor, never by the desktop clock.
@@ -32,10 +35,47 @@ export class IssueCache {
     // seen_status starts at the status first received: only later changes count as news.
   }
 
-  /** Applies a page of changes and the cursor that follows it, in one transaction. */
-  apply(issues: readonly IssueSnapshot[], cursor: string): void {
-    this.db
+  /**
+   * Makes `source` (answerSource of the configured aggregator and token; null: none configured)
+   * the one the cache holds answers for. Another source, or none, forgets every cached issue and
+   * the issues cursor: what an earlier token could read (an analyst's root causes, notes and
+   * terms) must not stay on disk for the next one, and the next pull brings all that the new token
+   * may read. A cache from before sources were recorded counts as another source's. Captured items
+   * and their sync state are untouched. Answers whether anything was forgotten.
+   */
+  useSource(source: string | null): boolean {
+    return this.db
       .transaction(() => {
+        if (source !== null && this.source() === source) return false;
+        this.db.exec(
+          `DELETE FROM issues; DELETE FROM sync_state WHERE key IN ('issues_cursor', '${SOURCE_KEY}')`,
+        );
+        if (source !== null)
+          this.db
+            .prepare('INSERT INTO sync_state (key, value) VALUES (?, ?)')
+            .run(SOURCE_KEY, source);
+        return true;
+      })
+      .immediate();
+  }
+
+  /** The source the cached issues came from (answerSource), if one is recorded. */
+  source(): string | undefined {
+    return this.db
+      .prepare<[string], string>('SELECT value FROM sync_state WHERE key = ?')
+      .pluck()
+      .get(SOURCE_KEY);
+  }
+
+  /**
+   * Applies a page of changes from `source` and the cursor that follows it, in one transaction.
+   * A page from a source no longer the cache's (settings changed while it was on its way) is
+   * dropped: false, and the caller stops pulling.
+   */
+  apply(issues: readonly IssueSnapshot[], cursor: string, source: string): boolean {
+    const applied = this.db
+      .transaction(() => {
+        if (this.source() !== source) return false;
         for (const issue of issues)
           this.upsertStatement.run({
             root_cause: null,
@@ -48,9 +88,11 @@ export class IssueCache {
             "INSERT INTO sync_state (key, value) VALUES ('issues_cursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
           )
           .run(cursor);
+        return true;
       })
       .immediate();
     this.index = undefined;
+    return applied;
   }
 
   /**
@@ -59,11 +101,13 @@ export class IssueCache {
    * before the agent's item landed in it (merge, move, recluster, "heard again") was cached
    * without. Issues not cached yet are left to the next pull, which brings the whole snapshot.
    */
-  explain(details: Readonly<Record<string, IssueExplanation>>): void {
+  explain(details: Readonly<Record<string, IssueExplanation>>, source: string): void {
     const statement = this.db.prepare<[string | null, string | null, string]>(
       'UPDATE issues SET root_cause = ?, note = ? WHERE id = ?',
     );
     this.db.transaction(() => {
+      // From a token no longer configured: not this cache's to keep.
+      if (this.source() !== source) return;
       for (const [id, { root_cause, note }] of Object.entries(details))
         statement.run(root_cause, note, id);
     })();
@@ -76,7 +120,7 @@ export class IssueCache {
       .get() as string | undefined;
   }
 
-  /** Forgets every cached issue: the aggregator did not know our cursor, so start afresh. */
+  /** Forgets every cached issue (not their source): the aggregator did not know our cursor. */
   reset(): void {
     this.db.transaction(() => {
       this.db.exec("DELETE FROM issues; DELETE FROM sync_state WHERE key = 'issues_cursor'");

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { errorTextOf } from '../../shared/api/call-over-http.js';
 import type { IssueExplanation, IssueSnapshot } from '../store/issue-cache.js';
 import type { MyFeedbackItem } from '../../shared/api/contract.js';
@@ -35,6 +36,12 @@ export interface ItemIssues {
 
 /** What the desktop asks of the aggregator. */
 export interface AggregatorClient {
+  /**
+   * Whose answers these are: the aggregator's address and the token, as answerSource makes it.
+   * What a token may read follows its role, so the issue cache keeps what one source sent only
+   * while that source is the one configured.
+   */
+  readonly source: string;
   pushItems(items: readonly OutgoingItem[]): Promise<PushAcknowledgement>;
   issueChanges(cursor: string | undefined, limit: number): Promise<IssueChanges>;
   /** The issue each of these items is grouped in now (reclustering and merges move them). */
@@ -108,10 +115,21 @@ export function refusalError(status: number, message: string): Error {
   return new FatalSyncError(`aggregator refused (${status}): ${message}`);
 }
 
+/**
+ * A one-way fingerprint of an aggregator address and a token: what the local store records as the
+ * source of its cached issues, without keeping the token itself on disk in any readable form.
+ */
+export function answerSource(baseUrl: string, token: string): string {
+  return createHash('sha256')
+    .update(`${baseUrl.replace(/\/+$/, '')}\n${token}`)
+    .digest('hex');
+}
+
 /** The aggregator's HTTP API (CONTRACTS.md, under /api/v1). */
 export function httpAggregatorClient(options: HttpClientOptions): AggregatorClient {
   const request = aggregatorRequest(options);
   return {
+    source: answerSource(options.baseUrl, options.token),
     pushItems: (items) => request<PushAcknowledgement>('POST', '/items', { items }),
     issueChanges: (cursor, limit) =>
       request<IssueChanges>(

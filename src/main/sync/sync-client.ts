@@ -73,6 +73,8 @@ export class SyncClient {
   async sync(): Promise<SyncResult> {
     const run: PushRun = { pushed: 0, heldBack: new Set() };
     try {
+      // Another aggregator or token than the cache was filled from: forget it before anything.
+      this.store.issues.useSource(this.aggregator.source);
       // A new computer (an empty cache) gets the issues before any push, so suggestions work at
       // once and a push that fails cannot keep them away.
       if (this.store.issues.cursor() === undefined) await this.withRetry(() => this.pullIssues());
@@ -198,6 +200,7 @@ export class SyncClient {
   }
 
   async pullIssues(): Promise<void> {
+    this.store.issues.useSource(this.aggregator.source);
     for (;;) {
       const page = await this.aggregator
         .issueChanges(this.store.issues.cursor(), 500)
@@ -207,7 +210,8 @@ export class SyncClient {
           this.store.issues.reset();
           return this.aggregator.issueChanges(undefined, 500);
         });
-      this.store.issues.apply(page.issues, page.cursor);
+      // false: the settings moved to another aggregator or token meanwhile; its sync pulls anew.
+      if (!this.store.issues.apply(page.issues, page.cursor, this.aggregator.source)) return;
       if (!page.has_more) return;
     }
   }
@@ -222,7 +226,7 @@ export class SyncClient {
     if (ids.length === 0) return;
     const { issues, issue_details } = await this.aggregator.itemIssues(ids);
     this.store.myFeedback.setServerIssues(new Map(Object.entries(issues)));
-    if (issue_details) this.store.issues.explain(issue_details);
+    if (issue_details) this.store.issues.explain(issue_details, this.aggregator.source);
   }
 
   private nextBatch(heldBack: ReadonlySet<string>): OutgoingItem[] {

@@ -2,7 +2,12 @@ import type { Session } from '../../shared/api/contract.js';
 import type { DesktopSyncState } from '../../shared/desktop/desktop-api.js';
 import type { LocalStore } from '../store/local-store.js';
 import type { TaxonomyCache } from '../store/taxonomy-cache.js';
-import { FatalSyncError, TransientSyncError, httpAggregatorClient } from './aggregator-client.js';
+import {
+  FatalSyncError,
+  TransientSyncError,
+  answerSource,
+  httpAggregatorClient,
+} from './aggregator-client.js';
 import { aggregatorCall } from './aggregator-calls.js';
 import { type StatusChange, statusChanges, statusesOf } from './status-changes.js';
 import { DEFAULT_SYNC_OPTIONS, SyncClient, type SyncOptions } from './sync-client.js';
@@ -69,6 +74,8 @@ export class SyncLoop {
   constructor(private readonly options: SyncLoopOptions) {
     this.scheduler = options.scheduler ?? realScheduler;
     const credentials = options.credentials();
+    // Settings changed while the app was closed (or by an administrator's file) count as a switch.
+    this.bindIssueCache(credentials);
     this.current = {
       pending: options.store.outbox.pending(),
       online: false,
@@ -110,11 +117,23 @@ export class SyncLoop {
     else if (this.failures === 0 && !this.stopped) this.schedule(CAPTURE_DELAY_MS);
   }
 
-  /** Settings changed: forget who the token was and try again at once. */
+  /**
+   * Settings changed: forget who the token was and try again at once. Another aggregator or token
+   * (or none) drops the issue cache at once, before any pull: it held what the earlier token could
+   * read. The agent's captured items stay, and go to whichever aggregator is configured.
+   */
   reconfigured(): void {
     this.identity = undefined;
     this.failures = 0;
+    this.taxonomyAt = Number.NEGATIVE_INFINITY;
+    this.bindIssueCache(this.options.credentials());
     if (!this.stopped) this.schedule(0);
+  }
+
+  private bindIssueCache(credentials: Credentials): void {
+    this.options.store.issues.useSource(
+      credentials.ok ? answerSource(credentials.baseUrl, credentials.token) : null,
+    );
   }
 
   /** Stops scheduling; resolves once a run under way has finished (the store may then close). */
