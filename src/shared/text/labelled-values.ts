@@ -5,25 +5,13 @@
  * word (a price, a date, a PIN-length count), so only the labelled value is redacted and the
  * label is kept: an analyst still reads "验证码是 [code]" and knows what the call was about.
  *
- * Each pattern is a label, filler ("是", "：", "is", "no."), then the value as its last capture
- * group. They run on the folded view before the numeric runs, so a labelled value is redacted
- * whole under its label's kind ("账号 <a card>" is `[account]`, "QQ号 <a mobile>" `[handle]`)
- * rather than part of it as a phone found inside. Every pattern starts
- * with a literal label and has no nested ambiguous quantifiers, so scans stay linear.
+ * The patterns (`label-pattern.ts`) run on the folded view before the numeric runs, so a
+ * labelled value is redacted whole under its label's kind ("账号 <a card>" is `[account]`, "QQ号
+ * <a mobile>" `[handle]`) rather than part of it as a phone found inside. Identity numbers
+ * (resident IDs, SSNs, NI numbers) are in `id-numbers.ts`.
  */
-export type LabelledKind = 'handle' | 'code' | 'account' | 'passport' | 'id' | 'dob';
-
-export interface LabelledPattern {
-  kind: LabelledKind;
-  pattern: RegExp;
-  /** At least this many digits in the value. */
-  minDigits: number;
-  /** At most this many digits in the value. */
-  maxDigits: number;
-}
-
-const FILLER = String.raw`(?:[\s:：#=]|是|为|is|was)*`;
-const NO = String.raw`(?:\s*(?:number|no\.?|num|#))?`;
+import { ID_NUMBERS } from './id-numbers.js';
+import { labelled, NO, type LabelledPattern } from './label-pattern.js';
 
 // A code read out in groups ("48 29 13", "482 913", "1234-5678", "1 2 3"): groups of one to
 // four digits joined by single spaces or dashes. How many digits it holds is checked after the
@@ -42,17 +30,6 @@ const WORDED_DATES = [
   String.raw`${MONTH}\s+(?:the\s+)?${DAY}(?:,?\s+${YEAR})?(?![\w-])`,
   String.raw`${MONTH},?\s+\d{4}(?!\d)`,
 ];
-
-function labelled(
-  kind: LabelledKind,
-  label: string,
-  value: string,
-  minDigits = 0,
-  maxDigits = Infinity,
-) {
-  const pattern = new RegExp(`(?:${label})${FILLER}(${value})`, 'gi');
-  return { kind, pattern, minDigits, maxDigits };
-}
 
 export const LABELLED: readonly LabelledPattern[] = [
   // WeChat ids: a letter then 5–19 letters, digits, '_' or '-'. Only one holding a digit, '_'
@@ -112,13 +89,7 @@ export const LABELLED: readonly LabelledPattern[] = [
     String.raw`护照(?:号码?)?|(?<![a-z])passport${NO}`,
     String.raw`[a-z]{0,2}\d{6,9}(?![\w-])`,
   ),
-  // After the label, an 18-character ID with a mistyped check character and the 15-digit form
-  // of before 1999, which have no checksum to be found by alone.
-  labelled(
-    'id',
-    String.raw`身份证(?:号码?)?|证件号码?|(?<![a-z])id\s*card${NO}`,
-    String.raw`(?:\d{17}[\dx]|\d{15})(?![\w-])`,
-  ),
+  ...ID_NUMBERS,
   // Dates of birth; other dates are what analysts need and stay ("since 12 March").
   labelled(
     'dob',

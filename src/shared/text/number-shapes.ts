@@ -15,17 +15,24 @@ const CARD_IIN = /^(?:4|5[1-5]|2[2-7]|3[04-9]|6)/; // Visa, Mastercard, Amex/JCB
 const ID_SHAPE = /^[1-8]\d{16}[\dXx]$/; // province codes 11–82
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 
+/**
+ * Unbroken, or printed in groups of two to eight (6-8-4, 4-4-4-4-2, 3-3-4-4-4): the province
+ * code, the birth date and the check character carry the evidence, whatever the grouping.
+ */
 export function isId(d: string, lens: number[]): boolean {
-  if ((lens.length !== 1 && lens.join() !== '6,8,4') || !ID_SHAPE.test(d) || !idDate(d)) {
-    return false;
-  }
+  const grouped = lens.every((n) => n >= 2 && n <= 8);
+  if ((lens.length !== 1 && !grouped) || !idShaped(d)) return false;
   // ISO 7064 MOD 11-2 over the first 17 digits.
   let sum = 0;
   for (let k = 0; k < 17; k++) sum += (d.charCodeAt(k) - 48) * ID_WEIGHTS[k]!;
   return '10X98765432'[sum % 11] === d[17]!.toUpperCase();
 }
 
-/** Positions 7–14 hold the birth date YYYYMMDD. */
+/** A province code and a birth date (positions 7–14, YYYYMMDD) where an ID has them. */
+export function idShaped(d: string): boolean {
+  return ID_SHAPE.test(d) && idDate(d);
+}
+
 function idDate(d: string): boolean {
   const y = Number(d.slice(6, 10));
   const m = Number(d.slice(10, 12));
@@ -37,7 +44,7 @@ function idDate(d: string): boolean {
 export function isCard(d: string, lens: number[]): boolean {
   if (d.length < 13 || (d.length === 13 && d[0] !== '4') || !CARD_IIN.test(d)) return false;
   // An 18-digit number shaped like an ID with a bad check digit is a typo'd ID, not a card.
-  if (d.length === 18 && ID_SHAPE.test(d) && idDate(d)) return false;
+  if (d.length === 18 && idShaped(d)) return false;
   // Printed groupings: 4-4-4-4, 4-6-5, 4-4-4-4-3 …, separated by spaces, dashes, dots or
   // slashes, mixed too (4111-1111 1111-1111): the grouping and Luhn carry the evidence.
   const grouped = lens[0] === 4 && lens.every((n) => n >= 3 && n <= 6);

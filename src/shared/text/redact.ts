@@ -39,6 +39,7 @@
  * word are anchored with a look-behind.
  */
 import { EMAIL_PASSES, MAYBE_EMAIL } from './email-addresses.js';
+import type { LabelledPattern } from './label-pattern.js';
 import { LABELLED, LETTERS_ONLY_LABEL } from './labelled-values.js';
 import { matchingView, type MatchingView } from './matching-view.js';
 import { CN_MOBILE, isCard, isId, isPhone } from './number-shapes.js';
@@ -83,11 +84,12 @@ const IBAN_COUNTRIES = new Set(
     'NO OM PK PL PS PT QA RO RS RU SA SC SD SE SI SK SM SO ST SV TL TN TR UA VA VG XK YE'
   ).split(' '),
 );
-// A 17-digit group may end in X (ID check digit). The separator is mandatory between plain
-// groups, so digits can be split only one way and the scan stays linear.
+// A group may end in X, an ID's check character: unbroken (17 digits and X) or as the last of its
+// groups ("… 3100 2X"), never glued to a letter or digit after it. The separator is mandatory
+// between plain groups, so digits can be split only one way and the scan stays linear.
 const RUN =
-  /\+?(?:\(\d+\)|\d{17}[Xx]|\d+)(?:(?:[ ./-]|(?<=\))|(?=\())(?:\(\d+\)|\d{17}[Xx]|\d+))*/g;
-const GROUP = /\((\d+)\)|(\d{17}[Xx]|\d+)/g;
+  /\+?(?:\(\d+\)|\d{1,17}[Xx](?![A-Za-z\d])|\d+)(?:(?:[ ./-]|(?<=\))|(?=\())(?:\(\d+\)|\d{1,17}[Xx](?![A-Za-z\d])|\d+))*/g;
+const GROUP = /\((\d+)\)|(\d{1,17}[Xx]|\d+)/g;
 // Words that introduce a reference number, then filler such as "no.", "number is", "号：".
 const REF_WORD =
   /(?:(?<![a-z])(?:orders?|tickets?|ref|reference|tracking|invoices?|case|booking|confirmation)|#|订单|单号|工单|编号)(?:[\s:：#.=-]|no\b|number|num|id|is|号码?|是|为)*$/i;
@@ -139,8 +141,7 @@ function redactOnce(text: string): Redaction {
     });
   }
   s = mask(s, IBAN, spans, ibanSpans);
-  for (const { kind, pattern, minDigits, maxDigits } of LABELLED)
-    s = mask(s, pattern, spans, labelledSpan(kind, minDigits, maxDigits));
+  for (const labelled of LABELLED) s = mask(s, labelled.pattern, spans, labelledSpan(labelled));
   mask(s, RUN, spans, runSpans);
   return { text: applySpans(text, view, spans, found), found };
 }
@@ -192,9 +193,11 @@ function tag(found: Found, kind: PiiKind): string {
  * before them because their window search would find a phone inside a value that is no card
  * ("银行卡号：6222 0212 3456 7890 123") and leave the rest on disk.
  */
-function labelledSpan(kind: PiiKind, minDigits: number, maxDigits: number) {
-  return (m: string, at: number, s: string, value: string): Span[] => {
-    const start = at + m.length - value.length;
+function labelledSpan({ kind, minDigits, maxDigits, take }: LabelledPattern) {
+  return (m: string, at: number, s: string, matched: string): Span[] => {
+    const start = at + m.length - matched.length;
+    const value = take ? matched.slice(0, take(matched)) : matched;
+    if (value === '') return [];
     const digits = countDigits(value);
     if (digits < minDigits || digits > maxDigits) return [];
     const own = /^\d[\d -]*$/.test(value) ? runSpans(value, start, s) : [];

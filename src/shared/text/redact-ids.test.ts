@@ -1,0 +1,97 @@
+import { describe, it, expect } from 'vitest';
+import { redact, type PiiKind } from './redact.js';
+
+/**
+ * The forms an adversarial tester found stored as typed: grouped resident IDs, phones with a
+ * middle dot, formal numerals, `wx:` ids, spaced passports, SSNs and NI numbers, and UnionPay
+ * numbers that fail Luhn; each with the ordinary text that must stay.
+ */
+function expectRedacted(sentence: string, value: string, kind: PiiKind): void {
+  const result = redact(sentence);
+  expect(result.text).toBe(sentence.replace(value, `[${kind}]`));
+  expect(result.found).toEqual({ [kind]: 1 });
+}
+
+function expectKept(text: string): void {
+  expect(redact(text)).toEqual({ text, found: {} });
+}
+
+/** Appends the ISO 7064 MOD 11-2 check character of a Chinese resident ID. */
+function withIdCheck(first17: string): string {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...first17].reduce((acc, c, k) => acc + Number(c) * (weights[k] ?? 0), 0);
+  return first17 + '10X98765432'.charAt(sum % 11);
+}
+
+/** Splits a string into groups of the given lengths, joined by `sep`. */
+function grouped(s: string, lens: number[], sep = ' '): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const n of lens) parts.push(s.slice(at, (at += n)));
+  return parts.join(sep);
+}
+
+const VALID_ID = withIdCheck('44030519900307123');
+const VALID_X = withIdCheck('11010519491231002'); // check character X
+
+describe('redact: resident IDs in groups after their label', () => {
+  const cases: [string, string][] = [
+    ['客户说身份证号 110105 19491231 0021 无法实名认证', '110105 19491231 0021'],
+    [
+      'customer read her ID card number as 110105 19491231 0021 for verification',
+      '110105 19491231 0021',
+    ],
+    ['身份证 110105-19491231-0021', '110105-19491231-0021'],
+    ['身份证号：1101 0519 4912 3100 21', '1101 0519 4912 3100 21'],
+    ['身份证号 110.105.194.912.310.021 核对', '110.105.194.912.310.021'],
+    ['身份证号码 1101 0519 4912 3100 2X 已登记', '1101 0519 4912 3100 2X'],
+    [
+      '身份证号 １１０１０５ １９４９１２３１ ００２１ 请核实',
+      '１１０１０５ １９４９１２３１ ００２１',
+    ],
+  ];
+  it.each(cases)('%s', (sentence, value) => expectRedacted(sentence, value, 'id'));
+
+  it('takes the 18 characters and keeps a count after them', () => {
+    expect(redact('身份证号 110105 19491231 0021 3 次都失败').text).toBe(
+      '身份证号 [id] 3 次都失败',
+    );
+  });
+
+  it.each(['身份证 过期了两次', '身份证号 1949 年办的', '身份证号 1101 0519 4912 31 不全'])(
+    '%s stays',
+    expectKept,
+  );
+});
+
+describe('redact: valid resident IDs in groups without a label', () => {
+  const cases: [string, string][] = [
+    [`for KYC: ${grouped(VALID_ID, [4, 4, 4, 4, 2])} ok`, grouped(VALID_ID, [4, 4, 4, 4, 2])],
+    [
+      `客户给的 ${grouped(VALID_ID, [3, 3, 4, 4, 4], '-')} 对不上`,
+      grouped(VALID_ID, [3, 3, 4, 4, 4], '-'),
+    ],
+    [`number ${grouped(VALID_X, [6, 8, 4])} on file`, grouped(VALID_X, [6, 8, 4])],
+    [`number ${grouped(VALID_X, [4, 4, 4, 4, 2])} on file`, grouped(VALID_X, [4, 4, 4, 4, 2])],
+  ];
+  it.each(cases)('%s', (sentence, value) => expectRedacted(sentence, value, 'id'));
+
+  it.each([
+    // The tester's number has a wrong check digit: without a label it is no ID.
+    'tracking 1101 0519 4912 3100 21 is late',
+    'order 2023 1123 0001 4567 89 shipped',
+    'amounts 1200 3400 5600 7800 99 in total',
+    'born in 1949, moved 2 weeks later',
+    '5G plan, 2 weeks, 两次',
+  ])('%s stays', (text) => {
+    const result = redact(text);
+    expect(result.found.id).toBeUndefined();
+  });
+});
+
+describe('redact: this round’s forms are idempotent', () => {
+  it.each(['身份证号：1101 0519 4912 3100 21'])('%s', (text) => {
+    const once = redact(text).text;
+    expect(redact(once)).toEqual({ text: once, found: {} });
+  });
+});
