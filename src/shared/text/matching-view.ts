@@ -5,9 +5,9 @@
  * `＠` from Chinese input methods, ideographic or no-break spaces between digit groups, double
  * spaces, zero-width characters pasted from a web page, Unicode dashes. The view folds each
  * original code point on its own (NFKC, then spaces to one ASCII space, dashes to `-`, invisible
- * characters dropped, runs of spaces collapsed), so every character of the view comes from
- * exactly one original code point. A match in the view is mapped back to the original code
- * points it came from, and the stored text is the ORIGINAL with those spans replaced: the
+ * characters dropped, runs of spaces collapsed, a middle dot or bullet between digits to `.`), so
+ * every character of the view comes from exactly one original code point. A match in the view is
+ * mapped back to the original code points it came from, and the stored text is the ORIGINAL with those spans replaced: the
  * agent's words keep their own width and spacing everywhere else (grouping folds width itself).
  *
  * Numbers read out in words (`spoken-digits.ts`: Chinese numerals, English digit words) are the
@@ -29,8 +29,13 @@ const SPACE = /[\t\p{Zs}]/u;
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
 // Hyphen, non-breaking hyphen, figure dash, en and em dash, minus sign (NFKC keeps them apart).
 const DASH = /[\u2010-\u2015\u2212]/;
+// Middle dots and bullets typed between digit groups (138·0013·8000, 138•0013•8000, ・, ‧, ∙,
+// ⋅): a dot there, so the detectors' dot rules decide. Elsewhere they stay ("张三·李四", "• item").
+const DOT_LIKE = /[\u00b7\u2022\u2027\u2219\u22c5\u30fb\uff65]/;
+const DIGIT = /[0-9\uff10-\uff19]/;
 // What the fast path must not skip although NFKC leaves it alone.
-const FOLDED_BESIDES_NFKC = /[\t\u00ad\u200b-\u200d\u2010-\u2015\u2060\u2212\ufeff]| {2}/;
+const FOLDED_BESIDES_NFKC =
+  /[\t\u00ad\u00b7\u200b-\u200d\u2010-\u2015\u2022\u2027\u2060\u2212\u2219\u22c5\u30fb\ufeff]| {2}/;
 
 export function matchingView(original: string): MatchingView {
   // Most verbatims are already in the folded form: no map needed, offsets are the same.
@@ -49,7 +54,11 @@ export function matchingView(original: string): MatchingView {
     const cp = original.codePointAt(i) ?? 0;
     const unit = spoken.get(i);
     const end = unit?.end ?? i + (cp > 0xffff ? 2 : 1);
-    const folded = unit?.text ?? foldCodePoint(original.slice(i, end), text.endsWith(' '));
+    const folded =
+      unit?.text ??
+      (dotBetweenDigits(original, i)
+        ? '.'
+        : foldCodePoint(original.slice(i, end), text.endsWith(' ')));
     for (let k = 0; k < folded.length; k++) {
       from.push(i);
       to.push(end);
@@ -61,6 +70,14 @@ export function matchingView(original: string): MatchingView {
     text,
     originalSpan: (start, end) => [from[start] ?? original.length, to[end - 1] ?? original.length],
   };
+}
+
+function dotBetweenDigits(original: string, i: number): boolean {
+  return (
+    DOT_LIKE.test(original[i]!) &&
+    DIGIT.test(original[i - 1] ?? '') &&
+    DIGIT.test(original[i + 1] ?? '')
+  );
 }
 
 function foldCodePoint(c: string, afterSpace: boolean): string {

@@ -89,8 +89,24 @@ describe('redact: valid resident IDs in groups without a label', () => {
   });
 });
 
+describe('redact: a mobile with a middle dot or bullet', () => {
+  const cases: [string, string][] = [
+    ['手机 138·0013·8000 关机了', '138·0013·8000'],
+    ['mobile 138•0013•8000 please', '138•0013•8000'],
+    ['电话 138・0013・8000', '138・0013・8000'],
+    ['电话 138‧0013‧8000 打不通', '138‧0013‧8000'],
+    ['手机 １３８·００１３·８０００ 关机了', '１３８·００１３·８０００'],
+  ];
+  it.each(cases)('%s', (sentence, value) => expectRedacted(sentence, value, 'phone'));
+
+  it.each(['套餐 5G · 2 weeks', '版本 1·2·3', '张三·李四', 'price 12·50 元', '• 3 times'])(
+    '%s stays',
+    expectKept,
+  );
+});
+
 describe('redact: this round’s forms are idempotent', () => {
-  it.each(['身份证号：1101 0519 4912 3100 21'])('%s', (text) => {
+  it.each(['身份证号：1101 0519 4912 3100 21', '手机 138·0013·8000'])('%s', (text) => {
     const once = redact(text).text;
     expect(redact(once)).toEqual({ text: once, found: {} });
   });
