@@ -99,6 +99,11 @@ describe('redact: a mobile with a middle dot or bullet', () => {
   ];
   it.each(cases)('%s', (sentence, value) => expectRedacted(sentence, value, 'phone'));
 
+  it('two mobiles a middle dot apart are both redacted', () => {
+    expect(redact('手机 13800138000·13900139000').text).toBe('手机 [phone]·[phone]');
+    expect(redact('call 13800138000.13900139000').text).toBe('call [phone].[phone]');
+  });
+
   it.each(['套餐 5G · 2 weeks', '版本 1·2·3', '张三·李四', 'price 12·50 元', '• 3 times'])(
     '%s stays',
     expectKept,

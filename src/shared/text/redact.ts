@@ -253,6 +253,22 @@ function runSpans(run: string, at: number, s: string): Span[] {
     spans.push([at + (i === 0 ? 0 : groups[i]!.start), at + groups[j - 1]!.end, kind]);
     i = j - 1;
   }
+  return whole && spans.length === 0 ? dottedNumbers(run, groups, at, s) : spans;
+}
+
+/**
+ * Numbers typed back to back with a dot or a middle dot between ("13800138000·13900139000"),
+ * every group of ten digits or more: no version, IP address or amount is written so.
+ */
+function dottedNumbers(run: string, groups: Group[], at: number, s: string): Span[] {
+  const spans: Span[] = [];
+  if (!groups.every((g) => g.digits.length >= 10)) return spans; // 3.14159265358 is a decimal
+  for (const g of groups) {
+    const kind = classify(run, [g], g.start === 0);
+    if (kind && (!followsRefWord(s, at) || outweighsRefWord(kind, [g]))) {
+      spans.push([at + g.start, at + g.end, kind]);
+    }
+  }
   return spans;
 }
 
