@@ -110,8 +110,26 @@ describe('redact: a mobile with a middle dot or bullet', () => {
   );
 });
 
+describe('redact: a mobile in formal (financial) numerals', () => {
+  const cases: [string, string][] = [
+    ['我的手机是壹叁捌零零壹叁捌零零零', '壹叁捌零零壹叁捌零零零'],
+    ['电话壹叁玖〇〇壹叁玖〇〇〇，晚上打', '壹叁玖〇〇壹叁玖〇〇〇'],
+    ['号码 壹叁捌 零零壹叁 捌零零零 停机', '壹叁捌 零零壹叁 捌零零零'],
+  ];
+  it.each(cases)('%s', (sentence, value) => expectRedacted(sentence, value, 'phone'));
+
+  it.each(['金额人民币壹万贰仟叁佰肆拾伍元整', '壹佰元', '退款贰拾元，两次', '第壹期、第贰期'])(
+    '%s stays',
+    expectKept,
+  );
+});
+
 describe('redact: this round’s forms are idempotent', () => {
-  it.each(['身份证号：1101 0519 4912 3100 21', '手机 138·0013·8000'])('%s', (text) => {
+  it.each([
+    '身份证号：1101 0519 4912 3100 21',
+    '手机 138·0013·8000',
+    '我的手机是壹叁捌零零壹叁捌零零零',
+  ])('%s', (text) => {
     const once = redact(text).text;
     expect(redact(once)).toEqual({ text: once, found: {} });
   });

@@ -1,6 +1,7 @@
 /**
  * Numbers read out digit by digit in words, as an agent types them during a call: Chinese
- * numerals (一三八零零一三八零零零, with 幺 for 1 and 两 for 2 as they are said on the phone) and
+ * numerals (一三八零零一三八零零零, with 幺 for 1 and 两 for 2 as they are said on the phone, and
+ * the formal numerals 壹贰叁… as some customers write them in chat) and
  * English digit words ("oh seven seven double four one two three four five six"). The matching
  * view (`matching-view.ts`) reads each numeral or word as a digit group of its own, so the
  * detectors find a phone among them as they do in "1 3 8 0 0 1 3 8 0 0 0", with the same shapes
@@ -17,10 +18,26 @@ export interface SpokenUnit {
   end: number;
 }
 
-// 〇 and 零 are 0, 幺 is 1 and 两 is 2 as a number is read out; every other numeral is its index.
-const CHINESE_DIGITS = '〇零一二三四五六七八九';
-const CHINESE_DIGIT_RUN =
-  /[〇零一二三四五六七八九幺两](?:[ \u3000]?[〇零一二三四五六七八九幺两]){6,}/g;
+// Each numeral's digit: 〇 and 零 are 0, 幺 is 1 and 两 is 2 as a number is read out, and the
+// formal (financial) numerals of cheques and contracts, simplified and traditional, are digits
+// too (壹叁捌…). 拾, 佰, 仟 and 万 are not: an amount in words (壹万贰仟叁佰元) stays a run of one.
+const CHINESE_DIGIT: Record<string, number> = {};
+for (const [digit, numerals] of [
+  '〇零',
+  '一幺壹',
+  '二两贰貳',
+  '三叁參',
+  '四肆',
+  '五伍',
+  '六陆陸',
+  '七柒',
+  '八捌',
+  '九玖',
+].entries()) {
+  for (const c of numerals) CHINESE_DIGIT[c] = digit;
+}
+const NUMERAL = '[〇零一幺壹二两贰貳三叁參四肆五伍六陆陸七柒八捌九玖]';
+const CHINESE_DIGIT_RUN = new RegExp(`${NUMERAL}(?:[ \u3000]?${NUMERAL}){6,}`, 'g');
 
 const DIGIT_WORDS: Record<string, string> = {
   zero: '0',
@@ -59,9 +76,8 @@ function chineseNumerals(original: string, units: Map<number, SpokenUnit>): void
   CHINESE_DIGIT_RUN.lastIndex = 0;
   for (let m = CHINESE_DIGIT_RUN.exec(original); m; m = CHINESE_DIGIT_RUN.exec(original)) {
     for (let k = m.index; k < m.index + m[0].length; k++) {
-      const c = original[k]!;
-      const digit = c === '幺' ? 1 : c === '两' ? 2 : Math.max(0, CHINESE_DIGITS.indexOf(c) - 1);
-      if (c !== ' ' && c !== '\u3000') units.set(k, { text: `${digit} `, end: k + 1 });
+      const digit = CHINESE_DIGIT[original[k]!];
+      if (digit !== undefined) units.set(k, { text: `${digit} `, end: k + 1 });
     }
   }
 }
