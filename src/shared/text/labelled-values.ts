@@ -36,14 +36,14 @@ export const LABELLED: readonly LabelledPattern[] = [
   // or '-' counts, so "微信 payment failed" stays; letters-only ids follow below.
   labelled(
     'handle',
-    String.raw`微信(?:号|账号|id)?|(?<![a-z])(?:wechat(?:\s*id)?|weixin|vx号?)`,
+    String.raw`微信(?:号|账号|id)?|(?<![a-z])(?:wechat(?:\s*id)?|weixin|[vw]x号?)`,
     String.raw`(?=[a-z][\w-]*[\d_-])[a-z][\w-]{5,19}(?![\w-])`,
   ),
   // A letters-only WeChat id (微信号 zhangsan) only after a label that cannot begin prose: 号,
-  // 账号, ID, or a colon. "微信 payment failed", "微信支付", "微信上说" have none of them.
+  // 账号, ID, or a colon. "微信 payment failed", "微信支付", "微信上说", "wx payment" have none.
   labelled(
     'handle',
-    String.raw`微信(?:号|账号|id)|微信(?=\s*[:：])|(?<![a-z])(?:wechat\s*id|(?:wechat|weixin)(?=\s*[:：]))`,
+    String.raw`微信(?:号|账号|id)|微信(?=\s*[:：])|(?<![a-z])(?:wechat\s*id|[vw]x号|(?:wechat|weixin|[vw]x)(?=\s*[:：]))`,
     String.raw`[a-z][a-z\d_-]{5,19}(?![\w-])`,
   ),
   // QQ numbers are 5 to 11 digits and the account itself. "QQ音乐", "QQ群" are not labels.
@@ -110,4 +110,4 @@ export const LABELLED: readonly LabelledPattern[] = [
 ];
 
 /** What may hold a labelled value without a digit: the fast path must not skip it. */
-export const LETTERS_ONLY_LABEL = /微信|wechat|weixin|(?<![a-z])vx/i;
+export const LETTERS_ONLY_LABEL = /微信|wechat|weixin|(?<![a-z])[vw]x/i;

@@ -124,11 +124,28 @@ describe('redact: a mobile in formal (financial) numerals', () => {
   );
 });
 
+describe('redact: a WeChat id after wx', () => {
+  const cases: [string, string][] = [
+    ['wx: zhang_san88 加一下', 'zhang_san88'],
+    ['加我wx：zhang_san88', 'zhang_san88'],
+    ['WX号 zhangsan88', 'zhangsan88'],
+    ['WX号：zhangsan', 'zhangsan'],
+    ['wx: zhangsan please', 'zhangsan'],
+  ];
+  it.each(cases)('%s', (sentence, value) => expectRedacted(sentence, value, 'handle'));
+
+  it.each(['wx payment failed twice', 'the wxWidgets build', 'used wx to pay 2 times'])(
+    '%s stays',
+    expectKept,
+  );
+});
+
 describe('redact: this round’s forms are idempotent', () => {
   it.each([
     '身份证号：1101 0519 4912 3100 21',
     '手机 138·0013·8000',
     '我的手机是壹叁捌零零壹叁捌零零零',
+    'wx: zhang_san88',
   ])('%s', (text) => {
     const once = redact(text).text;
     expect(redact(once)).toEqual({ text: once, found: {} });
