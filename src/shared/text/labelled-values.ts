@@ -83,11 +83,15 @@ export const LABELLED: readonly LabelledPattern[] = [
     String.raw`(?<![a-z])sort\s*code`,
     String.raw`\d\d[- ]?\d\d[- ]?\d\d(?![\d-])`,
   ),
-  // Passport numbers: up to two letters and 6–9 digits (UK and US 9 digits, China E12345678).
+  // Passport numbers: up to two letters and 6–9 digits (UK and US 9 digits, China E12345678),
+  // unbroken (tried first, so "passport 123456789 3 times" keeps its count) or read out in
+  // groups ("E 1234 5678", "G1234 5678").
   labelled(
     'passport',
     String.raw`护照(?:号码?)?|(?<![a-z])passport${NO}`,
-    String.raw`[a-z]{0,2}\d{6,9}(?![\w-])`,
+    String.raw`[a-z]{0,2}\d{6,9}(?![\w-])|[a-z]{0,2} ?\d{1,9}(?:[ -]\d{1,9}){0,3}(?![\w-])`,
+    6,
+    9,
   ),
   ...ID_NUMBERS,
   // Dates of birth; other dates are what analysts need and stay ("since 12 March").

@@ -140,12 +140,32 @@ describe('redact: a WeChat id after wx', () => {
   );
 });
 
+describe('redact: a passport number with spaces', () => {
+  const cases: [string, string][] = [
+    ['护照 E 1234 5678 过期了', 'E 1234 5678'],
+    ['passport no. E 1234 5678 on file', 'E 1234 5678'],
+    ['passport number: G1234 5678', 'G1234 5678'],
+    ['护照号 E １２３４ ５６７８', 'E １２３４ ５６７８'],
+  ];
+  it.each(cases)('%s', (sentence, value) => expectRedacted(sentence, value, 'passport'));
+
+  it('an unbroken passport keeps the count after it', () => {
+    expect(redact('passport 123456789 3 times').text).toBe('passport [passport] 3 times');
+  });
+
+  it.each(['passport expired 2 weeks ago', 'passport photo 2 x 3', '护照 办了两次'])(
+    '%s stays',
+    expectKept,
+  );
+});
+
 describe('redact: this round’s forms are idempotent', () => {
   it.each([
     '身份证号：1101 0519 4912 3100 21',
     '手机 138·0013·8000',
     '我的手机是壹叁捌零零壹叁捌零零零',
     'wx: zhang_san88',
+    'passport no. E 1234 5678',
   ])('%s', (text) => {
     const once = redact(text).text;
     expect(redact(once)).toEqual({ text: once, found: {} });
