@@ -1,8 +1,14 @@
 /**
- * Identity numbers found after the word naming them: a Chinese resident ID of 18 characters
- * (or 15 digits, before 1999) whatever its check character says, unbroken or printed in groups.
- * Without the label only a valid ID counts (`number-shapes.ts`: checksum and birth date), which an
- * ordinary number of that length almost never is.
+ * Identity numbers, all redacted as `[id]`:
+ *  - a Chinese resident ID of 18 characters (or 15 digits, before 1999) after its label,
+ *    whatever its check character says, unbroken or printed in groups. Without the label only a
+ *    valid ID counts (`number-shapes.ts`: checksum and birth date), which an ordinary number of
+ *    that length almost never is;
+ *  - a US Social Security number (3-2-4 digits) after its label only: the shape has no check
+ *    digit and is shared by part numbers, error codes and phone fragments;
+ *  - a UK National Insurance number (two letters, six digits, a letter A–D), after its label, or
+ *    without one in capitals with an allocated prefix and either its final letter or the digits
+ *    in spaced pairs: "AB123456" alone is too like an order or flight code.
  */
 import { labelled, NO, type LabelledPattern } from './label-pattern.js';
 
@@ -28,9 +34,29 @@ function idInGroups(value: string): number {
   return 0;
 }
 
+// HMRC never allocates D, F, I, Q, U or V first, nor D, F, I, O, Q, U or V second, nor these
+// pairs; QQ is its example prefix, so a form filled in with the example is no leak.
+const NI_PREFIX = String.raw`(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]`;
+const NI_UNLABELLED = new RegExp(
+  String.raw`(?<![A-Za-z\d])(${NI_PREFIX}(?:\d{6}[A-D]|(?: \d\d){3}(?: [A-D])?| \d{6} [A-D]))(?![A-Za-z\d])`,
+  'g',
+);
+
 export const ID_NUMBERS: readonly LabelledPattern[] = [
   // After the label, an 18-character ID with a mistyped check character and the 15-digit form
   // of before 1999, which have no checksum to be found by alone.
   labelled('id', ID_LABEL, String.raw`(?:\d{17}[\dx]|\d{15})(?![\w-])`),
   { ...labelled('id', ID_LABEL, ID_GROUPS), take: idInGroups },
+  labelled(
+    'id',
+    String.raw`(?<![a-z])(?:ssn|social\s+security${NO})`,
+    String.raw`\d{3}[ -]?\d\d[ -]?\d{4}(?![\d-])`,
+  ),
+  // Any two letters after the label: the customer knows which number they read out.
+  labelled(
+    'id',
+    String.raw`(?<![a-z])(?:national\s+insurance${NO}|ni(?![a-z])${NO}|nino)`,
+    String.raw`[a-z]{2} ?\d\d ?\d\d ?\d\d(?: ?[a-d])?(?![\w-])`,
+  ),
+  { kind: 'id', pattern: NI_UNLABELLED, minDigits: 0, maxDigits: Infinity },
 ];

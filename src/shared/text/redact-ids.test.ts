@@ -159,6 +159,33 @@ describe('redact: a passport number with spaces', () => {
   );
 });
 
+describe('redact: US Social Security and UK National Insurance numbers', () => {
+  const cases: [string, string][] = [
+    ['SSN 123-45-6789 on the form', '123-45-6789'],
+    ['social security number 123 45 6789', '123 45 6789'],
+    ['her SSN is 123456789', '123456789'],
+    ['SSN: １２３-４５-６７８９', '１２３-４５-６７８９'],
+    ['NI number QQ 12 34 56 C', 'QQ 12 34 56 C'],
+    ['national insurance AB123456C', 'AB123456C'],
+    ['national insurance number: ab 123456 c', 'ab 123456 c'],
+    ['his NI is JG103759A, please update', 'JG103759A'],
+    ['call about JG 10 37 59 A today', 'JG 10 37 59 A'],
+    ['NINO ＪＧ１０３７５９Ａ', 'ＪＧ１０３７５９Ａ'],
+  ];
+  it.each(cases)('%s', (sentence, value) => expectRedacted(sentence, value, 'id'));
+
+  it.each([
+    'part 123-45-6789 is back-ordered',
+    'error 123-45-6789 again',
+    'order AB123456 shipped',
+    'flight BA123456 was late',
+    'SSN not on file',
+    'ABC123456D is the router model',
+    'ZZ123456A test account',
+    'QQ 12 34 56 C',
+  ])('%s stays', expectKept);
+});
+
 describe('redact: this round’s forms are idempotent', () => {
   it.each([
     '身份证号：1101 0519 4912 3100 21',
@@ -166,6 +193,7 @@ describe('redact: this round’s forms are idempotent', () => {
     '我的手机是壹叁捌零零壹叁捌零零零',
     'wx: zhang_san88',
     'passport no. E 1234 5678',
+    'NI number QQ 12 34 56 C, SSN 123-45-6789',
   ])('%s', (text) => {
     const once = redact(text).text;
     expect(redact(once)).toEqual({ text: once, found: {} });
