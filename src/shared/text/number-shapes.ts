@@ -51,6 +51,18 @@ export function isCard(d: string, lens: number[]): boolean {
   return (lens.length === 1 || grouped) && luhn(d);
 }
 
+/**
+ * A run of 16 to 19 digits starting 62, unbroken and standing alone, is taken for a UnionPay
+ * card even when it fails Luhn (a digit misheard, or one of the 62 numbers issued without a valid
+ * check digit). Order, tracking and account numbers of that exact shape are rare without a word
+ * before them, and after an order or reference word the reference-word rule keeps them; printed
+ * in groups a card still needs Luhn. One that is also shaped like a Gansu resident ID (62…, a
+ * real birth date) is redacted as an ID.
+ */
+export function isUnionPayRun(d: string): boolean {
+  return /^62\d{14,17}$/.test(d);
+}
+
 function luhn(d: string): boolean {
   let sum = 0;
   for (let k = d.length - 1, double = false; k >= 0; k--, double = !double) {

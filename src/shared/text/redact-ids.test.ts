@@ -186,6 +186,28 @@ describe('redact: US Social Security and UK National Insurance numbers', () => {
   ])('%s stays', expectKept);
 });
 
+describe('redact: UnionPay numbers that fail Luhn', () => {
+  const cases: [string, string][] = [
+    ['refund to 6222021234567890123 please', '6222021234567890123'],
+    ['卡 6222021234567890 扣款两次', '6222021234567890'],
+    [
+      'card ６２２２０２１２３４５６７８９０１２３ declined',
+      '６２２２０２１２３４５６７８９０１２３',
+    ],
+  ];
+  it.each(cases)('%s', (sentence, value) => expectRedacted(sentence, value, 'card'));
+
+  it.each([
+    'order 6222021234567890123 shipped',
+    '订单号 6222021234567890123',
+    'serial 622202123456789 (15 digits)',
+    '62220212345678901234 is twenty digits',
+    'amount 6222 0212 3456 7890 123 in groups',
+  ])('%s stays', (text) => {
+    expect(redact(text).found.card).toBeUndefined();
+  });
+});
+
 describe('redact: this round’s forms are idempotent', () => {
   it.each([
     '身份证号：1101 0519 4912 3100 21',
@@ -194,6 +216,7 @@ describe('redact: this round’s forms are idempotent', () => {
     'wx: zhang_san88',
     'passport no. E 1234 5678',
     'NI number QQ 12 34 56 C, SSN 123-45-6789',
+    'refund to 6222021234567890123',
   ])('%s', (text) => {
     const once = redact(text).text;
     expect(redact(once)).toEqual({ text: once, found: {} });

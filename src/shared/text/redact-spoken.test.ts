@@ -68,7 +68,9 @@ describe('redact: details named by the words before them', () => {
     ['security code: 4829', '4829', 'code'],
     ['security code 123 on the back', '123', 'code'],
     ['card ending 1111, cvv 123, declined', '123', 'code'],
-    ['账号 6222021234567890123 被冻结', '6222021234567890123', 'account'],
+    ['账号 4111111111111112 被冻结', '4111111111111112', 'account'],
+    // A 62 run of 16–19 digits is a UnionPay card by itself, and keeps that kind after a label.
+    ['账号 6222021234567890123 被冻结', '6222021234567890123', 'card'],
     ['银行卡号：6222 0212 3456 7890 123', '6222 0212 3456 7890 123', 'account'],
     ['account number 31926819 was debited twice', '31926819', 'account'],
     ['acct no. 31926819', '31926819', 'account'],

@@ -42,7 +42,7 @@ import { EMAIL_PASSES, MAYBE_EMAIL } from './email-addresses.js';
 import type { LabelledPattern } from './label-pattern.js';
 import { LABELLED, LETTERS_ONLY_LABEL } from './labelled-values.js';
 import { matchingView, type MatchingView } from './matching-view.js';
-import { CN_MOBILE, isCard, isId, isPhone } from './number-shapes.js';
+import { CN_MOBILE, idShaped, isCard, isId, isPhone, isUnionPayRun } from './number-shapes.js';
 
 /** Every kind, as its placeholder names it: `[card]`, `[phone]`, …. */
 export const PII_KINDS = [
@@ -280,7 +280,9 @@ function dottedNumbers(run: string, groups: Group[], at: number, s: string): Spa
  */
 function outweighsRefWord(kind: PiiKind, win: Group[]): boolean {
   const digits = win.map((g) => g.digits).join('');
-  if (kind === 'card') return digits.length >= 15;
+  const lens = win.map((g) => g.digits.length);
+  // A UnionPay run that fails Luhn (isUnionPayRun) is weaker evidence than the word.
+  if (kind === 'card') return digits.length >= 15 && isCard(digits, lens);
   return kind === 'phone' && CN_MOBILE.test(digits);
 }
 
@@ -355,6 +357,7 @@ function classify(run: string, win: Group[], first: boolean): PiiKind | null {
   if (plain && isId(digits, lens)) return 'id';
   if (!/^\d+$/.test(digits)) return null;
   if (plain && isCard(digits, lens)) return 'card';
+  if (run === digits && isUnionPayRun(digits)) return idShaped(digits) ? 'id' : 'card';
   return isPhone(digits, lens, gaps, plus) ? 'phone' : null;
 }
 
