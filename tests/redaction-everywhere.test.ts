@@ -54,6 +54,18 @@ const FORMS: readonly Form[] = [
     value: 'oh seven seven double four one two three four five six',
   },
   { name: 'mobile read out with 两', value: '幺三八两六七五四三二一' },
+  { name: 'resident ID in 6-8-4 after 身份证号', value: '身份证号 110105 19491231 0021' },
+  { name: 'resident ID in 4-4-4-4-2 after 身份证号：', value: '身份证号：1101 0519 4912 3100 21' },
+  { name: 'valid resident ID in groups, no label', value: '4403 0519 9003 0712 36' },
+  { name: 'mobile with middle dots', value: '186·0018·6000' },
+  { name: 'mobile with bullets', value: '159•0015•9000' },
+  { name: 'mobile in formal numerals', value: '壹叁柒零零壹叁柒零零零' },
+  { name: 'WeChat id after wx:', value: 'wx: zhang_san88' },
+  { name: 'passport in groups', value: 'passport no. E 1234 5678' },
+  { name: 'SSN', value: 'SSN 123-45-6789' },
+  { name: 'NI number after its label', value: 'national insurance AB123456C' },
+  { name: 'NI number in spaced pairs, no label', value: 'JG 10 37 59 A' },
+  { name: 'UnionPay number failing Luhn', value: '6222021234567890123' },
 ];
 const LANGUAGES = {
   en: (value: string) => `Customer called again about the parcel, ${value}, still missing`,
@@ -63,9 +75,12 @@ type Language = keyof typeof LANGUAGES;
 
 /** The personal part of a form: as typed, folded (NFKC), and without separators in either case. */
 function needles(form: Form): string[] {
-  const personal = form.value.replace(/^(?:order |订单号|验证码是? |OTP |born )/, '');
+  const personal = form.value.replace(
+    /^(?:order |订单号|验证码是? |OTP |born |身份证号[ ：]|wx: |passport no\. |SSN |national insurance )/,
+    '',
+  );
   const nfkc = personal.normalize('NFKC').replace(/\u200b/g, '');
-  const compact = nfkc.replace(/[\s./-]/g, '');
+  const compact = nfkc.replace(/[\s./·•-]/g, '');
   return [...new Set([personal, nfkc, compact, compact.toUpperCase(), compact.toLowerCase()])];
 }
 
@@ -283,7 +298,7 @@ for (const backend of backendCases) {
       );
       expect(curated).toHaveLength(FORMS.length + 1);
       for (const { title } of curated)
-        expect(title).toMatch(/\[(card|phone|email|iban|code|dob)\]/);
+        expect(title).toMatch(/\[(card|phone|email|iban|code|dob|id|handle|passport)\]/);
     });
 
     it('left no planted value in any file WOCAS wrote', () => {
@@ -333,7 +348,7 @@ for (const backend of backendCases) {
 
 // The figure for the notes: forms × languages × ways in.
 describe('the forms tried', () => {
-  it('are 25 forms in 2 languages through 5 ways in and 2 kinds of analyst edit', () => {
-    expect([FORMS.length, Object.keys(LANGUAGES).length, PATHS.length]).toEqual([25, 2, 5]);
+  it('are 37 forms in 2 languages through 5 ways in and 2 kinds of analyst edit', () => {
+    expect([FORMS.length, Object.keys(LANGUAGES).length, PATHS.length]).toEqual([37, 2, 5]);
   });
 });
