@@ -42,21 +42,32 @@ const NI_UNLABELLED = new RegExp(
   'g',
 );
 
+// Six digits, spaces allowed between pairs: what every NI number holds, and few texts do.
+const SIX_DIGITS = /\d\d ?\d\d ?\d\d/;
+
 export const ID_NUMBERS: readonly LabelledPattern[] = [
   // After the label, an 18-character ID with a mistyped check character and the 15-digit form
-  // of before 1999, which have no checksum to be found by alone.
-  labelled('id', ID_LABEL, String.raw`(?:\d{17}[\dx]|\d{15})(?![\w-])`),
-  { ...labelled('id', ID_LABEL, ID_GROUPS), take: idInGroups },
-  labelled(
-    'id',
-    String.raw`(?<![a-z])(?:ssn|social\s+security${NO})`,
-    String.raw`\d{3}[ -]?\d\d[ -]?\d{4}(?![\d-])`,
-  ),
+  // of before 1999, which have no checksum to be found by alone; or 18 characters in groups.
+  {
+    ...labelled('id', ID_LABEL, String.raw`(?:\d{17}[\dx]|\d{15})(?![\w-])|${ID_GROUPS}`),
+    take: (value) => (/^[\dx]+$/i.test(value) ? value.length : idInGroups(value)),
+  },
+  {
+    ...labelled(
+      'id',
+      String.raw`(?<![a-z])(?:ssn|social\s+security${NO})`,
+      String.raw`\d{3}[ -]?\d\d[ -]?\d{4}(?![\d-])`,
+    ),
+    quick: /\d{4}/,
+  },
   // Any two letters after the label: the customer knows which number they read out.
-  labelled(
-    'id',
-    String.raw`(?<![a-z])(?:national\s+insurance${NO}|ni(?![a-z])${NO}|nino)`,
-    String.raw`[a-z]{2} ?\d\d ?\d\d ?\d\d(?: ?[a-d])?(?![\w-])`,
-  ),
-  { kind: 'id', pattern: NI_UNLABELLED, minDigits: 0, maxDigits: Infinity },
+  {
+    ...labelled(
+      'id',
+      String.raw`(?<![a-z])(?:national\s+insurance${NO}|ni(?![a-z])${NO}|nino)`,
+      String.raw`[a-z]{2} ?\d\d ?\d\d ?\d\d(?: ?[a-d])?(?![\w-])`,
+    ),
+    quick: SIX_DIGITS,
+  },
+  { kind: 'id', pattern: NI_UNLABELLED, minDigits: 0, maxDigits: Infinity, quick: SIX_DIGITS },
 ];

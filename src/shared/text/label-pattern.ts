@@ -18,6 +18,8 @@ export interface LabelledPattern {
    * a count or a number after it along ("身份证号 110105 19491231 0021 33 次").
    */
   take?: (value: string) => number;
+  /** A cheap test the text must pass before the pattern is tried (most texts fail it). */
+  quick?: RegExp;
 }
 
 const FILLER = String.raw`(?:[\s:：#=]|是|为|is|was|as)*`;

@@ -54,11 +54,7 @@ export function matchingView(original: string): MatchingView {
     const cp = original.codePointAt(i) ?? 0;
     const unit = spoken.get(i);
     const end = unit?.end ?? i + (cp > 0xffff ? 2 : 1);
-    const folded =
-      unit?.text ??
-      (dotBetweenDigits(original, i)
-        ? '.'
-        : foldCodePoint(original.slice(i, end), text.endsWith(' ')));
+    const folded = unit?.text ?? foldCodePoint(original, i, end, text.endsWith(' '));
     for (let k = 0; k < folded.length; k++) {
       from.push(i);
       to.push(end);
@@ -72,20 +68,17 @@ export function matchingView(original: string): MatchingView {
   };
 }
 
-function dotBetweenDigits(original: string, i: number): boolean {
-  return (
-    DOT_LIKE.test(original[i]!) &&
-    DIGIT.test(original[i - 1] ?? '') &&
-    DIGIT.test(original[i + 1] ?? '')
-  );
-}
-
-function foldCodePoint(c: string, afterSpace: boolean): string {
+/** The folded form of the code point original[i, end). */
+function foldCodePoint(original: string, i: number, end: number, afterSpace: boolean): string {
+  const c = original.slice(i, end);
   const code = c.charCodeAt(0);
   // Printable ASCII and the CJK ideograph blocks are their own NFKC form: most of any text.
   if ((code > 0x20 && code < 0x7f) || (code >= 0x3400 && code <= 0x9fff)) return c;
   if (code === 0x20) return afterSpace ? '' : ' ';
   if (INVISIBLE.test(c)) return '';
+  if (DOT_LIKE.test(c) && DIGIT.test(original[i - 1] ?? '') && DIGIT.test(original[end] ?? '')) {
+    return '.';
+  }
   const n = c.normalize('NFKC');
   if (SPACE.test(n) || n === ' ') return afterSpace ? '' : ' ';
   return DASH.test(n) ? '-' : n;

@@ -84,12 +84,12 @@ const IBAN_COUNTRIES = new Set(
     'NO OM PK PL PS PT QA RO RS RU SA SC SD SE SI SK SM SO ST SV TL TN TR UA VA VG XK YE'
   ).split(' '),
 );
-// A group may end in X, an ID's check character: unbroken (17 digits and X) or as the last of its
-// groups ("… 3100 2X"), never glued to a letter or digit after it. The separator is mandatory
-// between plain groups, so digits can be split only one way and the scan stays linear.
+// A group may end in X, an ID's check character (unbroken, or the last group: "… 3100 2X"), if
+// no letter or digit is glued after it. The separator is mandatory between plain groups, so
+// digits can be split only one way and the scan stays linear.
 const RUN =
-  /\+?(?:\(\d+\)|\d{1,17}[Xx](?![A-Za-z\d])|\d+)(?:(?:[ ./-]|(?<=\))|(?=\())(?:\(\d+\)|\d{1,17}[Xx](?![A-Za-z\d])|\d+))*/g;
-const GROUP = /\((\d+)\)|(\d{1,17}[Xx]|\d+)/g;
+  /\+?(?:\(\d+\)|\d+(?:[Xx](?![A-Za-z\d]))?)(?:(?:[ ./-]|(?<=\))|(?=\())(?:\(\d+\)|\d+(?:[Xx](?![A-Za-z\d]))?))*/g;
+const GROUP = /\((\d+)\)|(\d+[Xx]?)/g;
 // Words that introduce a reference number, then filler such as "no.", "number is", "号：".
 const REF_WORD =
   /(?:(?<![a-z])(?:orders?|tickets?|ref|reference|tracking|invoices?|case|booking|confirmation)|#|订单|单号|工单|编号)(?:[\s:：#.=-]|no\b|number|num|id|is|号码?|是|为)*$/i;
@@ -141,7 +141,10 @@ function redactOnce(text: string): Redaction {
     });
   }
   s = mask(s, IBAN, spans, ibanSpans);
-  for (const labelled of LABELLED) s = mask(s, labelled.pattern, spans, labelledSpan(labelled));
+  for (const labelled of LABELLED) {
+    if (labelled.quick && !labelled.quick.test(s)) continue;
+    s = mask(s, labelled.pattern, spans, labelledSpan(labelled));
+  }
   mask(s, RUN, spans, runSpans);
   return { text: applySpans(text, view, spans, found), found };
 }
