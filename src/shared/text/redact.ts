@@ -11,7 +11,8 @@
  *  2. IBAN next: it is the only kind that mixes letters in, and its digits must not be read as
  *     a card or phone.
  *  3. labelled values (`labelled-values.ts`): WeChat/QQ ids, one-time codes, account numbers,
- *     sort codes, passports, old IDs and dates of birth, found only after the word naming them.
+ *     sort codes, passports, old or grouped IDs, SSNs and dates of birth, found only after the
+ *     word naming them; and UK NI numbers, which have a shape of their own (`id-numbers.ts`).
  *  4. numeric runs (digit groups joined by single spaces, dashes, dots, slashes or parentheses).
  *     A run is cut only between groups, never inside one, and at each group the longest window is
  *     tried first, as id, then card, then phone: ids and cards carry checksums, phone shapes don't, so
