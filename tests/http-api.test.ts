@@ -84,8 +84,12 @@ for (const backend of backendCases) {
 
       it('stores every item exactly once when identical and overlapping pushes race', async () => {
         const all = ids(600);
+        // Amy's items as her token stores them (name and team), so the analyst's load of the same
+        // ids is her items too: whoever commits first, the other push is answered as duplicates.
         const batch = (from: number, to: number) =>
-          all.slice(from, to).map((id) => item(id, `parcel ${id} arrived late`, { agent: 'amy' }));
+          all
+            .slice(from, to)
+            .map((id) => item(id, `parcel ${id} arrived late`, { agent: 'amy', team: 'support' }));
         const responses = await Promise.all([
           push(api.secrets.amy, batch(0, 400)),
           push(api.secrets.amy, batch(0, 400)),
@@ -100,6 +104,10 @@ for (const backend of backendCases) {
           expect(r.body.accepted.length + r.body.duplicates.length).toBe(sent[i]),
         );
         expect(await storedIds(api)).toEqual(all);
+        // Amy's retry of all of them, whichever push stored each: every one is hers, a duplicate.
+        const retry = await push(api.secrets.amy, batch(0, 600));
+        expect(retry.body).toMatchObject({ accepted: [], rejected: [] });
+        expect(retry.body.duplicates).toHaveLength(600);
       });
     });
 
