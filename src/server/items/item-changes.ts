@@ -7,7 +7,8 @@ import { adjustVocabulary, bumpGeneration } from '../grouping/vocabulary-repo.js
 import { tokenize } from '../../shared/text/tokenize.js';
 import { recomputeIssueTotals } from '../issues/issue-totals.js';
 import { type Sql, first } from '../storage/sql.js';
-import type { ItemHolder } from './items-repo.js';
+import { type ItemHolder, ownsItem } from './items-repo.js';
+import { authorOf, changedItems, madeBy, withdrawnByHolder } from './changed-items.js';
 import type { Storage } from '../storage/storage.js';
 
 /** What the aggregator did with a batch of item changes, each answered on its own. */
@@ -111,13 +112,12 @@ async function applyOne(
   );
   const { agent } = holder;
   // The same name in another team is another person (a name given again, a lead's push naming it).
-  const mine = item !== undefined && item.agent === agent && item.team === holder.team;
+  const mine = item !== undefined && ownsItem(holder, item);
   if (earlier !== undefined) {
     if (
       earlier.item_id !== change.item_id ||
       earlier.kind !== change.kind ||
-      earlier.agent !== agent ||
-      (Number(earlier.team_known) === 1 && earlier.team !== holder.team)
+      !madeBy(authorOf(earlier), holder)
     )
       return 'id: conflict: already used for another change';
     outcome.duplicates.push(change.id);
@@ -127,7 +127,10 @@ async function applyOne(
   if (item !== undefined && !mine) return NOT_YOURS;
   if (change.kind === 'edit') {
     if (item === undefined)
-      return (await withdrawnBy(tx, change.item_id, holder))
+      return withdrawnByHolder(
+        (await changedItems(tx, [change.item_id])).withdrawn.get(change.item_id),
+        holder,
+      )
         ? 'item_id: this item was withdrawn'
         : NOT_YOURS;
     const redacted = redactField(change.text);
@@ -167,18 +170,4 @@ async function applyOne(
 
 function storedOf(item: ItemRow | undefined): { text: string | null; redactions: number } {
   return item === undefined ? { text: null, redactions: 0 } : { text: item.text, redactions: 0 };
-}
-
-/** The holder withdrew this item (a withdrawal from before teams were kept: by name alone). */
-async function withdrawnBy(tx: Sql, itemId: string, holder: ItemHolder): Promise<boolean> {
-  const team = holder.team === null ? sql`team IS NULL` : sql`team = ${holder.team}`;
-  return (
-    (await first(
-      tx,
-      sql<{
-        n: number;
-      }>`SELECT 1 AS n FROM item_changes WHERE item_id = ${itemId} AND kind = 'withdraw'
-        AND agent = ${holder.agent} AND (team_known = 0 OR ${team})`,
-    )) !== undefined
-  );
 }
