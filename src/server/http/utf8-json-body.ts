@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { HttpError } from './http-error.js';
 
+/** A key that would reach an object's prototype; a quote cannot appear unescaped inside a string. */
+const FORBIDDEN_KEY = /"(?:__proto__|constructor)"\s*:/;
+
 /**
  * JSON only, and strict UTF-8: Fastify's default parser decodes bytes that are not UTF-8 into
  * U+FFFD, which would store a silently damaged verbatim. Other content types get a 415. Parsing
  * itself stays Fastify's, which refuses __proto__ and constructor.prototype keys.
  */
-/** A key that would reach an object's prototype; a quote cannot appear unescaped inside a string. */
-const FORBIDDEN_KEY = /"(?:__proto__|constructor)"\s*:/;
-
 export function acceptOnlyUtf8Json(app: FastifyInstance): void {
   const parseJson = app.getDefaultJsonParser('error', 'error');
   const decoder = new TextDecoder('utf-8', { fatal: true });

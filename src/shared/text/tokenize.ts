@@ -82,12 +82,17 @@ export function scriptClassOf(terms: Iterable<string>): ScriptClass {
   return bigrams * 3 >= all && bigrams > 0 ? 'unspaced' : 'spaced';
 }
 
+/** The text as terms are read from it: folded, with "n't" as the word it stands for. */
+function termText(text: string): string {
+  return normalizeText(text).replace(/n't\b/g, ' not');
+}
+
 /**
  * The terms a text is compared by, with repeats: English words stemmed and stripped of stop words,
  * with each pair of adjacent kept words as a phrase term, Chinese and Japanese segmented into words plus character bigrams, other scripts as folded words.
  */
 export function tokenize(text: string): string[] {
-  const normalized = normalizeText(text).replace(/n't\b/g, ' not');
+  const normalized = termText(text);
   const terms: string[] = [];
   // Adjacent content words as one more term ("credit limit", "credit score"): a phrase tells two
   // problems apart where the topical words they share ("card", "account") cannot.
@@ -114,7 +119,7 @@ export function tokenize(text: string): string[] {
  * word). For saying which of a person's own words matched something.
  */
 export function wordTerms(text: string): { word: string; term: string }[] {
-  const normalized = normalizeText(text).replace(/n't\b/g, ' not');
+  const normalized = termText(text);
   const found: { word: string; term: string }[] = [];
   for (const match of normalized.matchAll(RUNS)) {
     const run = match[0];
