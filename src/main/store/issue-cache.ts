@@ -47,9 +47,8 @@ export class IssueCache {
     return this.db
       .transaction(() => {
         if (source !== null && this.source() === source) return false;
-        this.db.exec(
-          `DELETE FROM issues; DELETE FROM sync_state WHERE key IN ('issues_cursor', '${SOURCE_KEY}')`,
-        );
+        this.forget();
+        this.db.prepare('DELETE FROM sync_state WHERE key = ?').run(SOURCE_KEY);
         if (source !== null)
           this.db
             .prepare('INSERT INTO sync_state (key, value) VALUES (?, ?)')
@@ -122,9 +121,12 @@ export class IssueCache {
 
   /** Forgets every cached issue (not their source): the aggregator did not know our cursor. */
   reset(): void {
-    this.db.transaction(() => {
-      this.db.exec("DELETE FROM issues; DELETE FROM sync_state WHERE key = 'issues_cursor'");
-    })();
+    this.db.transaction(() => this.forget())();
+  }
+
+  /** Every cached issue and the cursor they were pulled up to; the caller holds a transaction. */
+  private forget(): void {
+    this.db.exec("DELETE FROM issues; DELETE FROM sync_state WHERE key = 'issues_cursor'");
     this.index = undefined;
   }
 
