@@ -251,13 +251,15 @@ function voicesOf(members: readonly string[]): Voice[] {
   const pasted = new Map<string, Voice>();
   const voices: Voice[] = [];
   for (const text of members) {
-    const copy = text.length >= PASTED_MESSAGE_LENGTH ? pasted.get(text) : undefined;
-    if (copy) copy.times += 1;
-    else {
-      const voice = { text, times: 1 };
-      voices.push(voice);
-      if (text.length >= PASTED_MESSAGE_LENGTH) pasted.set(text, voice);
+    const isMessage = text.length >= PASTED_MESSAGE_LENGTH;
+    const copy = isMessage ? pasted.get(text) : undefined;
+    if (copy) {
+      copy.times += 1;
+      continue;
     }
+    const voice = { text, times: 1 };
+    voices.push(voice);
+    if (isMessage) pasted.set(text, voice);
   }
   return voices;
 }
@@ -298,9 +300,8 @@ function labelOf(texts: readonly Voice[], all: PhraseCounts, needed: number): st
   const pieces = texts.map(({ text }) => piecesOf(text));
   /** Phrase → the texts holding it, and the members (copies included) that do. */
   const inIssue = new Map<string, { count: number; members: number }>();
-  pieces.forEach((textPieces, i) => {
-    const { times } = texts[i] as { times: number };
-    for (const phrase of phrasesOfPieces(textPieces)) {
+  texts.forEach(({ times }, i) => {
+    for (const phrase of phrasesOfPieces(pieces[i] as Piece[])) {
       const seen = inIssue.get(phrase);
       if (seen) {
         seen.count += 1;
