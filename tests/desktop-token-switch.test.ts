@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ApiFixture, call, startApi, storedIds } from './support/http-fixture.js';
+import { INVOICE, PARCEL, explainTwoIssues } from './support/explained-issues.js';
+import { type ApiFixture, startApi, storedIds } from './support/http-fixture.js';
 import { backendCases } from './support/storage-backends.js';
 import { type TestDesktop, call as desktopCall, openTestDesktop } from './support/test-desktop.js';
 
@@ -9,23 +10,6 @@ import { type TestDesktop, call as desktopCall, openTestDesktop } from './suppor
  * another aggregator, the desktop forgets the cache at once, before any pull, and the next pull
  * brings only what the new token may read. What the agent captured stays and goes exactly once.
  */
-
-const HEARD = '2026-11-18T09:00:00.000Z';
-const PARCEL = { root_cause: 'Courier backlog in the north depot', note: 'Second courier hired' };
-const INVOICE = { root_cause: 'Refunds left out of the invoice total', note: 'Fix due Friday' };
-
-const ITEMS = [
-  { id: 'sup-1', text: 'the parcel arrived late and the box was damaged', agent: 'amy' },
-  { id: 'sup-2', text: 'parcel arrived late again, damaged box', agent: 'amy' },
-  { id: 'sal-1', text: 'the invoice total is wrong after the refund', agent: 'bo' },
-  { id: 'sal-2', text: 'invoice total wrong, refund missing', agent: 'bo' },
-].map((item) => ({
-  ...item,
-  team: item.agent === 'amy' ? 'support' : 'sales',
-  channel: 'phone' as const,
-  created_at: HEARD,
-  times_heard: 1,
-}));
 
 interface CachedRow {
   id: string;
@@ -45,20 +29,7 @@ describe.each(backendCases)(
 
       beforeEach(async () => {
         api = await startApi(backend);
-        const outcome = await api.aggregator.ingestor.ingest(ITEMS);
-        parcel = outcome.issues['sup-1'] as string;
-        invoice = outcome.issues['sal-1'] as string;
-        expect(invoice).not.toBe(parcel);
-        for (const [id, update] of [
-          [parcel, PARCEL],
-          [invoice, INVOICE],
-        ] as const) {
-          const answer = await call(api.url, 'POST', '/api/v1/call/issues.update', {
-            token: api.secrets.ana,
-            json: { id, ...update },
-          });
-          expect(answer.status, answer.text).toBe(200);
-        }
+        ({ parcel, invoice } = await explainTwoIssues(api));
         desktop = openTestDesktop();
       });
       afterEach(async () => {

@@ -8,6 +8,7 @@ import { openLocalStore } from '../src/main/store/local-store.js';
 import { migrate } from '../src/shared/storage/migrate.js';
 import type { MyFeedbackItem } from '../src/shared/api/contract.js';
 import type { IssueSnapshot } from '../src/shared/domain/issue.js';
+import { INVOICE, ITEMS, PARCEL, explainTwoIssues } from './support/explained-issues.js';
 import { type ApiFixture, call, startApi } from './support/http-fixture.js';
 import { backendCases } from './support/storage-backends.js';
 import { type TestDesktop, call as desktopCall, openTestDesktop } from './support/test-desktop.js';
@@ -18,23 +19,6 @@ import { type TestDesktop, call as desktopCall, openTestDesktop } from './suppor
  * agent on issues holding one of their own items. Every other token gets both as null, on the sync
  * pull and on the desktop, which also learns them from the item lookup for its own items' issues.
  */
-
-const HEARD = '2026-11-18T09:00:00.000Z';
-const PARCEL = { root_cause: 'Courier backlog in the north depot', note: 'Second courier hired' };
-const INVOICE = { root_cause: 'Refunds left out of the invoice total', note: 'Fix due Friday' };
-
-const ITEMS = [
-  { id: 'sup-1', text: 'the parcel arrived late and the box was damaged', agent: 'amy' },
-  { id: 'sup-2', text: 'parcel arrived late again, damaged box', agent: 'amy' },
-  { id: 'sal-1', text: 'the invoice total is wrong after the refund', agent: 'bo' },
-  { id: 'sal-2', text: 'invoice total wrong, refund missing', agent: 'bo' },
-].map((item) => ({
-  ...item,
-  team: item.agent === 'amy' ? 'support' : 'sales',
-  channel: 'phone' as const,
-  created_at: HEARD,
-  times_heard: 1,
-}));
 
 type Reader = 'amy' | 'cal' | 'bo' | 'lee' | 'lena' | 'ana' | 'root';
 
@@ -60,11 +44,6 @@ describe.each(backendCases)('who reads root causes and notes on $name', (backend
 
     const invoke = (token: string, method: string, json: unknown) =>
       call(api.url, 'POST', `/api/v1/call/${method}`, { token, json });
-    const explain = async (id: string, update: typeof PARCEL) => {
-      const answer = await invoke(api.secrets.ana, 'issues.update', { id, ...update });
-      expect(answer.status, answer.text).toBe(200);
-    };
-
     beforeEach(async () => {
       api = await startApi(backend);
       const extra = async (name: string, role: string, team: string) =>
@@ -74,15 +53,7 @@ describe.each(backendCases)('who reads root causes and notes on $name', (backend
         cal: await extra('cal', 'agent', 'support'),
         lena: await extra('lena', 'lead', 'sales'),
       };
-      const outcome = await api.aggregator.ingestor.ingest(ITEMS);
-      parcel = outcome.issues['sup-1'] as string;
-      invoice = outcome.issues['sal-1'] as string;
-      // The checks assume one support-only issue and one sales-only issue.
-      expect(outcome.issues['sup-2']).toBe(parcel);
-      expect(outcome.issues['sal-2']).toBe(invoice);
-      expect(invoice).not.toBe(parcel);
-      await explain(parcel, PARCEL);
-      await explain(invoice, INVOICE);
+      ({ parcel, invoice } = await explainTwoIssues(api));
     });
     afterEach(() => api.close());
 
